@@ -1,0 +1,34 @@
+"""Name folding shared by search, duplicate detection and import matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’`´.]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, ``œ``/``æ`` expanded: for accent-insensitive comparison."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    text = text.replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def name_key(text: str) -> str:
+    """A key under which "Jean-Noël", "jean noel" and " JEAN  NOËL " are the same name."""
+    return _SEPARATORS.sub(" ", fold(text)).strip()
+
+
+def person_key(last_name: str, first_name: str) -> str:
+    return f"{name_key(last_name)}|{name_key(first_name)}"
+
+
+def matches_search(query: str, *fields: str) -> bool:
+    """Incremental search: every word of the query starts a word of the fields (any order)."""
+    words = name_key(query).split()
+    if not words:
+        return True
+    haystack = " ".join(name_key(f) for f in fields).split()
+    return all(any(candidate.startswith(word) for candidate in haystack) for word in words)
