@@ -1,4 +1,251 @@
-"""Catalogue entries for the results area: key -> (French, English)."""
+"""Catalogue entries for the results area: key -> (French, English).
+
+After the session: finalisation rules and summary, status pipeline, retention and purge,
+results import and statistics.
+"""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- finalisation.py: Pix's finalisation rules ----------------------------------------
+    "results.final.already_finalised": (
+        "Cette session est déjà finalisée : rouvrez-la avant de modifier sa finalisation.",
+        "This session is already finalised: reopen it before changing its finalisation.",
+    ),
+    "results.final.no_started": (
+        "Impossible de finaliser : aucun candidat n'a démarré sa certification dans cette session.",
+        "Cannot finalise: no candidate started a certification in this session.",
+    ),
+    "results.final.abort_reason_missing": (
+        "{name} n'a pas terminé son test : choisissez la raison de l'abandon (abandon du candidat ou problème technique).",
+        "{name} did not finish the test: choose the abort reason (candidate gave up or technical problem).",
+    ),
+    "results.final.abort_reason_on_completed": (
+        "{name} a terminé son test : une raison d'abandon n'est pas admise, retirez-la.",
+        "{name} finished the test: an abort reason is not allowed, remove it.",
+    ),
+    "results.final.will_end": (
+        "Le test de {name} est encore en cours : la finalisation le terminera (« terminé à la finalisation »).",
+        "{name}'s test is still in progress: the finalisation will end it (\"ended by the finalisation\").",
+    ),
+    "results.final.unknown_code": (
+        "Le signalement {code} de {name} n'existe pas chez Pix.",
+        "The issue report {code} of {name} does not exist in Pix.",
+    ),
+    "results.final.e_code_live_only": (
+        "Le signalement {code} de {name} est un code E : il ne vient que d'un signalement en direct validé par le surveillant, pas de la finalisation.",
+        "The issue report {code} of {name} is an E code: it only comes from a live alert validated by the invigilator, not from the finalisation.",
+    ),
+    "results.final.question_number": (
+        "Le signalement {code} de {name} doit indiquer un numéro de question entre 1 et 500.",
+        "The issue report {code} of {name} needs a question number between 1 and 500.",
+    ),
+    "results.final.code_not_offered": (
+        "Le signalement {code} de {name} n'est plus proposé par Pix à la finalisation (catégories possibles : {codes}).",
+        "The issue report {code} of {name} is no longer offered by Pix at finalisation (available categories: {codes}).",
+    ),
+    "results.final.description_required": (
+        "Le signalement {code} de {name} doit être décrit.",
+        "The issue report {code} of {name} needs a description.",
+    ),
+    "results.final.description_too_long": (
+        "La description du signalement {code} de {name} fait {length} caractères : {limit} au plus.",
+        "The description of issue report {code} of {name} is {length} characters long: {limit} at most.",
+    ),
+    "results.final.comment_too_long": (
+        "Le commentaire global fait {length} caractères : {limit} au plus.",
+        "The global comment is {length} characters long: {limit} at most.",
+    ),
+    "results.final.incident_unticked": (
+        "Des signalements sont saisis mais la case « incident pendant la session » n'est pas cochée : confirmez-vous ?",
+        "Issue reports are recorded but the \"incident during the session\" box is not ticked: do you confirm?",
+    ),
+    "results.final.wrong_session": (
+        "Ce brouillon de finalisation appartient à une autre session.",
+        "This finalisation draft belongs to another session.",
+    ),
+    "results.final.stale_draft": (
+        "La salle a changé depuis la préparation de la finalisation (un candidat a démarré ou terminé) : rechargez-la.",
+        "The room changed since the finalisation was prepared (a candidate started or finished): reload it.",
+    ),
+    "results.final.reopen_organiser_only": (
+        "Seul un organisateur peut rouvrir une session finalisée.",
+        "Only an organiser can reopen a finalised session.",
+    ),
+    "results.final.reopen_not_finalised": (
+        "Seule une session finalisée peut être rouverte ; celle-ci est au statut « {status} ».",
+        "Only a finalised session can be reopened; this one is \"{status}\".",
+    ),
+    "results.final.read_only": (
+        "La session est au statut « {status} » : elle ne peut plus être modifiée.",
+        "The session is \"{status}\": it can no longer be changed.",
+    ),
+    # --- finalisation.py: status pipeline -------------------------------------------------
+    "results.status.same": (
+        "La session est déjà au statut « {current} ».",
+        "The session is already \"{current}\".",
+    ),
+    "results.status.backwards": (
+        "Une session ne revient pas en arrière : elle ne peut pas passer de « {current} » à « {target} ».",
+        "A session does not go backwards: it cannot go from \"{current}\" to \"{target}\".",
+    ),
+    "results.status.skip": (
+        "Étape manquante : pour passer de « {current} » à « {target} », la session doit d'abord être au statut « {expected} ».",
+        "Missing step: to go from \"{current}\" to \"{target}\", the session must first be \"{expected}\".",
+    ),
+    "results.status.use_finalisation": (
+        "Une session se finalise par l'écran Finalisation, qui vérifie les règles de Pix.",
+        "A session is finalised from the Finalisation screen, which checks Pix's rules.",
+    ),
+    "results.status.before_previous": (
+        "La date du passage de « {current} » à « {target} » est antérieure à l'étape précédente.",
+        "The date of the change from \"{current}\" to \"{target}\" is before the previous step.",
+    ),
+    # --- finalisation.py: summary to key into Pix Certif ---------------------------------
+    "results.summary.title": (
+        "Finalisation de la session {number} du {date} (salle {room}) — à reporter dans Pix Certif",
+        "Finalisation of session {number} on {date} (room {room}) — to key into Pix Certif",
+    ),
+    "results.summary.section_uncompleted": (
+        "Candidats n'ayant pas terminé leur test (raison de l'abandon obligatoire)",
+        "Candidates who did not finish their test (abort reason required)",
+    ),
+    "results.summary.section_completed": (
+        "Signalements des candidats ayant terminé leur test",
+        "Issue reports of the candidates who finished their test",
+    ),
+    "results.summary.section_complementary": (
+        "Informations complémentaires",
+        "Complementary information",
+    ),
+    "results.summary.section_comment": ("Commentaire global", "Global comment"),
+    "results.summary.section_counts": ("Récapitulatif", "Recap"),
+    "results.summary.abort_reason": ("Raison de l'abandon : {reason}", "Abort reason: {reason}"),
+    "results.summary.no_reason": ("à choisir", "to be chosen"),
+    "results.summary.question": ("(question {number})", "(question {number})"),
+    "results.summary.live": ("(signalement en direct validé)", "(validated live alert)"),
+    "results.summary.has_incident": (
+        "Un incident a eu lieu pendant la session",
+        "An incident happened during the session",
+    ),
+    "results.summary.has_joining_issue": (
+        "Des candidats ont eu un problème de connexion à la session",
+        "Candidates had trouble joining the session",
+    ),
+    "results.summary.yes": ("Oui", "Yes"),
+    "results.summary.no": ("Non", "No"),
+    "results.summary.comment": ("Commentaire global", "Global comment"),
+    "results.summary.empty": ("(aucun)", "(none)"),
+    "results.summary.counts": ("Signalements par code", "Issue reports by code"),
+    "results.summary.no_report": ("aucun signalement", "no issue report"),
+    "results.summary.keep_documents": (
+        "Conservez la feuille d'émargement et le PV d'incident signés avec les documents de la session.",
+        "Keep the signed attendance sheet and PV d'incident with the session's documents.",
+    ),
+    # --- retention.py ---------------------------------------------------------------------
+    "results.retention.anonymous": ("Anonyme", "Anonymous"),
+    "results.retention.nothing": (
+        "Aucune donnée personnelle à effacer au {today} : aucune session n'a dépassé sa durée de conservation.",
+        "No personal data to erase on {today}: no session is past its retention period.",
+    ),
+    "results.retention.summary": (
+        "La purge anonymisera {sessions} session(s), {candidates} candidat(s), {pupils} élève(s) parti(s) et {results} résultat(s) ; les effectifs, états, codes et scores sont conservés.",
+        "The purge will anonymise {sessions} session(s), {candidates} candidate(s), {pupils} pupil(s) who left and {results} result(s); counts, states, codes and scores are kept.",
+    ),
+    "results.retention.section_sessions": (
+        "Sessions (observations et commentaires effacés) :",
+        "Sessions (observations and comments erased):",
+    ),
+    "results.retention.section_candidates": (
+        "Candidats (nom, prénom, date de naissance, aménagements et notes effacés) :",
+        "Candidates (last name, first name, birthdate, accommodations and notes erased):",
+    ),
+    "results.retention.section_pupils": (
+        "Élèves partis (identité et identifiants effacés) :",
+        "Pupils who left (identity and login details erased):",
+    ),
+    "results.retention.section_results": (
+        "Résultats de certification (identité effacée, scores conservés) :",
+        "Certification results (identity erased, scores kept):",
+    ),
+    "results.retention.session_label": (
+        "Session {number} du {date}, salle {room}",
+        "Session {number} on {date}, room {room}",
+    ),
+    "results.retention.done": (
+        "Purge effectuée : {sessions} session(s), {candidates} candidat(s), {pupils} élève(s) et {results} résultat(s) anonymisés.",
+        "Purge done: {sessions} session(s), {candidates} candidate(s), {pupils} pupil(s) and {results} result(s) anonymised.",
+    ),
+    # --- results.py: levels, statistics, R3 -----------------------------------------------
+    "results.level.pre_beginner": ("Pré-débutant", "Pre-beginner"),
+    "results.level.beginner_1": ("Débutant 1", "Beginner 1"),
+    "results.level.beginner_2": ("Débutant 2", "Beginner 2"),
+    "results.level.independent_3": ("Indépendant 3", "Independent 3"),
+    "results.level.independent_4": ("Indépendant 4", "Independent 4"),
+    "results.level.advanced_5": ("Avancé 5", "Advanced 5"),
+    "results.level.advanced_6": ("Avancé 6", "Advanced 6"),
+    "results.level.expert_7": ("Expert 7", "Expert 7"),
+    "results.stats.unknown_class": ("Classe inconnue", "Unknown class"),
+    "results.stats.unknown_session": ("Session inconnue", "Unknown session"),
+    "results.r3.explanation": (
+        "Certifié avec {count} compétence(s) sur 16 au niveau 1 ou plus : c'est normal. Le score et le niveau sont calculés sur les 16 compétences ; le seuil de {threshold} compétences sert seulement à être certifiable, c'est-à-dire à pouvoir passer la certification.",
+        "Certified with {count} of 16 competences at level 1 or more: this is normal. The score and level are computed on all 16 competences; the {threshold}-competence threshold only decides certifiability, that is being allowed to sit the certification.",
+    ),
+    "results.r3.general": (
+        "Un élève peut être certifié avec moins de {threshold} compétences : le niveau est calculé sur les 16 compétences, et la certificabilité ({threshold} compétences au niveau 1 ou plus avant la session) est un seuil distinct, pour pouvoir passer la certification.",
+        "A pupil can be certified with fewer than {threshold} competences: the level is computed on all 16 competences, and certifiability ({threshold} competences at level 1 or more before the session) is a separate threshold, for being allowed to sit the certification.",
+    ),
+    # --- imports/results.py ---------------------------------------------------------------
+    "results.import.refused_line": ("Ligne {line} : {reason}", "Line {line}: {reason}"),
+    "results.import.cannot_read": (
+        "Le fichier {name} ne peut pas être lu ({reason}).",
+        "The file {name} cannot be read ({reason}).",
+    ),
+    "results.import.unreadable": (
+        "Le fichier {name} n'est pas un fichier de résultats lisible : {reason}",
+        "The file {name} is not a readable results file: {reason}",
+    ),
+    "results.import.missing_columns": (
+        "Le fichier {name} n'est pas un export des résultats de certification de Pix Orga : colonnes manquantes {columns}.",
+        "The file {name} is not a Pix Orga certification results export: missing columns {columns}.",
+    ),
+    "results.import.no_rows": (
+        "Le fichier {name} ne contient aucun résultat.",
+        "The file {name} holds no result.",
+    ),
+    "results.import.no_division": (
+        "La classe des résultats de {name} est inconnue : indiquez-la, ou gardez le nom de fichier de Pix Orga (AAAAMMJJ_resultats_<classe>.csv).",
+        "The class of the results in {name} is unknown: give it, or keep Pix Orga's file name (YYYYMMDD_resultats_<class>.csv).",
+    ),
+    "results.import.superseded": (
+        "{count} certification(s) plus ancienne(s) des mêmes élèves ignorée(s) : seule la plus récente est gardée.",
+        "{count} older certification(s) of the same pupils ignored: only the latest is kept.",
+    ),
+    "results.import.name_missing": ("Le nom ou le prénom manque.", "The last or first name is missing."),
+    "results.import.birthdate_missing": (
+        "La date de naissance manque.",
+        "The birthdate is missing.",
+    ),
+    "results.import.bad_status": (
+        "Statut « {value} » inconnu (attendu : Validée, Rejetée, Annulée…).",
+        "Unknown status \"{value}\" (expected: Validée, Rejetée, Annulée…).",
+    ),
+    "results.import.bad_score": (
+        "Nombre de Pix « {value} » invalide (un entier de 0 à 1023, ou « - »).",
+        "Invalid number of pix \"{value}\" (a whole number from 0 to 1023, or \"-\").",
+    ),
+    "results.import.bad_level": (
+        "Niveau « {value} » invalide pour la compétence {code} (un entier de 0 à 8, ou « - »).",
+        "Invalid level \"{value}\" for competence {code} (a whole number from 0 to 8, or \"-\").",
+    ),
+    "results.import.bad_taken_on": (
+        "Date de passage « {value} » invalide (attendu JJ/MM/AAAA).",
+        "Invalid sitting date \"{value}\" (expected DD/MM/YYYY).",
+    ),
+    "results.import.unmatched": (
+        "Ligne {line} : aucun élève ne correspond à {name}, né(e) le {birthdate}.",
+        "Line {line}: no pupil matches {name}, born on {birthdate}.",
+    ),
+    "results.import.ambiguous": (
+        "Ligne {line} : {count} élèves correspondent à {name} ; rattachez le résultat à la main.",
+        "Line {line}: {count} pupils match {name}; attach the result by hand.",
+    ),
 }
