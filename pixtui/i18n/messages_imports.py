@@ -55,4 +55,142 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nombre de colonnes incorrect : {found} au lieu de {expected}.",
         "Wrong number of columns: {found} instead of {expected}.",
     ),
+    # --- Rows ---
+    "imports.row.no_last_name": ("Nom manquant.", "Last name missing."),
+    "imports.row.no_first_name": ("Prénom manquant.", "First name missing."),
+    "imports.row.no_division": ("Classe manquante.", "Class missing."),
+    # --- Pupil lists ---
+    "imports.pupil.no_birthdate": ("Date de naissance manquante.", "Birthdate missing."),
+    "imports.pupil.unlikely_birthdate": (
+        "Date de naissance invraisemblable « {value} ».",
+        "Implausible birthdate \"{value}\".",
+    ),
+    "imports.pupil.full_name": (
+        "Impossible de séparer le nom (en majuscules) du prénom dans « {value} ».",
+        "Cannot tell the last name (in capitals) from the first name in \"{value}\".",
+    ),
+    "imports.pupil.unknown_sex": (
+        "Sexe « {value} » non reconnu (attendu M ou F) : laissé vide.",
+        "Sex \"{value}\" not recognised (expected M or F): left empty.",
+    ),
+    "imports.pupil.odd_ine": (
+        "INE « {value} » inhabituel (11 caractères attendus, le dernier une lettre) : à vérifier.",
+        "Unusual INE \"{value}\" (11 characters expected, the last a letter): please check.",
+    ),
+    "imports.pupil.duplicate": (
+        "Élève en double dans le fichier avec des informations différentes (voir ligne(s) {lines}) : à corriger avant import.",
+        "Pupil twice in the file with different details (see line(s) {lines}): fix it before importing.",
+    ),
+    "imports.pupil.duplicate_same": (
+        "Ligne répétée : même élève qu'à la ligne {lines}, ignorée.",
+        "Repeated line: same pupil as on line {lines}, ignored.",
+    ),
+    # --- Profile collection ---
+    "imports.profile.no_division": (
+        "Pas de colonne Classe dans cet export : les élèves seront cherchés dans tout l'établissement.",
+        "No class column in this export: pupils will be looked up in the whole school.",
+    ),
+    "imports.profile.bad_certifiable": (
+        "Valeur de « Certifiable (O/N) » inconnue : « {value} » (attendu Oui, Non ou NA).",
+        "Unknown \"Certifiable (O/N)\" value: \"{value}\" (expected Oui, Non or NA).",
+    ),
+    "imports.profile.bad_shared": (
+        "Valeur de « Envoi (O/N) » inconnue : « {value} » (attendu Oui, Non ou NA).",
+        "Unknown \"Envoi (O/N)\" value: \"{value}\" (expected Oui, Non or NA).",
+    ),
+    "imports.profile.bad_competences": (
+        "Nombre de compétences certifiables impossible : {value} (entre 0 et 16).",
+        "Impossible number of certifiable competences: {value} (between 0 and 16).",
+    ),
+    "imports.profile.inconsistent": (
+        "Certifiable (O/N) vaut « {value} » avec {competences} compétence(s) certifiable(s) : la règle est d'au moins 5 compétences, à vérifier.",
+        "Certifiable (O/N) is \"{value}\" with {competences} certifiable competence(s): the rule is at least 5 competences, please check.",
+    ),
+    "imports.profile.no_sent_at": (
+        "Date de l'envoi absente : la certificabilité sera enregistrée sans date.",
+        "Send date missing: certifiability will be recorded without a date.",
+    ),
+    "imports.profile.older_duplicate": (
+        "Envoi plus ancien de {name} : seule la ligne {kept}, la plus récente, est gardée.",
+        "Older send of {name}: only line {kept}, the latest, is kept.",
+    ),
+    # --- Pix Orga Élèves page ---
+    "imports.orga.bad_certifiability": (
+        "Certificabilité inconnue « {value} » (attendu Certifiable, Non certifiable ou Non communiqué).",
+        "Unknown certifiability \"{value}\" (expected Certifiable, Non certifiable or Non communiqué).",
+    ),
+    "imports.orga.bad_login": (
+        "Valeur « {value} » illisible dans la colonne {column} (attendu true ou false).",
+        "Unreadable value \"{value}\" in column {column} (expected true or false).",
+    ),
+    "imports.orga.duplicate": (
+        "Même élève, même classe qu'à la ligne {line} : ligne ignorée.",
+        "Same pupil, same class as on line {line}: line ignored.",
+    ),
+    # --- Plans ---
+    "imports.plan.several_pupils": (
+        "Plusieurs élèves existants correspondent (mêmes nom, prénom et date de naissance) : à trancher.",
+        "Several existing pupils match (same names and birthdate): a person must decide.",
+    ),
+    "imports.plan.other_ine": (
+        "Un élève de mêmes nom, prénom et date de naissance existe avec un autre INE : à trancher.",
+        "A pupil with the same names and birthdate exists with another INE: a person must decide.",
+    ),
+    "imports.plan.same_pupil": (
+        "Les lignes {lines} correspondent au même élève existant : à trancher.",
+        "Lines {lines} match the same existing pupil: a person must decide.",
+    ),
+    "imports.plan.ambiguous": (
+        "Plusieurs élèves portent ce nom dans cette classe : à trancher.",
+        "Several pupils bear this name in this class: a person must decide.",
+    ),
+    "imports.plan.unknown": (
+        "Aucun élève de ce nom dans cette classe.",
+        "No pupil of this name in this class.",
+    ),
+    "imports.plan.unknown_in_class": (
+        "Aucun élève de ce nom dans cette classe ; homonyme(s) en {classes} : changement de classe ?",
+        "No pupil of this name in this class; namesake(s) in {classes}: a change of class?",
+    ),
+    "imports.change": ("{field} : {before} → {after}", "{field}: {before} → {after}"),
+    "imports.value.yes": ("oui", "yes"),
+    "imports.value.no": ("non", "no"),
+    "imports.field.last_name": ("Nom", "Last name"),
+    "imports.field.first_name": ("Prénom", "First name"),
+    "imports.field.birthdate": ("Date de naissance", "Birthdate"),
+    "imports.field.division": ("Classe", "Class"),
+    "imports.field.sex": ("Sexe", "Sex"),
+    "imports.field.ine": ("INE", "INE"),
+    "imports.field.mef_code": ("Code MEF", "MEF code"),
+    "imports.field.left_school": ("Parti de l'établissement", "Left the school"),
+    "imports.field.certifiability": ("Certificabilité", "Certifiability"),
+    "imports.field.certifiability_date": ("Date de certificabilité", "Certifiability date"),
+    "imports.field.certifiable_competences": ("Compétences certifiables", "Certifiable competences"),
+    "imports.field.login_methods": ("Méthodes de connexion", "Login methods"),
+    "imports.certifiability.certifiable": ("Certifiable", "Certifiable"),
+    "imports.certifiability.not_certifiable": ("Non certifiable", "Not certifiable"),
+    "imports.certifiability.unknown": ("Non communiqué", "Not reported"),
+    "imports.login.mediacentre": ("Médiacentre (ENT)", "Médiacentre (ENT)"),
+    "imports.login.identifiant": ("Identifiant", "Username"),
+    "imports.login.email": ("Adresse e-mail", "E-mail address"),
+    "imports.login.code": ("Code", "Code"),
+    # --- Report ---
+    "imports.kind.pupil_list": ("liste d'élèves", "pupil list"),
+    "imports.kind.profile_collection": ("export de collecte de profils Pix Orga", "Pix Orga profile-collection export"),
+    "imports.kind.orga_pupils": ("liste « Élèves » de Pix Orga", "Pix Orga \"Élèves\" list"),
+    "imports.kind.certification_results": ("fichier de résultats de certification", "certification results file"),
+    "imports.kind.unknown": ("fichier non reconnu", "unrecognised file"),
+    "imports.encoding.utf8": ("UTF-8", "UTF-8"),
+    "imports.encoding.utf8_bom": ("UTF-8 avec BOM", "UTF-8 with BOM"),
+    "imports.encoding.utf16": ("UTF-16", "UTF-16"),
+    "imports.encoding.utf32": ("UTF-32", "UTF-32"),
+    "imports.encoding.cp1252": ("Windows-1252 (Excel)", "Windows-1252 (Excel)"),
+    "imports.encoding.latin1": ("Latin-1", "Latin-1"),
+    "imports.separator.semicolon": ("point-virgule", "semicolon"),
+    "imports.separator.tab": ("tabulation", "tab"),
+    "imports.separator.comma": ("virgule", "comma"),
+    "imports.report.summary": (
+        "{kind} : {accepted} ligne(s) acceptée(s), {refused} refusée(s), {warnings} avertissement(s) ; {lines} ligne(s), {encoding}, séparateur {separator}.",
+        "{kind}: {accepted} line(s) accepted, {refused} refused, {warnings} warning(s); {lines} line(s), {encoding}, {separator} separator.",
+    ),
 }
