@@ -73,7 +73,11 @@ def test_ids_are_unique_uuid_like_hex(demo: DemoData) -> None:
 
 def test_every_record_survives_the_store_serialisation(demo: DemoData) -> None:
     assert from_record(SchoolSettings, to_record(demo.school)) == demo.school
-    for cls, records in ((Pupil, demo.pupils), (Session, demo.sessions), (Candidate, demo.candidates)):
+    for cls, records in (
+        (Pupil, demo.pupils),
+        (Session, demo.sessions),
+        (Candidate, demo.candidates),
+    ):
         for record in records:
             assert from_record(cls, to_record(record)) == record
 
@@ -94,7 +98,9 @@ def test_school_is_a_fictional_college_with_the_current_organiser(demo: DemoData
 
 
 def test_campaign_windows_follow_the_seed_pattern_for_the_current_year(demo: DemoData) -> None:
-    windows = {(w.school_type, w.school_year): (w.start, w.end) for w in demo.school.campaign_windows}
+    windows = {
+        (w.school_type, w.school_year): (w.start, w.end) for w in demo.school.campaign_windows
+    }
     assert windows[(SchoolType.COLLEGE, "2026-2027")] == (date(2027, 3, 4), date(2027, 6, 14))
     assert windows[(SchoolType.LYCEE, "2026-2027")] == (date(2026, 11, 6), date(2027, 3, 29))
     # The seed's own 2023-2024 defaults are kept.
@@ -104,7 +110,12 @@ def test_campaign_windows_follow_the_seed_pattern_for_the_current_year(demo: Dem
 
 @pytest.mark.parametrize(
     ("day", "year"),
-    [(date(2026, 9, 1), 2026), (date(2027, 8, 31), 2026), (date(2027, 1, 15), 2026), (date(2026, 6, 1), 2025)],
+    [
+        (date(2026, 9, 1), 2026),
+        (date(2027, 8, 31), 2026),
+        (date(2027, 1, 15), 2026),
+        (date(2026, 6, 1), 2025),
+    ],
 )
 def test_school_year_runs_from_september_to_august(day: date, year: int) -> None:
     assert school_year_start(day) == year
@@ -159,9 +170,7 @@ def test_some_last_names_are_shared_inside_one_class(demo: DemoData) -> None:
     shared = Counter((p.division, p.last_name) for p in demo.pupils)
     assert any(n >= 2 for n in shared.values())
     # Never the same person twice (same names and birthdate).
-    identities = Counter(
-        (person_key(p.last_name, p.first_name), p.birthdate) for p in demo.pupils
-    )
+    identities = Counter((person_key(p.last_name, p.first_name), p.birthdate) for p in demo.pupils)
     assert max(identities.values()) == 1
 
 
@@ -179,10 +188,16 @@ def test_certifiability_is_mixed_with_dates(demo: DemoData) -> None:
         assert pupil.certifiability_date is not None and pupil.certifiability_date <= today
         assert pupil.certifiable_competences is not None
         # SPEC rule 1: certifiable from 5 competences.
-        assert (pupil.certifiable_competences >= 5) == (pupil.certifiability is Certifiability.CERTIFIABLE)
+        assert (pupil.certifiable_competences >= 5) == (
+            pupil.certifiability is Certifiability.CERTIFIABLE
+        )
     not_certifiable = [p for p in demo.pupils if p.certifiability is Certifiability.NOT_CERTIFIABLE]
     assert 0 < sum(1 for p in not_certifiable if p.follow_up) < len(not_certifiable) + 1
-    assert all(not p.follow_up for p in demo.pupils if p.certifiability is not Certifiability.NOT_CERTIFIABLE)
+    assert all(
+        not p.follow_up
+        for p in demo.pupils
+        if p.certifiability is not Certifiability.NOT_CERTIFIABLE
+    )
 
 
 def test_login_methods_are_mixed_mostly_mediacentre(demo: DemoData) -> None:
@@ -255,9 +270,12 @@ def test_candidates_are_enrolled_class_by_class_without_duplicates(demo: DemoDat
         for candidate in candidates:
             pupil = pupils[candidate.pupil_id or ""]
             sessions_of_pupil[pupil.id] += 1
-            assert (candidate.last_name, candidate.first_name, candidate.birthdate, candidate.division) == (
-                pupil.last_name, pupil.first_name, pupil.birthdate, pupil.division
-            )
+            assert (
+                candidate.last_name,
+                candidate.first_name,
+                candidate.birthdate,
+                candidate.division,
+            ) == (pupil.last_name, pupil.first_name, pupil.birthdate, pupil.division)
             # R6: never enrolled silently.
             assert pupil.certifiability is not Certifiability.NOT_CERTIFIABLE
             if pupil.certifiability is Certifiability.UNKNOWN or pupil.previous_certifications:
@@ -283,8 +301,12 @@ def assert_consistent(data: DemoData, now: datetime) -> None:
     """The domain's invariants for every candidate and session, at ``now``."""
     for candidate in data.candidates:
         stamps = [
-            candidate.identity_checked_at, candidate.signed_at, candidate.authorized_at,
-            candidate.joined_at, candidate.started_at, candidate.ended_at,
+            candidate.identity_checked_at,
+            candidate.signed_at,
+            candidate.authorized_at,
+            candidate.joined_at,
+            candidate.started_at,
+            candidate.ended_at,
         ]
         assert all(s is None or (s.tzinfo is not None and s <= now) for s in stamps)
         if candidate.identity_checked_at and candidate.signed_at:
@@ -330,12 +352,16 @@ def assert_consistent(data: DemoData, now: datetime) -> None:
         assert session.first_started_at == (min(starts) if starts else None)
         assert all(change.at <= now for change in session.status_history)
         if session.status is SessionStatus.FINALIZED:
-            assert session.finalization is not None and session.finalization.finalized_at is not None
+            assert (
+                session.finalization is not None and session.finalization.finalized_at is not None
+            )
             assert session.finalization.finalized_at <= now and starts
             assert session.retention_until is not None and session.date is not None
             assert session.retention_until.year == session.date.year + 5
-            assert all(c.assessment_state is None or c.assessment_state in FINISHED_STATES
-                       for c in data.candidates_of(session))
+            assert all(
+                c.assessment_state is None or c.assessment_state in FINISHED_STATES
+                for c in data.candidates_of(session)
+            )
 
 
 def test_states_are_consistent_with_now(demo: DemoData) -> None:
@@ -364,7 +390,9 @@ def test_the_rehearsal_room_is_alive(demo: DemoData) -> None:
     present = [c for c in candidates if c.assessment_state is None and c.authorized_to_start]
     assert len(absent) >= 2
     assert len(present) >= 2
-    stale = [c for c in present if c.authorized_at and NOW - c.authorized_at >= timedelta(minutes=20)]
+    stale = [
+        c for c in present if c.authorized_at and NOW - c.authorized_at >= timedelta(minutes=20)
+    ]
     assert len(stale) == 1
     assert states[AssessmentState.STARTED] >= len(candidates) // 2
     assert states[AssessmentState.COMPLETED] == 1
@@ -373,7 +401,9 @@ def test_the_rehearsal_room_is_alive(demo: DemoData) -> None:
     started = [c for c in candidates if c.assessment_state is AssessmentState.STARTED]
     assert len({c.started_at for c in started}) == len(started)
     assert sum(1 for c in started if c.extra_time_ratio == 0.33) == 2
-    ongoing = [(a.kind, a) for c in started for a in c.alerts if a.status is LiveAlertStatus.ONGOING]
+    ongoing = [
+        (a.kind, a) for c in started for a in c.alerts if a.status is LiveAlertStatus.ONGOING
+    ]
     kinds = Counter(kind for kind, _ in ongoing)
     assert kinds == {LiveAlertKind.CHALLENGE: 1, LiveAlertKind.COMPANION: 1}
     challenge = next(a for kind, a in ongoing if kind is LiveAlertKind.CHALLENGE)
@@ -399,7 +429,9 @@ def test_a_session_held_yesterday_is_not_finalised_yet() -> None:
     probe = build_demo(FixedClock(datetime(2027, 6, 21, 9, 0, tzinfo=UTC)))
     held_on = [s.date for s in probe.sessions if not s.rehearsal][1]
     assert held_on is not None and window.start <= held_on
-    now = datetime.combine(held_on + timedelta(days=1), time(10, 0), tzinfo=SCHOOL_ZONE).astimezone(UTC)
+    now = datetime.combine(held_on + timedelta(days=1), time(10, 0), tzinfo=SCHOOL_ZONE).astimezone(
+        UTC
+    )
     data = build_demo(FixedClock(now))
     assert_consistent(data, now)
     yesterday = next(s for s in data.sessions if s.date == held_on)
@@ -416,7 +448,9 @@ def test_a_session_held_yesterday_is_not_finalised_yet() -> None:
     [
         datetime(2026, 11, 25, 23, 30, tzinfo=UTC),  # 00:30 on the 26th in Paris (winter)
         datetime(2027, 5, 10, 23, 30, tzinfo=UTC),  # 01:30 on the 11th in Paris (summer)
-        datetime(2027, 5, 10, 22, 5, tzinfo=UTC),  # 00:05 in Paris: the start is clamped to midnight
+        datetime(
+            2027, 5, 10, 22, 5, tzinfo=UTC
+        ),  # 00:05 in Paris: the start is clamped to midnight
         datetime(2027, 3, 28, 1, 5, tzinfo=UTC),  # 03:05 just after the spring-forward gap
         datetime(2026, 10, 25, 1, 5, tzinfo=UTC),  # 02:05, second pass of the autumn hour
     ],
@@ -429,7 +463,11 @@ def test_the_rehearsal_is_on_the_local_date_in_paris(now: datetime) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2031, 12, 31), timezones=st.just(UTC)))
+@given(
+    st.datetimes(
+        min_value=datetime(2024, 1, 1), max_value=datetime(2031, 12, 31), timezones=st.just(UTC)
+    )
+)
 def test_any_clock_gives_a_consistent_demo(now: datetime) -> None:
     data = build_demo(FixedClock(now), seed=now.minute)
     session = data.rehearsal_session()
@@ -457,3 +495,14 @@ def test_summary_gives_what_pixtui_demo_prints(demo: DemoData) -> None:
     assert summary["sessions"] == 5
     assert summary["candidates"] == len(demo.candidates)
     assert summary["school_name"] == demo.school.name
+
+
+def test_on_a_planned_campaign_day_that_session_moves_and_only_the_rehearsal_is_today() -> None:
+    probe = build_demo(FixedClock(datetime(2026, 11, 25, 12, 0, tzinfo=UTC)))
+    planned = [s.date for s in probe.sessions if not s.rehearsal][2]
+    assert planned is not None
+    now = datetime.combine(planned, time(11, 0), tzinfo=SCHOOL_ZONE).astimezone(UTC)
+    data = build_demo(FixedClock(now))
+    assert [s.rehearsal for s in data.sessions if s.date == planned] == [True]
+    assert len({s.date for s in data.sessions}) == 5
+    assert_consistent(data, now)

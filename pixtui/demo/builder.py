@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from pixtui.demo import names
-from pixtui.domain.clock import SCHOOL_ZONE, Clock, as_utc, at_local, local_today
+from pixtui.domain.clock import SCHOOL_ZONE, Clock, as_utc, at_local
 from pixtui.domain.codes import generate_access_code, generate_invigilator_password
 from pixtui.domain.enums import (
     AssessmentState,
@@ -63,18 +63,34 @@ LOGIN_QUOTAS = (
     ((LoginMethod.MEDIACENTRE, LoginMethod.IDENTIFIANT), 8),
 )
 INE_COUNT = 8
-CAMPAIGN_SLOTS = ((0.06, time(8, 15)), (0.33, time(10, 15)), (0.60, time(13, 30)), (0.87, time(9, 0)))
+CAMPAIGN_SLOTS = (
+    (0.06, time(8, 15)),
+    (0.33, time(10, 15)),
+    (0.60, time(13, 30)),
+    (0.87, time(9, 0)),
+)
 SCHOOL_DAYS = (0, 1, 3, 4)  # Monday, Tuesday, Thursday, Friday (no Wednesday afternoon lessons)
-PUPILS_PER_INVIGILATOR = 20
-TEST_MINUTES = 105
 EXTRA_TIME = 0.33
-RETENTION_YEARS = 5
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # no I, O, Q
 # Today's rehearsal room, one role per candidate in this order, then "started" for the rest.
 LIVE_ROLES = (
-    "absent", "absent", "absent", "present_stale", "present", "joined",
-    "completed", "ended", "challenge", "companion", "resume",
-    "extra_aid", "extra", "dismissed", "validated", "accessible", "allophone",
+    "absent",
+    "absent",
+    "absent",
+    "present_stale",
+    "present",
+    "joined",
+    "completed",
+    "ended",
+    "challenge",
+    "companion",
+    "resume",
+    "extra_aid",
+    "extra",
+    "dismissed",
+    "validated",
+    "accessible",
+    "allophone",
 )
 NOT_STARTED_ROLES = frozenset({"absent", "present_stale", "present", "joined"})
 
@@ -111,7 +127,9 @@ def demo_summary(data: DemoData) -> dict[str, object]:
         "rehearsal_access_code": rehearsal.access_code,
         "rehearsal_invigilator_password": rehearsal.invigilator_password,
         "rehearsal_date": rehearsal.date.isoformat() if rehearsal.date else "",
-        "rehearsal_start_time": rehearsal.start_time.strftime("%H:%M") if rehearsal.start_time else "",
+        "rehearsal_start_time": rehearsal.start_time.strftime("%H:%M")
+        if rehearsal.start_time
+        else "",
         "rehearsal_site": rehearsal.site,
         "rehearsal_room": rehearsal.room,
         "rehearsal_candidates": len(data.candidates_of(rehearsal)),
@@ -136,8 +154,12 @@ def campaign_windows_for(year_start: int) -> list[CampaignWindow]:
     (cm, cd), (em, ed) = COLLEGE_WINDOW
     (lm, ld), (km, kd) = LYCEE_WINDOW
     return [
-        CampaignWindow(SchoolType.COLLEGE, label, date(year_start + 1, cm, cd), date(year_start + 1, em, ed)),
-        CampaignWindow(SchoolType.LYCEE, label, date(year_start, lm, ld), date(year_start + 1, km, kd)),
+        CampaignWindow(
+            SchoolType.COLLEGE, label, date(year_start + 1, cm, cd), date(year_start + 1, em, ed)
+        ),
+        CampaignWindow(
+            SchoolType.LYCEE, label, date(year_start, lm, ld), date(year_start + 1, km, kd)
+        ),
     ]
 
 
@@ -178,17 +200,18 @@ class _Builder:
     def __init__(self, clock: Clock, seed: int, organiser: str) -> None:
         self.rng = random.Random(seed)
         self.now = _whole_seconds(as_utc(clock.now()))
-        self.today = local_today(clock)
+        self.today = self.now.astimezone(SCHOOL_ZONE).date()  # one reading of the clock
         self.year = school_year_start(self.today)
         self.organiser = organiser
         self.used_numbers: set[str] = set()
         self.used_codes: set[str] = set()
+        self.settings = self.school()  # first: later draws read its rules (20 per invigilator…)
 
     def new_id(self) -> str:
         return f"{self.rng.getrandbits(128):032x}"
 
     def build(self) -> DemoData:
-        school = self.school()
+        school = self.settings
         pupils = self.pupils()
         sessions: list[Session] = []
         candidates: list[Candidate] = []
@@ -196,7 +219,9 @@ class _Builder:
         for index, ((day, start), division) in enumerate(
             zip(self.campaign_dates(), campaign_classes, strict=True)
         ):
-            session, enrolled = self.campaign_session(index, day, start, _enrollable(pupils, division))
+            session, enrolled = self.campaign_session(
+                index, day, start, _enrollable(pupils, division)
+            )
             sessions.append(session)
             candidates += enrolled
         session, enrolled = self.rehearsal(_enrollable(pupils, rehearsal_class))
@@ -209,8 +234,14 @@ class _Builder:
     def school(self) -> SchoolSettings:
         windows = default_campaign_windows()
         known = {(w.school_type, w.school_year) for w in windows}
-        windows += [w for w in campaign_windows_for(self.year) if (w.school_type, w.school_year) not in known]
-        organisers = [self.organiser] + [o for o in (names.SECOND_ORGANISER,) if o != self.organiser]
+        windows += [
+            w
+            for w in campaign_windows_for(self.year)
+            if (w.school_type, w.school_year) not in known
+        ]
+        organisers = [self.organiser] + [
+            o for o in (names.SECOND_ORGANISER,) if o != self.organiser
+        ]
         return SchoolSettings(
             id=self.new_id(),
             name=names.SCHOOL_NAME,
@@ -228,13 +259,18 @@ class _Builder:
         twins = self.birthdate(birth_year)
         # Placed on purpose so every class shows a hard case; the rest is drawn at random.
         showcase: dict[str, list[tuple[str, str, str, date | None]]] = {
-            "3A": [("Andrianantenaina-Rakotoarimanana", "Nathanaël", "M", None),
-                   ("de La Fontaine", "Côme", "M", None)],
+            "3A": [
+                ("Andrianantenaina-Rakotoarimanana", "Nathanaël", "M", None),
+                ("de La Fontaine", "Côme", "M", None),
+            ],
             "3B": [("Nguyen", "Thaïs", "F", twins), ("Nguyen", "Maël", "M", twins)],
             "3C": [("Martin", "Léa", "F", None), ("Martin", "Jean-Baptiste", "M", None)],
             "3D": [("Crèvecœur", "François", "M", None), ("d'Almeida", "Anaïs", "F", None)],
-            "3E": [("de Saint-Exupéry-Larochefoucauld", "Marie-Éléonore", "F", None),
-                   ("Cœurdevey", "Maëlle", "F", None), ("Benaïssa", "Ismaël", "M", None)],
+            "3E": [
+                ("de Saint-Exupéry-Larochefoucauld", "Marie-Éléonore", "F", None),
+                ("Cœurdevey", "Maëlle", "F", None),
+                ("Benaïssa", "Ismaël", "M", None),
+            ],
         }
         reserved = {last for rows in showcase.values() for last, *_ in rows}
         free_names = [n for n in names.LAST_NAMES if n not in reserved]
@@ -265,7 +301,9 @@ class _Builder:
         pupils.sort(key=lambda p: (p.division, person_key(p.last_name, p.first_name)))
         return pupils
 
-    def pupil(self, row: tuple[str, str, str, date | None], division: str, birth_year: int) -> Pupil:
+    def pupil(
+        self, row: tuple[str, str, str, date | None], division: str, birth_year: int
+    ) -> Pupil:
         last, first, sex, birthdate = row
         return Pupil(
             id=self.new_id(),
@@ -283,10 +321,14 @@ class _Builder:
         """Quotas of non-certifiable and unknown go to drawn pupils; showcased ones sit the test."""
         rng = self.rng
         not_certifiable, unknown = NOT_CERTIFIABLE_PER_CLASS[index], UNKNOWN_PER_CLASS[index]
-        states = [Certifiability.NOT_CERTIFIABLE] * not_certifiable + [Certifiability.UNKNOWN] * unknown
+        states = [Certifiability.NOT_CERTIFIABLE] * not_certifiable + [
+            Certifiability.UNKNOWN
+        ] * unknown
         states += [Certifiability.CERTIFIABLE] * (len(others) - len(states))
         rng.shuffle(states)
-        for pupil, state in zip(special + others, [Certifiability.CERTIFIABLE] * len(special) + states, strict=True):
+        for pupil, state in zip(
+            special + others, [Certifiability.CERTIFIABLE] * len(special) + states, strict=True
+        ):
             pupil.certifiability = state
             if state is Certifiability.UNKNOWN:
                 continue  # "Non communiqué": no date, no count
@@ -305,7 +347,8 @@ class _Builder:
         outcomes = (("Validée", rng.randint(120, 260)), ("Rejetée", None))
         for division, (status, score) in zip(("3B", "3D"), outcomes, strict=True):
             pupil = next(
-                p for p in ordinary
+                p
+                for p in ordinary
                 if p.division == division and p.certifiability is Certifiability.CERTIFIABLE
             )
             pupil.birthdate = self.birthdate(self.year - 15)
@@ -317,7 +360,7 @@ class _Builder:
         order = self.rng.sample(pupils, len(pupils))
         position = 0
         for methods, count in LOGIN_QUOTAS:
-            for pupil in order[position:position + count]:
+            for pupil in order[position : position + count]:
                 pupil.login_methods = list(methods)
             position += count
         for pupil in order[position:]:
@@ -332,7 +375,11 @@ class _Builder:
         dates: list[tuple[date, time]] = []
         for fraction, start in CAMPAIGN_SLOTS:
             day = window.start + timedelta(days=round(fraction * span))
-            while day.weekday() not in SCHOOL_DAYS or day == self.today or (dates and day <= dates[-1][0]):
+            while (
+                day.weekday() not in SCHOOL_DAYS
+                or day == self.today
+                or (dates and day <= dates[-1][0])
+            ):
                 day += timedelta(days=1)
             dates.append((day, start))
         return dates
@@ -347,7 +394,9 @@ class _Builder:
         while code in self.used_codes:
             code = generate_access_code(rng)
         self.used_codes.add(code)
-        invigilators = rng.sample(names.TEACHERS, math.ceil(size / PUPILS_PER_INVIGILATOR))
+        invigilators = rng.sample(
+            names.TEACHERS, math.ceil(size / self.settings.pupils_per_invigilator)
+        )
         created_at = min(self.now, at_local(day, start)) - timedelta(
             days=rng.randint(12, 30), hours=rng.randint(0, 6)
         )
@@ -408,7 +457,9 @@ class _Builder:
     def welcome(self, candidate: Candidate, authorized_at: datetime) -> None:
         """D1 and D3: identity checked, signed, then presence confirmed at ``authorized_at``."""
         candidate.identity_checked_at = authorized_at - timedelta(seconds=self.rng.randint(60, 180))
-        candidate.signed_at = candidate.identity_checked_at + timedelta(seconds=self.rng.randint(15, 50))
+        candidate.signed_at = candidate.identity_checked_at + timedelta(
+            seconds=self.rng.randint(15, 50)
+        )
         candidate.authorized_to_start = True
         candidate.authorized_at = authorized_at
 
@@ -425,7 +476,7 @@ class _Builder:
             candidate.authorized_to_start = False  # Pix resets it on start
             candidate.joined_at = start + timedelta(minutes=rng.randint(1, 5))
             candidate.started_at = candidate.joined_at + timedelta(seconds=rng.randint(30, 240))
-            minutes = rng.randint(55, TEST_MINUTES) * (1 + candidate.extra_time_ratio)
+            minutes = rng.randint(55, self.settings.test_minutes) * (1 + candidate.extra_time_ratio)
             candidate.ended_at = candidate.started_at + timedelta(minutes=round(minutes))
             candidate.assessment_state = AssessmentState.COMPLETED
         present = [c for c in candidates if c.started_at is not None and c.ended_at is not None]
@@ -435,11 +486,15 @@ class _Builder:
         if finalized_at > self.now:
             return
         invigilator = _login_of(session.examiners[0])
-        session.handover = Handover(session.ended_at + timedelta(minutes=10), invigilator, names.HANDOVER_TO)
+        session.handover = Handover(
+            session.ended_at + timedelta(minutes=10), invigilator, names.HANDOVER_TO
+        )
         session.finalization = Finalization(finalized_at=finalized_at, finalized_by=self.organiser)
         session.status = SessionStatus.FINALIZED
-        session.status_history.append(StatusChange(SessionStatus.FINALIZED, finalized_at, self.organiser))
-        session.retention_until = _add_years(session.date, RETENTION_YEARS)
+        session.status_history.append(
+            StatusChange(SessionStatus.FINALIZED, finalized_at, self.organiser)
+        )
+        session.retention_until = _add_years(session.date, self.settings.retention_years)
 
     # Today's rehearsal -----------------------------------------------------------------------
 
@@ -447,7 +502,10 @@ class _Builder:
         start = rehearsal_start(self.now)
         local_start = start.astimezone(SCHOOL_ZONE)
         session = self.new_session(
-            local_start.date(), time(local_start.hour, local_start.minute), names.REHEARSAL_ROOM, len(pupils)
+            local_start.date(),
+            time(local_start.hour, local_start.minute),
+            names.REHEARSAL_ROOM,
+            len(pupils),
         )
         session.rehearsal = True
         session.description = names.REHEARSAL_DESCRIPTION
@@ -502,20 +560,36 @@ class _Builder:
             candidate.assessment_state = AssessmentState.ENDED_BY_INVIGILATOR
             candidate.ended_at = during(0.6)
             candidate.ended_by = invigilator
-            candidate.issue_reports.append(IssueReport(
-                id=self.new_id(), code="C8", description=names.ENDED_BY_INVIGILATOR_NOTE,
-                created_at=candidate.ended_at, created_by=invigilator, source="room",
-            ))
+            candidate.issue_reports.append(
+                IssueReport(
+                    id=self.new_id(),
+                    code="C8",
+                    description=names.ENDED_BY_INVIGILATOR_NOTE,
+                    created_at=candidate.ended_at,
+                    created_by=invigilator,
+                    source="room",
+                )
+            )
         elif role == "challenge":
-            candidate.alerts.append(LiveAlert(
-                id=self.new_id(), kind=LiveAlertKind.CHALLENGE, status=LiveAlertStatus.ONGOING,
-                raised_at=during(0.8), question_number=rng.randint(4, 14), has_image=True,
-            ))
+            candidate.alerts.append(
+                LiveAlert(
+                    id=self.new_id(),
+                    kind=LiveAlertKind.CHALLENGE,
+                    status=LiveAlertStatus.ONGOING,
+                    raised_at=during(0.8),
+                    question_number=rng.randint(4, 14),
+                    has_image=True,
+                )
+            )
         elif role == "companion":
-            candidate.alerts.append(LiveAlert(
-                id=self.new_id(), kind=LiveAlertKind.COMPANION, status=LiveAlertStatus.ONGOING,
-                raised_at=during(0.7),
-            ))
+            candidate.alerts.append(
+                LiveAlert(
+                    id=self.new_id(),
+                    kind=LiveAlertKind.COMPANION,
+                    status=LiveAlertStatus.ONGOING,
+                    raised_at=during(0.7),
+                )
+            )
         elif role == "resume":  # closed the window: allowed back in, not back yet
             candidate.authorized_to_start = True
             candidate.authorized_at = during(0.85)
@@ -525,23 +599,42 @@ class _Builder:
             if role == "extra_aid":
                 candidate.aid_note = rng.choice(names.AID_NOTES)
         elif role == "dismissed":  # refused: same question goes on
-            candidate.alerts.append(LiveAlert(
-                id=self.new_id(), kind=LiveAlertKind.CHALLENGE, status=LiveAlertStatus.DISMISSED,
-                raised_at=during(0.3), question_number=rng.randint(2, 6),
-                handled_at=during(0.4), handled_by=invigilator,
-            ))
+            candidate.alerts.append(
+                LiveAlert(
+                    id=self.new_id(),
+                    kind=LiveAlertKind.CHALLENGE,
+                    status=LiveAlertStatus.DISMISSED,
+                    raised_at=during(0.3),
+                    question_number=rng.randint(2, 6),
+                    handled_at=during(0.4),
+                    handled_by=invigilator,
+                )
+            )
         elif role == "validated":  # web site down: validated with E4, a new question given
             question = rng.randint(2, 8)
             handled_at = during(0.5)
-            candidate.alerts.append(LiveAlert(
-                id=self.new_id(), kind=LiveAlertKind.CHALLENGE, status=LiveAlertStatus.VALIDATED,
-                raised_at=during(0.4), question_number=question, handled_at=handled_at,
-                handled_by=invigilator, reason_code="E4",
-            ))
-            candidate.issue_reports.append(IssueReport(
-                id=self.new_id(), code="E4", question_number=question, created_at=handled_at,
-                created_by=invigilator, source="live",
-            ))
+            candidate.alerts.append(
+                LiveAlert(
+                    id=self.new_id(),
+                    kind=LiveAlertKind.CHALLENGE,
+                    status=LiveAlertStatus.VALIDATED,
+                    raised_at=during(0.4),
+                    question_number=question,
+                    handled_at=handled_at,
+                    handled_by=invigilator,
+                    reason_code="E4",
+                )
+            )
+            candidate.issue_reports.append(
+                IssueReport(
+                    id=self.new_id(),
+                    code="E4",
+                    question_number=question,
+                    created_at=handled_at,
+                    created_by=invigilator,
+                    source="live",
+                )
+            )
         elif role == "accessible":
             candidate.accessibility_adjustment = True
         elif role == "allophone":
@@ -555,6 +648,7 @@ def _login_of(examiner: str) -> str:
 def _enrollable(pupils: list[Pupil], division: str) -> list[Pupil]:
     """The pupils of a class who may be enrolled: all but the non-certifiable ones (R6)."""
     return [
-        p for p in pupils
+        p
+        for p in pupils
         if p.division == division and p.certifiability is not Certifiability.NOT_CERTIFIABLE
     ]
