@@ -111,8 +111,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Send date missing: certifiability will be recorded without a date.",
     ),
     "imports.profile.older_duplicate": (
-        "Envoi plus ancien de {name} : seule la ligne {kept}, la plus récente, est gardée.",
-        "Older send of {name}: only line {kept}, the latest, is kept.",
+        "Autre participation de {name} : seule la ligne {kept}, le dernier envoi, est gardée.",
+        "Another participation of {name}: only line {kept}, the latest send, is kept.",
     ),
     # --- Pix Orga Élèves page ---
     "imports.orga.bad_certifiability": (

@@ -62,7 +62,7 @@ def parse_pupil_list(data: bytes, *, progress: Progress | None = None) -> Import
         parsed = _parse_row(table, row, cols, report)
         if parsed is not None:
             report.rows.append(parsed)
-    _refuse_duplicates(report)
+    _refuse_duplicates(report, {row.line: row for row in table.rows})
     if not report.rows and not report.refused and not report.error:
         report.error = t("imports.file.no_rows")
     return report
@@ -113,7 +113,7 @@ def _parse_row(table: Table, row: Row, cols: dict[str, int | None], report: Impo
     return PupilRow(row.line, last, first, birthdate, division, sex or None, ine, mef)
 
 
-def _refuse_duplicates(report: ImportReport[PupilRow]) -> None:
+def _refuse_duplicates(report: ImportReport[PupilRow], raw: dict[int, Row]) -> None:
     """Same INE, or same names + birthdate, twice in the file.
 
     Exact repeats (a line pasted twice) keep the first line; differing lines are all refused,
@@ -137,12 +137,9 @@ def _refuse_duplicates(report: ImportReport[PupilRow]) -> None:
             refused.setdefault(other.line, t(key, lines=peers))
     if not refused:
         return
-    by_line = {row.line: row for row in report.rows}
     report.rows = [row for row in report.rows if row.line not in refused]
     for line, reason in sorted(refused.items()):
-        row = by_line[line]
-        cells = (row.last_name, row.first_name, row.birthdate.strftime("%d/%m/%Y"), row.division)
-        report.refuse(Row(line, cells, len(cells)), reason)
+        report.refuse(raw[line], reason)
     report.refused.sort(key=lambda refused_line: refused_line.line)
 
 
