@@ -1,0 +1,186 @@
+"""Backups: a ring of hard links to previous versions, plus labelled full copies.
+
+Before each commit the current file is hard-linked as ``backups/<name>.<counter>``: free (no
+copy), and since every commit replaces the file with a new inode, a linked version is never
+modified again. Labelled copies (``backups/<name>.<UTC stamp>.<label>``) are real copies made
+on demand (before a migration, a restore, a session close…) and are not pruned by the ring.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pixtui.store.atomic import atomic_write, fsync_dir
+from pixtui.store.fileformat import Damaged, load_and_validate
+from pixtui.store.paths import StorePaths
+from pixtui.store.permissions import FilePolicy
+
+DEFAULT_KEEP = 50
+_LABEL_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    path: Path
+    counter: int | None  # ring entries: the change counter of that version
+    label: str | None  # labelled copies: their label
+    created_at: datetime  # when that version was written (file mtime), UTC
+    size: int
+    ok: bool  # the copy parses as a store
+
+    @property
+    def time(self) -> datetime:
+        return self.created_at
+
+
+def _ring_name(paths: StorePaths, counter: int, attempt: int) -> Path:
+    suffix = f"{counter}" if attempt == 0 else f"{counter}-{attempt}"
+    return paths.backups / f"{paths.name}.{suffix}"
+
+
+def link_into_ring(paths: StorePaths, counter: int, policy: FilePolicy) -> Path | None:
+    """Hard-link the current file as the backup of version ``counter`` (copy if links fail)."""
+    if not paths.file.exists():
+        return None
+    policy.make_dir(paths.backups)
+    for attempt in range(100):
+        target = _ring_name(paths, counter, attempt)
+        try:
+            os.link(paths.file, target)
+            break
+        except FileExistsError:
+            if os.path.samefile(paths.file, target):
+                return target
+            continue  # e.g. a counter reused after a restore: keep both
+        except OSError:
+            # A filesystem without hard links: a real copy, same mode.
+            atomic_write(target, paths.file.read_bytes(), policy, f".{target.name}.")
+            break
+    else:  # pragma: no cover - 100 versions with one counter cannot happen in practice
+        return None
+    fsync_dir(paths.backups)
+    return target
+
+
+def _ring_entries(paths: StorePaths) -> list[tuple[int, int, Path]]:
+    pattern = re.compile(re.escape(paths.name) + r"\.(\d+)(?:-(\d+))?$")
+    found: list[tuple[int, int, Path]] = []
+    if not paths.backups.is_dir():
+        return found
+    for entry in paths.backups.iterdir():
+        match = pattern.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), int(match.group(2) or 0), entry))
+    return found
+
+
+def prune_ring(paths: StorePaths, keep: int) -> None:
+    entries = sorted(_ring_entries(paths))
+    for _, _, entry in entries[: max(0, len(entries) - keep)]:
+        with contextlib.suppress(FileNotFoundError):
+            entry.unlink()
+
+
+def highest_ring_counter(paths: StorePaths) -> int:
+    return max((counter for counter, _, _ in _ring_entries(paths)), default=0)
+
+
+def make_labelled_copy(
+    paths: StorePaths, data: bytes, label: str, now: datetime, policy: FilePolicy
+) -> Path:
+    policy.make_dir(paths.backups)
+    clean = _LABEL_CHARS.sub("-", label).strip("-") or "copie"
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = paths.backups / f"{paths.name}.{stamp}.{clean}"
+    attempt = 1
+    while target.exists():
+        attempt += 1
+        target = paths.backups / f"{paths.name}.{stamp}.{clean}-{attempt}"
+    atomic_write(target, data, policy, f".{target.name}.")
+    return target
+
+
+def keep_aside(paths: StorePaths, now: datetime, why: str, policy: FilePolicy) -> Path | None:
+    """Keep the current (maybe damaged) file under another name before it is replaced."""
+    if not paths.file.exists():
+        return None
+    policy.make_dir(paths.backups)
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = paths.backups / f"{paths.name}.{stamp}.{why}"
+    attempt = 1
+    while target.exists():
+        attempt += 1
+        target = paths.backups / f"{paths.name}.{stamp}.{why}-{attempt}"
+    try:
+        os.link(paths.file, target)
+    except OSError:
+        shutil.copy2(paths.file, target)
+    fsync_dir(paths.backups)
+    return target
+
+
+def _parses(path: Path) -> bool:
+    try:
+        load_and_validate(path.read_bytes())
+    except (Damaged, OSError):
+        return False
+    return True
+
+
+def list_backups(path: Path | str) -> list[BackupEntry]:
+    """Every backup of the store at ``path``, newest first, each checked for readability."""
+    paths = StorePaths.of(path)
+    if not paths.backups.is_dir():
+        return []
+    ring = re.compile(re.escape(paths.name) + r"\.(\d+)(?:-\d+)?$")
+    labelled = re.compile(re.escape(paths.name) + r"\.\d{8}T\d{6}Z\.(.+)$")
+    entries: list[BackupEntry] = []
+    for entry in paths.backups.iterdir():
+        ring_match = ring.match(entry.name)
+        label_match = labelled.match(entry.name)
+        if not (ring_match or label_match) or not entry.is_file():
+            continue
+        info = entry.stat()
+        entries.append(
+            BackupEntry(
+                path=entry,
+                counter=int(ring_match.group(1)) if ring_match else None,
+                label=label_match.group(1) if label_match else None,
+                created_at=datetime.fromtimestamp(info.st_mtime, UTC),
+                size=info.st_size,
+                ok=_parses(entry),
+            )
+        )
+    entries.sort(key=lambda e: (e.created_at, e.counter or 0), reverse=True)
+    return entries
+
+
+def newest_good_backup(path: Path | str) -> BackupEntry | None:
+    """The newest backup that parses (checks newest first and stops at the first good one)."""
+    paths = StorePaths.of(path)
+    if not paths.backups.is_dir():
+        return None
+    candidates = sorted(
+        (e for e in paths.backups.iterdir() if e.name.startswith(paths.name + ".") and e.is_file()),
+        key=lambda e: e.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for entry in candidates:
+        if _parses(entry):
+            info = entry.stat()
+            ring_match = re.match(re.escape(paths.name) + r"\.(\d+)$", entry.name)
+            return BackupEntry(
+                path=entry,
+                counter=int(ring_match.group(1)) if ring_match else None,
+                label=None,
+                created_at=datetime.fromtimestamp(info.st_mtime, UTC),
+                size=info.st_size,
+                ok=True,
+            )
+    return None

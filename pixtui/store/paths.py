@@ -1,0 +1,55 @@
+"""Where the store and its companion files live."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def default_store_path() -> Path:
+    """``$PIXTUI_STORE``, else ``$XDG_DATA_HOME/pixtui/pixtui.json``, else ``~/.local/share/…``."""
+    explicit = os.environ.get("PIXTUI_STORE", "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "pixtui" / "pixtui.json"
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    """The data file and the files beside it (lock, journal, backups, temp files)."""
+
+    file: Path
+
+    @classmethod
+    def of(cls, path: Path | str) -> StorePaths:
+        return cls(Path(path).expanduser().absolute())
+
+    @property
+    def folder(self) -> Path:
+        return self.file.parent
+
+    @property
+    def name(self) -> str:
+        return self.file.name
+
+    @property
+    def lock(self) -> Path:
+        return self.folder / f"{self.name}.lock"
+
+    @property
+    def journal(self) -> Path:
+        return self.folder / f"{self.name}.journal.jsonl"
+
+    @property
+    def backups(self) -> Path:
+        return self.folder / "backups"
+
+    @property
+    def temp_prefix(self) -> str:
+        # Hidden, and specific to this store so cleanup never touches another store's files.
+        return f".{self.name}."
+
+    temp_suffix = ".tmp"

@@ -1,0 +1,58 @@
+"""A committed version of the store, for readers (screens); never locks, never writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
+from pixtui.domain.serialize import from_record
+from pixtui.store.fileformat import Damaged, FileTables, Table, Token
+from pixtui.store.records import parse_instant
+from pixtui.store.repository import SnapshotRepository
+
+
+class Snapshot:
+    def __init__(
+        self,
+        tables: FileTables,
+        meta: dict[str, Any],
+        token: Token,
+        on_damage: Callable[[Damaged], Exception],
+    ) -> None:
+        self._tables = tables
+        self._on_damage = on_damage
+        self.token = token
+        self.meta = meta
+        self.counter: int = int(meta.get("change_counter", 0))
+        self.schema_version: int = int(meta["schema_version"])
+        self.updated_at: datetime | None = parse_instant(meta.get("updated_at"))
+        self.updated_by: str | None = meta.get("updated_by")
+
+    def _loader(self, name: str) -> Callable[[], Table]:
+        def load() -> Table:
+            try:
+                return self._tables.table(name)
+            except Damaged as error:
+                raise self._on_damage(error) from None
+
+        return load
+
+    @cached_property
+    def school(self) -> SchoolSettings:
+        docs = list(self._loader("school")().values())
+        return from_record(SchoolSettings, docs[0]) if docs else SchoolSettings()
+
+    @cached_property
+    def pupils(self) -> SnapshotRepository[Pupil]:
+        return SnapshotRepository(self._loader("pupils"), Pupil)
+
+    @cached_property
+    def sessions(self) -> SnapshotRepository[Session]:
+        return SnapshotRepository(self._loader("sessions"), Session)
+
+    @cached_property
+    def candidates(self) -> SnapshotRepository[Candidate]:
+        return SnapshotRepository(self._loader("candidates"), Candidate)

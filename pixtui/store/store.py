@@ -1,0 +1,466 @@
+"""The store: the only code in pixtui that opens the JSON file.
+
+Write path (``transaction``): thread lock + flock on the sidecar lock file → fresh read of the
+file by path → schema check → the caller's changes on a throw-away in-memory TinyDB → on
+success: ``_meta`` bumped, previous file hard-linked into the backup ring, new bytes written
+to a temp file, fsync, ``os.replace``, fsync of the folder, journal lines appended and
+fsynced. On an exception nothing is written. Readers use ``snapshot()``, cached by the file's
+change token, and never lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pixtui.domain.clock import Clock, local
+from pixtui.domain.models import Event, SchoolSettings
+from pixtui.domain.serialize import to_record
+from pixtui.i18n import t
+from pixtui.store import schema
+from pixtui.store.atomic import atomic_write, remove_stale_temps
+from pixtui.store.backups import (
+    DEFAULT_KEEP,
+    BackupEntry,
+    highest_ring_counter,
+    keep_aside,
+    link_into_ring,
+    list_backups,
+    make_labelled_copy,
+    newest_good_backup,
+    prune_ring,
+)
+from pixtui.store.errors import (
+    StoreDamaged,
+    StoreError,
+    StoreExists,
+    StoreMissing,
+    StoreTooNew,
+)
+from pixtui.store.fileformat import (
+    META,
+    META_ID,
+    Damaged,
+    FileTables,
+    ParseCache,
+    Table,
+    Token,
+    dump_table,
+    encode,
+    load_and_validate,
+    read_file,
+    stat_token,
+)
+from pixtui.store.journal import append_events, iter_events, iter_events_backwards, tail
+from pixtui.store.locking import DEFAULT_TIMEOUT, WriterLock
+from pixtui.store.paths import StorePaths
+from pixtui.store.permissions import DEFAULT_MODE, GROUP_MODE, FilePolicy, resolve_group
+from pixtui.store.records import stamped
+from pixtui.store.snapshot import Snapshot
+from pixtui.store.transaction import NOT_LOADED, Transaction
+
+log = logging.getLogger(__name__)
+
+
+def damaged_error(paths: StorePaths) -> StoreDamaged:
+    """The one sentence for a damaged file, naming the newest good backup if there is one."""
+    good = newest_good_backup(paths.file)
+    if good is None:
+        message = t("store.damaged_no_backup", path=paths.file, backups=paths.backups)
+        return StoreDamaged(message, paths.file)
+    when = local(good.created_at).strftime("%d/%m/%Y %H:%M")
+    message = t("store.damaged_with_backup", path=paths.file, backup=good.path, when=when)
+    return StoreDamaged(message, paths.file, good.path)
+
+
+def _policy_of(meta: dict[str, Any]) -> FilePolicy:
+    group = meta.get("group")
+    mode = meta.get("file_mode")
+    default = GROUP_MODE if group else DEFAULT_MODE
+    return FilePolicy(mode=mode if isinstance(mode, int) else default, group=group or None)
+
+
+def _too_new(paths: StorePaths, found: int) -> StoreTooNew:
+    return StoreTooNew(
+        t("store.too_new", path=paths.file, found=found, known=schema.SCHEMA_VERSION)
+    )
+
+
+class Store:
+    """Open with :meth:`open` or :meth:`create`; write with :meth:`transaction`."""
+
+    def __init__(
+        self,
+        paths: StorePaths,
+        actor: str,
+        clock: Clock,
+        policy: FilePolicy,
+        keep_backups: int = DEFAULT_KEEP,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.paths = paths
+        self.actor = actor
+        self.clock = clock
+        self.policy = policy
+        self.keep_backups = keep_backups
+        self._lock = WriterLock(paths.lock, policy, lock_timeout)
+        self._cache = ParseCache()
+        self._snapshot: Snapshot | None = None
+        self._snapshot_lock = threading.Lock()
+
+    @property
+    def path(self) -> Path:
+        return self.paths.file
+
+    # --- life cycle -----------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        school: SchoolSettings,
+        actor: str,
+        clock: Clock,
+        file_mode: int | None = None,
+        group: str | None = None,
+        keep_backups: int = DEFAULT_KEEP,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+    ) -> Store:
+        """A new store holding ``school``; refused if the file exists."""
+        paths = StorePaths.of(path)
+        if group is not None:
+            resolve_group(group)  # a clear sentence now rather than a failed chown later
+        policy = FilePolicy(mode=file_mode or (GROUP_MODE if group else DEFAULT_MODE), group=group)
+        policy.apply_umask()
+        policy.make_dir(paths.folder)
+        store = cls(paths, actor, clock, policy, keep_backups, lock_timeout)
+        with store._lock.hold():
+            if paths.file.exists():
+                raise StoreExists(t("store.exists", path=paths.file))
+            now = clock.now()
+            meta = {
+                "schema_version": schema.SCHEMA_VERSION,
+                "change_counter": 1,
+                "created_at": to_record(now),
+                "updated_at": to_record(now),
+                "updated_by": actor,
+                "file_mode": policy.mode,
+                "group": group,
+            }
+            school_doc = stamped(school, 1, now, actor)
+            tables: dict[str, Table] = {
+                META: {META_ID: meta},
+                "school": {"1": school_doc},
+                "pupils": {},
+                "sessions": {},
+                "candidates": {},
+            }
+            data = encode([(name, dump_table(table)) for name, table in tables.items()])
+            atomic_write(paths.file, data, policy, paths.temp_prefix)
+            store._adopt(data, stat_token(paths.file))
+            event = Event(now, actor, "store.create", "school", school.id, None, None, 1)
+            store._append_journal([event])
+        return store
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        actor: str,
+        clock: Clock,
+        keep_backups: int = DEFAULT_KEEP,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+    ) -> Store:
+        """Open an existing store: start-up hygiene, full check, migrations."""
+        paths = StorePaths.of(path)
+        if not paths.file.exists():
+            raise StoreMissing(t("store.missing", path=paths.file))
+        # The modes live in the file: read them (without the lock: the file is always whole).
+        try:
+            data, _ = read_file(paths.file)
+            policy = _policy_of(FileTables.from_bytes(data, None).meta())
+        except Damaged:
+            raise damaged_error(paths) from None
+        except FileNotFoundError:
+            raise StoreMissing(t("store.missing", path=paths.file)) from None
+        policy.apply_umask()
+        store = cls(paths, actor, clock, policy, keep_backups, lock_timeout)
+        with store._lock.hold():
+            remove_stale_temps(paths.folder, paths.temp_prefix)
+            data, token = store._read_locked()
+            try:
+                tables = load_and_validate(data)
+            except Damaged:
+                raise damaged_error(paths) from None
+            version = tables.meta()["schema_version"]
+            if version > schema.SCHEMA_VERSION:
+                raise _too_new(paths, version)
+            if version < schema.SCHEMA_VERSION:
+                store._migrate_locked(data, tables, version)
+                data, token = store._read_locked()
+            store._adopt(data, token)
+        return store
+
+    def _read_locked(self) -> tuple[bytes, Token]:
+        try:
+            return read_file(self.paths.file)
+        except FileNotFoundError:
+            raise StoreMissing(t("store.missing", path=self.paths.file)) from None
+
+    def _migrate_locked(self, data: bytes, tables: FileTables, version: int) -> None:
+        steps = schema.migration_path(version, schema.SCHEMA_VERSION)
+        if steps is None:
+            raise StoreTooNew(
+                t(
+                    "store.no_migration",
+                    path=self.paths.file,
+                    found=version,
+                    known=schema.SCHEMA_VERSION,
+                )
+            )
+        now = self.clock.now()
+        make_labelled_copy(self.paths, data, f"avant-migration-v{version}", now, self.policy)
+        # ``tables`` was parsed without the shared cache: migrations may edit it in place.
+        everything = {name: tables.table(name) for name in tables.names}
+        for step in steps:
+            step(everything)
+        meta = dict(tables.meta())
+        counter = int(meta.get("change_counter", 0)) + 1
+        meta.update(
+            schema_version=schema.SCHEMA_VERSION,
+            change_counter=counter,
+            updated_at=to_record(now),
+            updated_by=self.actor,
+        )
+        everything[META] = {META_ID: meta}
+        names = tables.ordered_names(list(everything))
+        new = encode([(name, dump_table(everything[name])) for name in names])
+        link_into_ring(self.paths, counter - 1, self.policy)
+        atomic_write(self.paths.file, new, self.policy, self.paths.temp_prefix)
+        after = {"schema_version": schema.SCHEMA_VERSION}
+        self._append_journal(
+            [
+                Event(
+                    now,
+                    self.actor,
+                    "store.migrate",
+                    "",
+                    "",
+                    {"schema_version": version},
+                    after,
+                    counter,
+                )
+            ]
+        )
+
+    # --- writing --------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, action: str) -> Iterator[Transaction]:
+        """One atomic change; ``action`` (e.g. ``"session.create"``) goes into the journal."""
+        with self._lock.hold():
+            data, token = self._read_locked()
+            try:
+                source = FileTables.from_bytes(data, self._cache)
+                meta = source.meta()
+            except Damaged:
+                raise damaged_error(self.paths) from None
+            version = meta["schema_version"]
+            if version != schema.SCHEMA_VERSION:
+                # Older: another process restored an old backup; reopening migrates it.
+                raise _too_new(self.paths, version)
+            tx = Transaction(source, action, self.actor, self.clock.now(), self._damage)
+            try:
+                yield tx
+            finally:
+                tx.close()
+            self._commit_locked(tx, meta, token)
+
+    def _damage(self, _error: Damaged) -> StoreDamaged:
+        return damaged_error(self.paths)
+
+    def _commit_locked(self, tx: Transaction, meta: dict[str, Any], token: Token) -> None:
+        counter = int(meta.get("change_counter", 0))
+        if not tx.changed:
+            for event in tx.events:
+                event.counter = counter
+            self._append_journal(tx.events)
+            return
+        source = tx.source
+        new_meta = dict(meta)
+        new_meta.update(
+            schema_version=schema.SCHEMA_VERSION,
+            change_counter=counter + 1,
+            updated_at=to_record(tx.now),
+            updated_by=self.actor,
+        )
+        memory = tx.memory
+        memory[META] = {META_ID: new_meta}
+        names = source.ordered_names(list(memory))
+        parts: list[tuple[str, bytes]] = []
+        payloads: dict[str, bytes] = {}
+        parsed: dict[str, Table] = {}
+        for name in names:
+            table = memory.get(name, NOT_LOADED)
+            unchanged = table is NOT_LOADED or table is source.parsed.get(name)
+            if unchanged and name in source.payloads:
+                payload = source.payloads[name]  # untouched: the very same bytes
+            else:
+                if table is NOT_LOADED:
+                    table = source.table(name)
+                payload = dump_table(table)
+            if table is not NOT_LOADED:
+                parsed[name] = table
+                self._cache.put(name, payload, table)
+            parts.append((name, payload))
+            payloads[name] = payload
+        data = encode(parts)
+        link_into_ring(self.paths, counter, self.policy)
+        atomic_write(self.paths.file, data, self.policy, self.paths.temp_prefix)
+        new_token = stat_token(self.paths.file)
+        tables = FileTables(names=names, payloads=payloads, cache=self._cache, parsed=parsed)
+        with self._snapshot_lock:
+            self._snapshot = Snapshot(tables, new_meta, new_token, self._damage)
+        for event in tx.events:
+            event.counter = counter + 1
+        self._append_journal(tx.events)
+        with contextlib.suppress(OSError):
+            prune_ring(self.paths, self.keep_backups)
+
+    def _append_journal(self, events: list[Event]) -> None:
+        try:
+            append_events(self.paths.journal, events, self.policy)
+        except OSError as error:
+            # The data is committed; a missing audit line must not undo it. No names here.
+            log.warning("journal append failed for %s: errno %s", self.paths.journal, error.errno)
+
+    # --- reading --------------------------------------------------------------------
+
+    def _adopt(self, data: bytes, token: Token) -> Snapshot:
+        try:
+            tables = FileTables.from_bytes(data, self._cache)
+            meta = tables.meta()
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        snap = Snapshot(tables, meta, token, self._damage)
+        with self._snapshot_lock:
+            self._snapshot = snap
+        return snap
+
+    def snapshot(self) -> Snapshot:
+        """The current committed version; re-read only when the change token moved."""
+        try:
+            token = stat_token(self.paths.file)
+        except FileNotFoundError:
+            raise StoreMissing(t("store.missing", path=self.paths.file)) from None
+        snap = self._snapshot
+        if snap is not None and snap.token == token:
+            return snap
+        try:
+            data, token = read_file(self.paths.file)
+        except FileNotFoundError:
+            raise StoreMissing(t("store.missing", path=self.paths.file)) from None
+        return self._adopt(data, token)
+
+    def poll(self) -> bool:
+        """True (and the snapshot reloaded) if another process wrote since the last look."""
+        before = self._snapshot
+        after = self.snapshot()
+        return before is None or after is not before
+
+    def check(self) -> None:
+        """Parse everything; raises ``StoreDamaged``/``StoreTooNew``/``StoreMissing``."""
+        data, _ = self._read_locked()
+        try:
+            tables = load_and_validate(data)
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        version = tables.meta()["schema_version"]
+        if version > schema.SCHEMA_VERSION:
+            raise _too_new(self.paths, version)
+
+    # --- backups --------------------------------------------------------------------
+
+    def backup(self, label: str) -> Path:
+        """A full timestamped copy of the current file (checked before it is copied)."""
+        data, _ = self._read_locked()
+        try:
+            load_and_validate(data)
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        return make_labelled_copy(self.paths, data, label, self.clock.now(), self.policy)
+
+    def list_backups(self) -> list[BackupEntry]:
+        return list_backups(self.paths.file)
+
+    @classmethod
+    def restore(
+        cls,
+        path: Path | str,
+        backup_path: Path | str,
+        actor: str,
+        clock: Clock,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+    ) -> Path | None:
+        """Put a backup back as the store (atomically); returns where the old file was kept."""
+        paths = StorePaths.of(path)
+        backup = Path(backup_path)
+        try:
+            data = backup.read_bytes()
+            tables = load_and_validate(data)
+        except (Damaged, OSError):
+            raise StoreError(t("store.bad_backup", path=backup)) from None
+        meta = dict(tables.meta())
+        if meta["schema_version"] > schema.SCHEMA_VERSION:
+            raise _too_new(paths, meta["schema_version"])
+        policy = _policy_of(meta)
+        policy.apply_umask()
+        policy.make_dir(paths.folder)
+        lock = WriterLock(paths.lock, policy, lock_timeout)
+        with lock.hold():
+            now = clock.now()
+            current = 0
+            with contextlib.suppress(OSError, Damaged):
+                current_data, _ = read_file(paths.file)
+                current = int(FileTables.from_bytes(current_data, None).meta()["change_counter"])
+            aside = keep_aside(paths, now, "avant-restauration", policy)
+            # Counters only grow, so every process sees the restore as a change.
+            counter = max(current, highest_ring_counter(paths), int(meta.get("change_counter", 0)))
+            counter += 1
+            meta.update(
+                change_counter=counter,
+                updated_at=to_record(now),
+                updated_by=actor,
+                restored_from=backup.name,
+            )
+            everything = {name: tables.table(name) for name in tables.names}
+            everything[META] = {META_ID: meta}
+            names = tables.ordered_names([])
+            new = encode([(name, dump_table(everything[name])) for name in names])
+            atomic_write(paths.file, new, policy, paths.temp_prefix)
+            after = {"backup": backup.name, "kept_aside": aside.name if aside else None}
+            event = Event(now, actor, "store.restore", "", "", None, after, counter)
+            try:
+                append_events(paths.journal, [event], policy)
+            except OSError as error:
+                log.warning("journal append failed for %s: errno %s", paths.journal, error.errno)
+        return aside
+
+    # --- journal --------------------------------------------------------------------
+
+    def journal_tail(self, count: int) -> list[Event]:
+        """The last ``count`` journal events, oldest first."""
+        return tail(self.paths.journal, count)
+
+    def iter_journal(self, newest_first: bool = False) -> Iterator[Event]:
+        if newest_first:
+            return iter_events_backwards(self.paths.journal)
+        return iter_events(self.paths.journal)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.paths.file)!r}, actor={self.actor!r})"
