@@ -136,7 +136,7 @@ class ExtraTimeError(ValueError):
         self.problem = problem
 
 
-_PERCENT = re.compile(r"\+?\s*(\d+(?:[.,]\d+)?)\s*%?")
+_PERCENT = re.compile(r"\+?\s*([0-9]+(?:[.,][0-9]+)?)\s*%?")
 
 
 def parse_extra_time(text: str) -> float:

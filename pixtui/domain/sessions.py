@@ -28,9 +28,9 @@ DEFAULT_PUPILS_PER_INVIGILATOR = 20
 
 # --- Parsing what the user types --------------------------------------------------------------
 
-_DATE_FR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_TIME = re.compile(r"(\d{1,2})\s*[:hH]\s*(\d{2})?")
+_DATE_FR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_TIME = re.compile(r"([0-9]{1,2})\s*[:hH]\s*([0-9]{2})?")
 
 
 def parse_date(text: str) -> date | None:

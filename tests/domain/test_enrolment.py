@@ -204,6 +204,8 @@ def test_parse_extra_time_refusals() -> None:
     with pytest.raises(ExtraTimeError) as info:
         parse_extra_time("1000")
     assert str(info.value) == "Le temps majoré doit être compris entre 0 % et 999 % (1000 % saisi)."
+    with pytest.raises(ExtraTimeError):
+        parse_extra_time("٣٣")  # only ASCII digits
     with pytest.raises(ValueError):  # ExtraTimeError is a ValueError
         parse_extra_time("-5")
 

@@ -196,6 +196,7 @@ def test_parse_date() -> None:
     assert parse_date("") is None
     assert parse_date("29/02/2024") == date(2024, 2, 29)
     assert parse_date("29/02/2023") is None
+    assert parse_date("١٢/٠٣/٢٠٢٤") is None  # only ASCII digits
 
 
 def test_parse_time() -> None:
