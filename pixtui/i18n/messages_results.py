@@ -24,7 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "results.final.will_end": (
         "Le test de {name} est encore en cours : la finalisation le terminera (« terminé à la finalisation »).",
-        "{name}'s test is still in progress: the finalisation will end it (\"ended by the finalisation\").",
+        '{name}\'s test is still in progress: the finalisation will end it ("ended by the finalisation").',
     ),
     "results.final.unknown_code": (
         "Le signalement {code} de {name} n'existe pas chez Pix.",
@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "results.final.incident_unticked": (
         "Des signalements sont saisis mais la case « incident pendant la session » n'est pas cochée : confirmez-vous ?",
-        "Issue reports are recorded but the \"incident during the session\" box is not ticked: do you confirm?",
+        'Issue reports are recorded but the "incident during the session" box is not ticked: do you confirm?',
     ),
     "results.final.wrong_session": (
         "Ce brouillon de finalisation appartient à une autre session.",
@@ -72,24 +72,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "results.final.reopen_not_finalised": (
         "Seule une session finalisée peut être rouverte ; celle-ci est au statut « {status} ».",
-        "Only a finalised session can be reopened; this one is \"{status}\".",
+        'Only a finalised session can be reopened; this one is "{status}".',
     ),
     "results.final.read_only": (
         "La session est au statut « {status} » : elle ne peut plus être modifiée.",
-        "The session is \"{status}\": it can no longer be changed.",
+        'The session is "{status}": it can no longer be changed.',
     ),
     # --- finalisation.py: status pipeline -------------------------------------------------
     "results.status.same": (
         "La session est déjà au statut « {current} ».",
-        "The session is already \"{current}\".",
+        'The session is already "{current}".',
     ),
     "results.status.backwards": (
         "Une session ne revient pas en arrière : elle ne peut pas passer de « {current} » à « {target} ».",
-        "A session does not go backwards: it cannot go from \"{current}\" to \"{target}\".",
+        'A session does not go backwards: it cannot go from "{current}" to "{target}".',
     ),
     "results.status.skip": (
         "Étape manquante : pour passer de « {current} » à « {target} », la session doit d'abord être au statut « {expected} ».",
-        "Missing step: to go from \"{current}\" to \"{target}\", the session must first be \"{expected}\".",
+        'Missing step: to go from "{current}" to "{target}", the session must first be "{expected}".',
     ),
     "results.status.use_finalisation": (
         "Une session se finalise par l'écran Finalisation, qui vérifie les règles de Pix.",
@@ -97,7 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "results.status.before_previous": (
         "La date du passage de « {current} » à « {target} » est antérieure à l'étape précédente.",
-        "The date of the change from \"{current}\" to \"{target}\" is before the previous step.",
+        'The date of the change from "{current}" to "{target}" is before the previous step.',
     ),
     # --- finalisation.py: summary to key into Pix Certif ---------------------------------
     "results.summary.title": (
@@ -219,26 +219,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} certification(s) plus ancienne(s) des mêmes élèves ignorée(s) : seule la plus récente est gardée.",
         "{count} older certification(s) of the same pupils ignored: only the latest is kept.",
     ),
-    "results.import.name_missing": ("Le nom ou le prénom manque.", "The last or first name is missing."),
+    "results.import.name_missing": (
+        "Le nom ou le prénom manque.",
+        "The last or first name is missing.",
+    ),
     "results.import.birthdate_missing": (
         "La date de naissance manque.",
         "The birthdate is missing.",
     ),
     "results.import.bad_status": (
         "Statut « {value} » inconnu (attendu : Validée, Rejetée, Annulée…).",
-        "Unknown status \"{value}\" (expected: Validée, Rejetée, Annulée…).",
+        'Unknown status "{value}" (expected: Validée, Rejetée, Annulée…).',
     ),
     "results.import.bad_score": (
         "Nombre de Pix « {value} » invalide (un entier de 0 à 1023, ou « - »).",
-        "Invalid number of pix \"{value}\" (a whole number from 0 to 1023, or \"-\").",
+        'Invalid number of pix "{value}" (a whole number from 0 to 1023, or "-").',
     ),
     "results.import.bad_level": (
         "Niveau « {value} » invalide pour la compétence {code} (un entier de 0 à 8, ou « - »).",
-        "Invalid level \"{value}\" for competence {code} (a whole number from 0 to 8, or \"-\").",
+        'Invalid level "{value}" for competence {code} (a whole number from 0 to 8, or "-").',
     ),
     "results.import.bad_taken_on": (
         "Date de passage « {value} » invalide (attendu JJ/MM/AAAA).",
-        "Invalid sitting date \"{value}\" (expected DD/MM/YYYY).",
+        'Invalid sitting date "{value}" (expected DD/MM/YYYY).',
     ),
     "results.import.unmatched": (
         "Ligne {line} : aucun élève ne correspond à {name}, né(e) le {birthdate}.",

@@ -403,6 +403,7 @@ def match_results(results: Sequence[CertificationResult], pupils: Sequence[Pupil
             used.add(pupil.id)
         elif candidates:
             out.ambiguous.append((result, candidates))
+            used.update(p.id for p in candidates)  # one of them owns it: none is "without result"
         else:
             out.unmatched.append(result)
 
