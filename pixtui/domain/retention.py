@@ -75,7 +75,6 @@ CANDIDATE_FIELDS = (
     "last_name",
     "first_name",
     "birthdate",
-    "pupil_id",  # the link would re-identify an anonymised record through the pupil list
     "extra_time_ratio",  # extra time and aid reveal a disability: health data of a minor
     "accessibility_adjustment",
     "aid_note",
@@ -98,7 +97,9 @@ SESSION_FIELDS = (
     "finalization.examiner_global_comment",
     "checklist.note",
 )
-RESULT_FIELDS = ("last_name", "first_name", "birthdate", "birthplace", "external_id", "pupil_id")
+RESULT_FIELDS = ("last_name", "first_name", "birthdate", "birthplace", "external_id")
+# ``pupil_id`` links are kept on purpose: a pupil still at school when their session expires
+# must still be found (and purged) once they leave; after that the link points to nobody.
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,6 @@ def apply_purge(
     for candidate in candidates:
         if candidate.id in candidate_ids:
             candidate.last_name, candidate.first_name, candidate.birthdate = anonymous, "", None
-            candidate.pupil_id = None
             candidate.extra_time_ratio = 0.0
             candidate.accessibility_adjustment = False
             candidate.aid_note = candidate.language_note = candidate.enrolment_note = ""
@@ -325,7 +325,6 @@ def apply_purge(
         if result.id in result_ids:
             result.last_name, result.first_name, result.birthdate = anonymous, "", None
             result.birthplace = result.external_id = ""
-            result.pupil_id = None
             result.updated_at, result.updated_by = at, by
             counts["result"] += 1
 

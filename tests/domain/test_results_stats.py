@@ -92,6 +92,7 @@ def test_level_bands_cover_0_to_895_without_gaps() -> None:
     ]
     assert level_band(None) is None and level_band(896) is None and level_band(-1) is None
     assert level_band(300).label == "Indépendant 3"
+    assert all(not band.label.startswith("results.") for band in LEVEL_BANDS)  # all in catalogue
 
 
 def test_status_counts() -> None:

@@ -256,7 +256,8 @@ def test_after_the_purge_no_name_or_birthdate_of_the_expired_session_remains() -
     assert w.candidates[1].abort_reason is AbortReason.TECHNICAL
     assert [i.code for i in w.candidates[0].issue_reports] == ["C8"]
     assert all(c.division == "3A" for c in w.candidates[:3])
-    assert w.candidates[0].extra_time_ratio == 0.0 and w.candidates[0].pupil_id is None
+    assert w.candidates[0].extra_time_ratio == 0.0
+    assert w.candidates[0].pupil_id == w.pupils[0].id  # kept: points to an anonymised pupil
     assert w.results[0].score == 312 and w.results[0].competence_levels == {"1.1": 3}
     assert w.candidates[0].last_name == "Anonyme" and w.candidates[0].updated_by == "referent"
     # what is still within its retention period is untouched
@@ -298,3 +299,15 @@ def test_purge_needs_an_aware_instant() -> None:
         apply_purge(
             plan_of(w), w.sessions, w.candidates, w.pupils, datetime(2029, 6, 1), "referent"
         )
+
+
+def test_a_pupil_who_leaves_after_the_purge_is_purged_next_time() -> None:
+    w = world()
+    ines = w.pupils[2]
+    apply_purge(plan_of(w), w.sessions, w.candidates, w.pupils, NOW, "referent", results=w.results)
+    assert ines.last_name == "Benali"  # still at school: kept
+    ines.left_school = True
+    plan = plan_of(w)
+    assert plan.ids("pupil") == {ines.id} and plan.ids("candidate") == set()
+    apply_purge(plan, w.sessions, w.candidates, w.pupils, NOW, "referent", results=w.results)
+    assert ines.last_name == "Anonyme" and ines.birthdate is None
