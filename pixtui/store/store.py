@@ -430,8 +430,13 @@ class Store:
                 current = int(FileTables.from_bytes(current_data, None).meta()["change_counter"])
             aside = keep_aside(paths, now, "avant-restauration", policy)
             # Counters only grow, so every process sees the restore as a change.
-            counter = max(current, highest_ring_counter(paths), int(meta.get("change_counter", 0)))
-            counter += 1
+            last_logged = [e.counter or 0 for e in tail(paths.journal, 1)]
+            counter = 1 + max(
+                current,
+                highest_ring_counter(paths),
+                int(meta.get("change_counter", 0)),
+                *last_logged,
+            )
             meta.update(
                 change_counter=counter,
                 updated_at=to_record(now),

@@ -1,0 +1,95 @@
+"""The ring of hard links, labelled copies and restore."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from pixtui.domain.clock import FixedClock
+from pixtui.domain.models import Pupil, SchoolSettings
+from pixtui.store import Store, StoreError, list_backups
+
+
+def _counter(path: Path) -> int:
+    return json.loads(path.read_bytes())["_meta"]["1"]["change_counter"]
+
+
+def test_ring_keeps_the_last_n(tmp_path: Path, clock: FixedClock) -> None:
+    path = tmp_path / "pixtui.json"
+    Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock)
+    store = Store.open(path, actor="a", clock=clock, keep_backups=5)
+    for index in range(12):
+        with store.transaction("pupil.add") as tx:
+            tx.pupils.add(Pupil(last_name=f"N{index}"))
+    ring = sorted(int(p.name.rsplit(".", 1)[1]) for p in (tmp_path / "backups").iterdir())
+    assert ring == [8, 9, 10, 11, 12]
+    # Each ring entry is exactly the version with that counter, and a hard link (no copy).
+    for number in ring:
+        entry = tmp_path / "backups" / f"pixtui.json.{number}"
+        assert _counter(entry) == number
+        assert os.stat(entry).st_nlink == 1  # the live file moved on to a new inode
+    assert _counter(path) == 13
+
+
+def test_labelled_backup_and_listing(store: Store, clock: FixedClock) -> None:
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="A"))
+    copy = store.backup("fin de session 12")
+    assert copy.name.startswith("pixtui.json.20240312T083000Z.fin-de-session-12")
+    assert copy.read_bytes() == store.path.read_bytes()
+    entries = store.list_backups()
+    assert {e.path for e in entries} == {copy, copy.parent / "pixtui.json.1"}
+    labelled = next(e for e in entries if e.label)
+    assert labelled.ok and labelled.size == copy.stat().st_size and labelled.counter is None
+    ring = next(e for e in entries if e.counter == 1)
+    assert ring.ok and ring.created_at.tzinfo is not None
+    assert list_backups(store.path) == entries
+
+
+def test_list_flags_an_unreadable_backup(store: Store) -> None:
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="A"))
+    broken = store.path.parent / "backups" / "pixtui.json.1"
+    broken.unlink()
+    broken.write_bytes(b"{broken")
+    assert [e.ok for e in store.list_backups() if e.counter == 1] == [False]
+
+
+def test_restore_puts_a_backup_back_and_keeps_the_current_file(
+    store: Store, store_path: Path, clock: FixedClock
+) -> None:
+    for name in ("A", "B", "C"):
+        with store.transaction("pupil.add") as tx:
+            tx.pupils.add(Pupil(last_name=name))
+    chosen = store_path.parent / "backups" / "pixtui.json.2"  # only "A" in it
+    store_path.write_bytes(b"\x00" * 100)  # the live file is damaged
+    clock.advance(timedelta(minutes=3))
+    aside = Store.restore(store_path, chosen, actor="admin", clock=clock)
+    assert aside is not None and aside.read_bytes() == b"\x00" * 100
+    reopened = Store.open(store_path, actor="admin", clock=clock)
+    snap = reopened.snapshot()
+    assert [p.last_name for p in snap.pupils.all()] == ["A"]
+    assert snap.counter == 5  # above every counter seen, so all processes notice
+    assert snap.updated_by == "admin"
+    event = reopened.journal_tail(1)[0]
+    assert event.action == "store.restore" and event.after["backup"] == "pixtui.json.2"
+    assert store.poll() is True  # a running process sees the restore
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="D"))
+    assert len(store.snapshot().pupils.all()) == 2
+
+
+def test_restore_refuses_a_damaged_backup(
+    store: Store, store_path: Path, clock: FixedClock
+) -> None:
+    bad = store_path.parent / "bad.json"
+    bad.write_bytes(b"{nope")
+    before = store_path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Store.restore(store_path, bad, actor="x", clock=clock)
+    assert "endommagée" in caught.value.message
+    assert store_path.read_bytes() == before

@@ -1,0 +1,225 @@
+"""Permissions, start-up hygiene, full disk, the journal, the file layout and the default path."""
+
+from __future__ import annotations
+
+import errno
+import grp
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pixtui.domain.clock import FixedClock
+from pixtui.domain.models import Pupil, SchoolSettings
+from pixtui.store import Store, StoreWriteFailed, atomic, default_store_path
+from pixtui.store.fileformat import FileTables, dump_table, encode, split_tables
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# --- permissions and hygiene ---------------------------------------------------------
+
+
+def test_files_are_private_by_default(store: Store, store_path: Path) -> None:
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="A"))
+    folder = store_path.parent
+    for path in (store_path, folder / "pixtui.json.lock", folder / "pixtui.json.journal.jsonl"):
+        assert _mode(path) == 0o600, path
+    assert _mode(folder / "backups" / "pixtui.json.1") == 0o600
+    assert _mode(folder / "backups") == 0o700
+    assert _mode(store.backup("manuelle")) == 0o600
+    assert os.umask(0o077) == 0o077
+
+
+def _my_group() -> str | None:
+    gid = os.getgid()
+    if os.geteuid() != 0 and gid not in os.getgroups():
+        return None
+    return grp.getgrgid(gid).gr_name
+
+
+@pytest.mark.skipif(_my_group() is None, reason="no group we may chgrp to")
+def test_group_mode_when_configured(tmp_path: Path, clock: FixedClock) -> None:
+    group = _my_group()
+    path = tmp_path / "shared" / "pixtui.json"
+    store = Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock, group=group)
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="A"))
+    gid = grp.getgrnam(group).gr_gid
+    for file in (path, path.parent / "pixtui.json.lock", path.parent / "pixtui.json.journal.jsonl"):
+        assert _mode(file) == 0o660 and file.stat().st_gid == gid, file
+    assert json.loads(path.read_bytes())["_meta"]["1"]["group"] == group
+    reopened = Store.open(path, actor="b", clock=clock)
+    assert reopened.policy.mode == 0o660 and os.umask(0o007) == 0o007
+    os.umask(0o077)
+
+
+def test_stale_temp_files_removed_at_start(
+    store: Store, store_path: Path, clock: FixedClock
+) -> None:
+    folder = store_path.parent
+    stale = folder / ".pixtui.json.abc123.tmp"
+    stale.write_bytes(b"half a write with personal data")
+    other_store_temp = folder / ".other.json.abc123.tmp"
+    other_store_temp.write_bytes(b"not ours")
+    Store.open(store_path, actor="x", clock=clock)
+    assert not stale.exists()
+    assert other_store_temp.exists()
+
+
+# --- full disk -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EACCES])
+def test_failed_write_keeps_the_old_file(
+    store: Store, store_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="A"))
+    before = store_path.read_bytes()
+    real_write = atomic.write_bytes
+
+    def failing(fd: int, data: bytes) -> None:
+        real_write(fd, data[: len(data) // 3])
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(atomic, "write_bytes", failing)
+    with pytest.raises(StoreWriteFailed) as caught, store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="B"))
+    message = caught.value.message
+    assert "intactes" in message and str(store_path) in message
+    if code == errno.ENOSPC:
+        assert "le disque est plein" in message
+    assert store_path.read_bytes() == before
+    assert not [p for p in store_path.parent.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.setattr(atomic, "write_bytes", real_write)
+    assert [p.last_name for p in store.snapshot().pupils.all()] == ["A"]
+    with store.transaction("pupil.add") as tx:  # works again once there is room
+        tx.pupils.add(Pupil(last_name="C"))
+    assert len(store.snapshot().pupils.all()) == 2
+
+
+def test_failed_replace_keeps_the_old_file(
+    store: Store, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = store_path.read_bytes()
+
+    def no_replace(src: str, dst: object) -> None:
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(atomic.os, "replace", no_replace)
+    with pytest.raises(StoreWriteFailed), store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="B"))
+    assert store_path.read_bytes() == before
+    assert not [p for p in store_path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- journal -------------------------------------------------------------------------
+
+
+def test_journal_only_grows_and_records_changed_fields(store: Store, store_path: Path) -> None:
+    journal = store_path.parent / "pixtui.json.journal.jsonl"
+    sizes = [journal.stat().st_size]
+    prefix = journal.read_bytes()
+    with store.transaction("pupil.add") as tx:
+        pupil = tx.pupils.add(Pupil(last_name="Durand", division="3A"))
+    sizes.append(journal.stat().st_size)
+    with store.transaction("pupil.edit") as tx:
+        tx.pupils.update(pupil.id, lambda p: setattr(p, "division", "3B"))
+    sizes.append(journal.stat().st_size)
+    assert sizes == sorted(sizes) and len(set(sizes)) == 3
+    assert journal.read_bytes().startswith(prefix)
+    last = store.journal_tail(1)[0]
+    assert (last.action, last.record_type, last.record_id) == ("pupil.edit", "pupil", pupil.id)
+    assert (last.before, last.after, last.who, last.counter) == (
+        {"division": "3A"},
+        {"division": "3B"},
+        "mdupont",
+        3,
+    )
+    assert [e.action for e in store.iter_journal()] == ["store.create", "pupil.add", "pupil.edit"]
+    assert [e.action for e in store.iter_journal(newest_first=True)][0] == "pupil.edit"
+
+
+def test_journal_tolerates_a_torn_last_line(store: Store, store_path: Path) -> None:
+    journal = store_path.parent / "pixtui.json.journal.jsonl"
+    with journal.open("ab") as handle:
+        handle.write(b'{"at":"2024-03-12T08:30:00+00:00","who":"x","act')  # crash mid-line
+    assert [e.action for e in store.journal_tail(5)] == ["store.create"]
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="A"))
+    assert [e.action for e in store.journal_tail(5)] == ["store.create", "pupil.add"]
+    assert len(list(store.iter_journal())) == 2
+
+
+def test_journal_tail_reads_across_blocks(store: Store) -> None:
+    with store.transaction("bulk") as tx:
+        for index in range(1500):
+            tx.log("note", "x", str(index), after={"text": "é" * 60})
+    tail = store.journal_tail(1200)
+    assert len(tail) == 1200 and tail[-1].record_id == "1499" and tail[0].record_id == "300"
+
+
+# --- file layout (parser: hypothesis) --------------------------------------------------
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | _text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_text, inner, max_size=4),
+    max_leaves=10,
+)
+_tables = st.dictionaries(
+    st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True),
+    st.dictionaries(st.from_regex(r"[0-9]{1,3}", fullmatch=True), st.dictionaries(_text, _json)),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_tables)
+def test_layout_round_trip(tables: dict) -> None:
+    data = encode([(name, dump_table(table)) for name, table in tables.items()])
+    assert json.loads(data) == tables  # plain JSON for any reader, TinyDB included
+    payloads = split_tables(data)
+    assert payloads is not None
+    assert {name: json.loads(p) for name, p in payloads.items()} == tables
+
+
+@settings(max_examples=150, deadline=None)
+@given(_tables, st.integers(min_value=0), st.binary(max_size=8))
+def test_cut_or_spliced_files_never_pass_as_valid(tables: dict, cut: int, junk: bytes) -> None:
+    data = encode([(name, dump_table(table)) for name, table in tables.items()])
+    broken = data[: cut % len(data)] + junk
+    try:
+        json.loads(broken)
+        whole_ok = True
+    except ValueError:
+        whole_ok = False
+    if whole_ok:
+        return
+    try:
+        parsed = FileTables.from_bytes(broken, None)
+        for name in parsed.names:
+            parsed.table(name)
+    except ValueError:
+        return
+    pytest.fail("a damaged file parsed table by table")
+
+
+def test_default_store_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PIXTUI_STORE", str(tmp_path / "x.json"))
+    assert default_store_path() == tmp_path / "x.json"
+    monkeypatch.delenv("PIXTUI_STORE")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_store_path() == tmp_path / "xdg" / "pixtui" / "pixtui.json"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_store_path() == tmp_path / "home" / ".local" / "share" / "pixtui" / "pixtui.json"
