@@ -42,13 +42,13 @@ ROW_HEIGHT = 10.0  # room for a handwritten signature
 def _columns() -> list[Column]:
     return [
         Column(t("documents.attendance.col.number"), 7, align="C", size=8),
-        Column(t("documents.attendance.col.last_name"), 38, bold=True),
-        Column(t("documents.attendance.col.first_name"), 30),
+        Column(t("documents.attendance.col.last_name"), 38, bold=True, max_lines=4),
+        Column(t("documents.attendance.col.first_name"), 30, max_lines=4),
         Column(t("documents.attendance.col.class"), 14, align="C", size=8.5),
-        Column(t("documents.attendance.col.birthdate"), 19, align="C", size=8.5),
+        Column(t("documents.attendance.col.birthdate"), 20, align="C", size=8.5),
         Column(t("documents.attendance.col.extra_time"), 14, align="C", size=8.5, bold=True),
         Column(t("documents.attendance.col.accommodations"), 26, size=7, min_size=5.5, max_lines=3),
-        Column(t("documents.attendance.col.signature"), 34),
+        Column(t("documents.attendance.col.signature"), 33),
     ]
 
 
@@ -99,10 +99,10 @@ def attendance_section(
             (t("documents.field.session_number"), session_number(session)),
             (t("documents.field.date"), format_long_date(session.date)),
             (t("documents.field.times"), t("documents.value.time_range", start=start, end=end) if start else ""),
-            (t("documents.field.site"), session.site.strip()),
             (t("documents.field.room"), session.room.strip()),
         ],
         [
+            (t("documents.field.site"), session.site.strip()),
             (t("documents.field.examiners"), examiners_text(session)),
             (t("documents.field.classes"), ", ".join(classes_of(people))),
             (t("documents.field.enrolled"), str(len(people))),
