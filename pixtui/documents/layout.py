@@ -21,6 +21,7 @@ from typing import Literal
 
 from fpdf import FPDF
 
+from pixtui.documents.errors import DocumentError
 from pixtui.i18n import t
 
 PageFormat = Literal["A4", "A3"]
@@ -52,8 +53,9 @@ class DocumentPDF(FPDF):
     """An fpdf2 document with pixtui's font, margins and section footer."""
 
     def __init__(self, page_format: PageFormat = "A4", *, created_at: datetime | None = None) -> None:
+        page_format = str(page_format).upper()  # type: ignore[assignment]
         if page_format not in PAGE_FORMATS:
-            raise ValueError(f"unknown page format {page_format!r}")
+            raise DocumentError(t("documents.error.page_format", format=page_format))
         self.scale = 1.0 if page_format == "A4" else _A3_SCALE
         super().__init__(orientation="portrait", unit=PT_PER_MM * self.scale, format=page_format.lower())
         # Totals are computed by our own pagination; an alias would also rewrite "{nb}" typed

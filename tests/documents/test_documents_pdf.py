@@ -20,6 +20,7 @@ from document_samples import (
 from pypdf import PdfReader
 
 from pixtui.documents import (
+    DocumentError,
     attendance_sheet,
     bundle_day,
     bundle_session,
@@ -248,6 +249,12 @@ def test_a3_is_the_same_layout_enlarged() -> None:
     assert round(float(a4.pages[0].mediabox.width)) == 595
     assert round(float(a3.pages[0].mediabox.width)) == 842
     assert round(float(a3.pages[0].mediabox.height)) == 1191
+
+
+def test_unknown_page_format_is_a_french_sentence() -> None:
+    with pytest.raises(DocumentError, match="choisissez A4 ou A3"):
+        attendance_sheet(school(), session(), [], clock=CLOCK, page_format="Letter")  # type: ignore[arg-type]
+    assert attendance_sheet(school(), session(), [], clock=CLOCK, page_format="a3")  # type: ignore[arg-type]
 
 
 def test_same_input_same_bytes() -> None:
