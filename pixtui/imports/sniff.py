@@ -170,7 +170,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 
 def clean_cell(text: str) -> str:
     """Trim a cell and remove Pix's anti-formula ``'`` (``'=Bono`` -> ``=Bono``)."""
-    text = text.replace("\ufeff", "").strip()
+    text = text.replace("\ufeff", "").replace("\x00", "").strip()  # stray NULs: copy-paste debris
     if len(text) >= 2 and text[0] == "'" and text[1] in _FORMULA_STARTS:
         text = text[1:]
     return text
@@ -242,11 +242,12 @@ def read_table(data: bytes, *, progress: Progress | None = None) -> Table:
     lines = io.StringIO(text, newline="").readlines()  # splits on \n, \r\n and \r only
     total = len(lines)
     table = Table(encoding=decoded.encoding, separator=";", total_lines=total)
-    if "\x00" in text:
-        # NUL characters in decoded text: not a text file (.xlsx, image) or a wrong encoding
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    nuls = text.count("\x00")
+    if nuls and ((nuls >= 8 and nuls * 20 > len(text)) or (first is not None and "\x00" in lines[first])):
+        # many NULs, or NULs in the header: a workbook, an image, a wrong encoding
         table.error = t("imports.file.binary")
         return table
-    first = next((index for index, line in enumerate(lines) if line.strip()), None)
     hint = lines[first].strip().lower() if first is not None else ""
     if first is not None and hint.startswith("sep=") and len(hint) == 5:
         table.separator = lines[first].strip()[4]
