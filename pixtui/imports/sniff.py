@@ -224,8 +224,10 @@ class Table:
         Trailing empty cells (a separator left at the end of a line) are tolerated.
         """
         expected = len(self.header)
-        if len(row.cells) > expected or row.raw_count < expected:
-            return t("imports.row.width", found=len(row.cells) if len(row.cells) > expected else row.raw_count, expected=expected)
+        if len(row.cells) > expected:
+            return t("imports.row.width", found=len(row.cells), expected=expected)
+        if row.raw_count < expected:
+            return t("imports.row.width", found=row.raw_count, expected=expected)
         return None
 
 
