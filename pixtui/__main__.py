@@ -1,0 +1,3 @@
+from pixtui.cli import main
+
+raise SystemExit(main())

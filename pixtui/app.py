@@ -1,0 +1,191 @@
+"""The pixtui Textual application: sections as modes, the store polled, quitting confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from pixtui.bindings import KEY_NAMES, SECTIONS, app_bindings
+from pixtui.domain.clock import Clock
+from pixtui.i18n import t
+from pixtui.messages import StoreChanged
+from pixtui.terminal import terminal_gone
+from pixtui.widgets.confirm import ConfirmDialog
+from pixtui.widgets.palette import PixCommandPalette
+
+if TYPE_CHECKING:
+    from pixtui.store import Store
+
+T = TypeVar("T")
+
+STORE_POLL_SECONDS = 1.0  # other processes' changes show within 2 s (SPEC §5.2)
+HANGUP_CHECK_SECONDS = 5.0
+
+
+def _modes() -> dict[str, Callable[[], Screen]]:
+    from pixtui.screens import SCREEN_FACTORIES
+
+    return dict(SCREEN_FACTORIES)
+
+
+class PixtuiApp(App[int]):
+    CSS_PATH = "pixtui.tcss"
+    TITLE = "pixtui"
+    BINDINGS = app_bindings()
+    ENABLE_COMMAND_PALETTE = True
+    # Keyboard-only: no text selection with the mouse, no automatic focus surprises.
+    ALLOW_SELECT = False
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        start_mode: str = "accueil",
+        room_number: str | None = None,
+        watch_terminal: bool = True,
+    ) -> None:
+        self.MODES = _modes()
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.start_mode = start_mode
+        self.room_number = room_number
+        self._watch_terminal = watch_terminal
+        self._last_counter = -1
+
+    # --- life cycle -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._last_counter = self.store.snapshot().counter
+        self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")
+        if self._watch_terminal and not self.is_headless:
+            self.set_interval(HANGUP_CHECK_SECONDS, self._exit_if_terminal_gone, name="hangup")
+        self.switch_mode(self.start_mode)
+
+    def _exit_if_terminal_gone(self) -> None:
+        if terminal_gone():
+            self.exit(0)
+
+    # --- the store --------------------------------------------------------------------
+
+    @property
+    def snapshot(self) -> Any:
+        return self.store.snapshot()
+
+    def poll_store(self) -> None:
+        """Notice other processes' writes with a cheap stat; refresh only when they happened."""
+        if self.store.poll():
+            self._announce_change(by_me=False)
+
+    def _announce_change(self, *, by_me: bool) -> None:
+        snap = self.store.snapshot()
+        if snap.counter == self._last_counter and not by_me:
+            return
+        self._last_counter = snap.counter
+        self.screen.post_message(
+            StoreChanged(snap.counter, snap.updated_by, snap.updated_at, by_me=by_me)
+        )
+
+    def write(self, action: str, change: Callable[[Any], T]) -> T | None:
+        """Run ``change(tx)`` in one store transaction; a refusal becomes one French notice.
+
+        Writes are short (a few ms) and serialised by the store's lock, so they run on the UI
+        thread: the author sees the result at once and key latency stays low.
+        """
+        from pixtui.store import StoreError
+
+        try:
+            with self.store.transaction(action) as tx:
+                result = change(tx)
+        except StoreError as error:
+            self.notify(error.message, severity="error", timeout=10)
+            return None
+        self._announce_change(by_me=True)
+        return result
+
+    # --- navigation -------------------------------------------------------------------
+
+    def action_go(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "go" and parameters and parameters[0] == self.current_mode:
+            return None  # dimmed: already there
+        return True
+
+    def action_help(self) -> None:
+        from pixtui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not PixCommandPalette.is_open(self):
+            self.push_screen(PixCommandPalette())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for section in SECTIONS:
+            name = t(section.label_key)
+            yield SystemCommand(
+                t("palette.go", name=name),
+                t("palette.go.help", name=name, key=section.key.upper()),
+                lambda mode=section.mode: self.action_go(mode),
+            )
+        yield SystemCommand(t("palette.help"), t("palette.help.help"), self.action_help)
+        yield SystemCommand(t("palette.quit"), t("palette.quit.help"), self.action_request_quit)
+
+    def open_room(self, session_id: str) -> None:
+        """Go to the Salle section and ask for this session's password."""
+        from pixtui.screens.room_entry import RoomEntryScreen
+
+        self.action_go("salle")
+
+        def ask() -> None:
+            entry = self.screen
+            if isinstance(entry, RoomEntryScreen):
+                entry.ask_password(session_id)
+
+        self.call_after_refresh(ask)
+
+    def show_room(self, session_id: str) -> None:
+        from pixtui.screens.room import RoomScreen
+
+        self.push_screen(RoomScreen(session_id))
+
+    # --- quitting ---------------------------------------------------------------------
+
+    def action_request_quit(self) -> None:
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit(0)
+
+        if not isinstance(self.screen, ConfirmDialog):
+            self.push_screen(
+                ConfirmDialog(t("quit.question"), confirm_label=t("quit.confirm")), answered
+            )
+
+    async def action_quit(self) -> None:
+        self.action_request_quit()
+
+    def action_help_quit(self) -> None:
+        self.notify(t("quit.hint"), title=t("quit.hint.title"))
+
+    # --- French key names -------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        if binding.key_display:
+            return binding.key_display
+        key = binding.key.split(",")[0]
+        if key.startswith("ctrl+"):
+            return "^" + key.removeprefix("ctrl+")
+        if key in KEY_NAMES:
+            return t(KEY_NAMES[key])
+        if key.startswith("f") and key[1:].isdigit():
+            return key.upper()
+        return super().get_key_display(binding)

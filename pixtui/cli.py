@@ -1,0 +1,112 @@
+"""The ``pixtui`` command line (SPEC §6).
+
+Textual is imported only when the TUI opens, so headless subcommands start fast. A user's
+mistake ends with one French sentence on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pixtui import __version__, cli_text
+from pixtui.i18n import language_from_environment, set_language, t
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+EXIT_UNEXPECTED = 70
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        metavar="FICHIER",
+        help=t("cli.opt.store", default="$XDG_DATA_HOME/pixtui/pixtui.json"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pixtui.commands import admin, demo, room
+
+    parser = argparse.ArgumentParser(prog="pixtui", description=t("cli.description"))
+    _store_option(parser)
+    parser.add_argument("--lang", choices=("fr", "en"), default=None, help=t("cli.opt.lang"))
+    parser.add_argument(
+        "--version", action="version", version=f"pixtui {__version__}", help=t("cli.opt.version")
+    )
+    parser.set_defaults(handler=room.open_tui)
+    sub = parser.add_subparsers(title=t("cli.cmd.commands"), dest="command", metavar="COMMANDE")
+    for module in (admin, demo, room):
+        module.register(sub, _store_option)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(_early_language(sys.argv[1:] if argv is None else argv))
+    cli_text.install()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    handler: Handler = args.handler
+    return run_handler(handler, args)
+
+
+def run_handler(handler: Handler, args: argparse.Namespace) -> int:
+    from pixtui.store.errors import StoreError
+
+    try:
+        return handler(args)
+    except StoreError as error:
+        return fail(error.message)
+    except UserError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return fail(t("cli.error.interrupted"), code=130)
+    except Exception:  # a bug: keep the detail for us, give the user one sentence
+        return fail(t("cli.error.unexpected", log=write_crash_log()), code=EXIT_UNEXPECTED)
+
+
+class UserError(Exception):
+    """A mistake the user can fix; its text is the French sentence to show."""
+
+
+def fail(message: str, code: int = EXIT_USER_ERROR) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def write_crash_log() -> Path:
+    import os
+    import tempfile
+    import time
+    import traceback
+
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "pixtui"
+    try:
+        state.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder = state
+    except OSError:
+        folder = Path(tempfile.gettempdir())
+    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    # The traceback never holds pupils' data: our code does not put names in exceptions.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        traceback.print_exc(file=handle)
+    return path
+
+
+def _early_language(argv: Sequence[str]) -> str:
+    """The language must be known before argparse builds its (translated) help."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return language_from_environment()

@@ -1,0 +1,1 @@
+"""Subcommands of the ``pixtui`` command line, one module per area."""

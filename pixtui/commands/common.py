@@ -1,0 +1,52 @@
+"""What every subcommand needs: the store path, the login name, the clock, a confirmation."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from pixtui.domain.clock import Clock, SystemClock
+from pixtui.i18n import t
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    from pixtui.store import default_store_path
+
+    return Path(args.store).expanduser() if args.store else default_store_path()
+
+
+def login_name() -> str:
+    """The Unix login: who the journal says did it."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid{os.getuid()}"
+
+
+def clock() -> Clock:
+    return SystemClock()
+
+
+def confirm(question: str, assume_yes: bool) -> bool:
+    """Ask on the terminal; without one, only ``--yes`` confirms."""
+    from pixtui.cli import UserError
+
+    if assume_yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserError(t("cli.restore.no_tty"))
+    answer = input(question).strip().casefold()
+    return answer in t("cli.yes_answers").split(",")
+
+
+def open_store(args: argparse.Namespace):  # -> Store (import kept lazy)
+    from pixtui.cli import UserError
+    from pixtui.store import Store
+
+    path = store_path(args)
+    if not path.exists():
+        raise UserError(t("cli.error.store_missing", path=path))
+    return Store.open(path, actor=login_name(), clock=clock())

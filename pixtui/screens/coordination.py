@@ -1,0 +1,90 @@
+"""Coordination: every room of the day at once, live (SPEC §5.3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from pixtui.domain.clock import local_today
+from pixtui.domain.room import room_counters
+from pixtui.domain.timing import format_clock, latest_deadline
+from pixtui.i18n import t
+from pixtui.screens.base import PixScreen
+from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+
+COLUMNS = (
+    "time",
+    "room",
+    "number",
+    "examiners",
+    "enrolled",
+    "present",
+    "started",
+    "finished",
+    "alerts",
+    "last_end",
+)
+
+
+class CoordinationScreen(PixScreen):
+    SECTION = "coordination"
+    TITLE_KEY = "nav.coordination"
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(id="coordination-summary")
+        yield RecordTable(id="rooms-table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in COLUMNS:
+            table.add_column(t(f"coordination.col.{key}"), key=key)
+        super().on_mount()
+        table.focus()
+
+    def refresh_data(self) -> None:
+        snap = self.snapshot
+        today = local_today(self.pix.clock)
+        sessions = sorted(
+            (s for s in snap.sessions.all() if s.date == today),
+            key=lambda s: (s.start_time is None, s.start_time, s.room),
+        )
+        table = self.query_one(DataTable)
+        keep = selected_row_key(table)
+        table.clear()
+        total_alerts = 0
+        for session in sessions:
+            candidates = [c for c in snap.candidates.where(session_id=session.id) if not c.removed]
+            counters = room_counters(candidates)
+            total_alerts += counters.alerts
+            last = latest_deadline(candidates, snap.school.test_minutes)
+            table.add_row(
+                session.start_time.strftime("%H:%M") if session.start_time else "",
+                session.room,
+                session.pix_number or "–",
+                ", ".join(session.examiners),
+                str(counters.enrolled),
+                str(counters.present),
+                str(counters.started),
+                str(counters.finished),
+                f"! {counters.alerts}" if counters.alerts else "0",
+                format_clock(last) if last else "–",
+                key=session.id,
+            )
+        summary = (
+            t("coordination.summary", rooms=len(sessions), alerts=total_alerts)
+            if sessions
+            else t("coordination.none")
+        )
+        self.query_one("#coordination-summary", Static).update(summary)
+        keep_cursor(table, keep)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_room()
+
+    def action_open_room(self) -> None:
+        key = selected_row_key(self.query_one(DataTable))
+        if key:
+            self.pix.open_room(key)

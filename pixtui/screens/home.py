@@ -1,0 +1,134 @@
+"""Accueil: the school, today's sessions, the campaign's counts and what is left to do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from pixtui.domain.clock import local_today
+from pixtui.domain.labels import label
+from pixtui.domain.problems import Severity
+from pixtui.formatting import format_percent
+from pixtui.i18n import t
+from pixtui.screens.base import PixScreen
+from pixtui.services.overview import HomeOverview, build_overview
+from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+
+TODO_GLYPHS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "·"}
+
+
+class HomeScreen(PixScreen):
+    SECTION = "accueil"
+    TITLE_KEY = "nav.home"
+
+    def compose_body(self) -> Iterable[Widget]:
+        with Vertical(id="home-body"):
+            yield Static(id="school-line")
+            yield Static(id="campaign-line")
+            yield Static(t("home.today.title"), classes="section-title")
+            table = RecordTable(id="today-sessions")
+            yield table
+            with Horizontal(id="home-panels"):
+                yield Static(id="counts", classes="panel")
+                yield Static(id="todos", classes="panel")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#today-sessions", DataTable)
+        for key in (
+            "time",
+            "room",
+            "number",
+            "enrolled",
+            "present",
+            "started",
+            "finished",
+            "alerts",
+            "status",
+        ):
+            table.add_column(t(f"home.today.col.{key}"), key=key)
+        super().on_mount()
+
+    def refresh_data(self) -> None:
+        snap = self.snapshot
+        overview = build_overview(snap, local_today(self.pix.clock))
+        school = snap.school
+        self.query_one("#school-line", Static).update(
+            Text.assemble(
+                (school.name, "bold"),
+                f"  {t('home.uai')} {school.uai}  ·  {label(school.school_type)}",
+            )
+        )
+        self.query_one("#campaign-line", Static).update(overview.campaign)
+        self._fill_today(overview)
+        self.query_one("#counts", Static).update(self._counts_text(overview))
+        self.query_one("#todos", Static).update(self._todos_text(overview))
+
+    def _fill_today(self, overview: HomeOverview) -> None:
+        table = self.query_one("#today-sessions", DataTable)
+        selected = selected_row_key(table)
+        table.clear()
+        for row in overview.today:
+            session = row.session
+            status = t("home.today.rehearsal") if session.rehearsal else label(session.status)
+            table.add_row(
+                session.start_time.strftime("%H:%M") if session.start_time else "",
+                session.room,
+                session.pix_number or "–",
+                str(row.enrolled),
+                str(row.present),
+                str(row.started),
+                str(row.finished),
+                Text(f"! {row.alerts}", style="bold") if row.alerts else "0",
+                status,
+                key=session.id,
+            )
+        if not overview.today:
+            table.add_row(t("home.today.none"), *[""] * 8, key="-none-")
+        keep_cursor(table, selected)
+
+    @staticmethod
+    def _counts_text(overview: HomeOverview) -> Text:
+        p, s = overview.pupils, overview.sessions
+        text = Text()
+        text.append(t("home.counts.title") + "\n", style="bold")
+        text.append(t("home.counts.pupils", total=p.total, classes=p.classes) + "\n")
+        text.append(
+            t(
+                "home.counts.certifiable",
+                count=p.certifiable,
+                percent=format_percent(p.certifiable, p.total),
+            )
+            + "\n"
+        )
+        text.append(t("home.counts.not_certifiable", count=p.not_certifiable) + "\n")
+        text.append(t("home.counts.unknown", count=p.unknown) + "\n")
+        text.append(t("home.counts.login", none=p.no_login, email=p.email_login) + "\n")
+        text.append(t("home.counts.sessions", total=s.total, upcoming=s.upcoming) + "\n")
+        text.append(t("home.counts.to_finalise", count=s.to_finalise) + "\n")
+        text.append(t("home.counts.after", finalised=s.finalised, processed=s.processed) + "\n")
+        text.append(t("home.counts.enrolled", count=s.enrolled_pupils, total=p.total))
+        return text
+
+    @staticmethod
+    def _todos_text(overview: HomeOverview) -> Text:
+        text = Text()
+        text.append(t("home.todo.title") + "\n", style="bold")
+        if not overview.todos:
+            text.append(t("home.todo.nothing"))
+        for todo in overview.todos:
+            style = "bold" if todo.severity is not Severity.INFO else ""
+            text.append(f"{TODO_GLYPHS[todo.severity]} {todo.text}\n", style=style)
+        return text
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_room()
+
+    def action_open_room(self) -> None:
+        key = selected_row_key(self.query_one("#today-sessions", DataTable))
+        if key and key != "-none-":
+            self.pix.open_room(key)

@@ -1,0 +1,100 @@
+"""Salle, first step: choose one of today's sessions and type its invigilator password."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from pixtui.domain.clock import local_today
+from pixtui.domain.labels import label
+from pixtui.i18n import t
+from pixtui.screens.base import PixScreen
+from pixtui.services import room_access
+from pixtui.widgets.password_dialog import PasswordDialog
+from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+
+
+class RoomEntryScreen(PixScreen):
+    SECTION = "salle"
+    TITLE_KEY = "nav.room"
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(t("room.entry.intro"), id="room-entry-intro")
+        yield RecordTable(id="room-sessions")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("time", "room", "number", "examiners", "status"):
+            table.add_column(t(f"room.entry.col.{key}"), key=key)
+        super().on_mount()
+        table.focus()
+        if self.pix.room_number:
+            self.call_after_refresh(self._enter_by_number, self.pix.room_number)
+
+    def refresh_data(self) -> None:
+        today = local_today(self.pix.clock)
+        table = self.query_one(DataTable)
+        keep = selected_row_key(table)
+        table.clear()
+        sessions = [s for s in self.snapshot.sessions.all() if s.date == today]
+        for session in sorted(sessions, key=lambda s: (s.start_time is None, s.start_time)):
+            status = t("home.today.rehearsal") if session.rehearsal else label(session.status)
+            table.add_row(
+                session.start_time.strftime("%H:%M") if session.start_time else "",
+                session.room,
+                session.pix_number or "–",
+                ", ".join(session.examiners),
+                status,
+                key=session.id,
+            )
+        if not sessions:
+            table.add_row(t("room.entry.none"), "", "", "", "", key="-none-")
+        keep_cursor(table, keep)
+
+    def _enter_by_number(self, number: str) -> None:
+        self.pix.room_number = None
+        for session in self.snapshot.sessions.all():
+            if session.pix_number == number.strip():
+                self.ask_password(session.id)
+                return
+        self.notify(t("room.entry.unknown_number", number=number), severity="error")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_enter_room()
+
+    def action_enter_room(self) -> None:
+        key = selected_row_key(self.query_one(DataTable))
+        if key and key != "-none-":
+            self.ask_password(key)
+
+    def ask_password(self, session_id: str, error: str = "") -> None:
+        session = self.snapshot.sessions.get(session_id)
+        if session is None:
+            return
+        events = self.pix.store.journal_tail(200)
+        wait = room_access.check_wait(events, session_id, self.now())
+        if wait:
+            self.notify(t("room.password.wait", seconds=wait), severity="warning")
+            return
+        prompt = t("room.password.prompt", number=session.pix_number or "–", room=session.room)
+
+        def answered(typed: str | None) -> None:
+            if typed is None:
+                return
+            if room_access.password_matches(session, typed):
+                self.pix.write(
+                    room_access.OK_ACTION,
+                    lambda tx: tx.log(room_access.OK_ACTION, "session", session_id),
+                )
+                self.pix.show_room(session_id)
+            else:
+                self.pix.write(
+                    room_access.FAILED_ACTION,
+                    lambda tx: tx.log(room_access.FAILED_ACTION, "session", session_id),
+                )
+                self.ask_password(session_id, error=t("room.password.wrong"))
+
+        self.app.push_screen(PasswordDialog(prompt, error), answered)

@@ -1,0 +1,46 @@
+"""Write the fictional demo collège into a store."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pixtui.domain.clock import Clock, local
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    counts: dict[str, int]
+    rehearsal_number: str
+    rehearsal_access_code: str
+    rehearsal_password: str
+    rehearsal_time: str
+
+
+def write_demo(path: Path, *, actor: str, clock: Clock, replace: bool = False) -> DemoSummary:
+    """Create ``path`` holding the demo; an existing file is kept aside, never deleted."""
+    from pixtui.demo import build_demo
+    from pixtui.store import Store
+
+    data = build_demo(clock, organiser=actor)
+    if replace and path.exists():
+        stamp = local(clock.now()).strftime("%Y%m%d-%H%M%S")
+        os.replace(path, path.with_name(f"{path.name}.avant-demo-{stamp}"))
+    store = Store.create(path, data.school, actor=actor, clock=clock)
+    with store.transaction("demo.write") as tx:
+        tx.pupils.add_many(data.pupils)
+        tx.sessions.add_many(data.sessions)
+        tx.candidates.add_many(data.candidates)
+    rehearsal = next(session for session in data.sessions if session.rehearsal)
+    return DemoSummary(
+        counts={
+            "pupils": len(data.pupils),
+            "classes": len({pupil.division for pupil in data.pupils}),
+            "sessions": len(data.sessions),
+        },
+        rehearsal_number=rehearsal.pix_number or "",
+        rehearsal_access_code=rehearsal.access_code,
+        rehearsal_password=rehearsal.invigilator_password,
+        rehearsal_time=rehearsal.start_time.strftime("%H:%M") if rehearsal.start_time else "",
+    )

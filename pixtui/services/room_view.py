@@ -1,0 +1,166 @@
+"""What the room screen shows, computed from stored instants and "now" (no textual here).
+
+Times are shown to the minute: a grid of 30 countdowns that changed every second would send
+kilobytes per second over SSH for nothing (SPEC §8: at most 300 bytes/s idle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pixtui.domain.enums import LiveAlertKind
+from pixtui.domain.models import Candidate, Session
+from pixtui.domain.room import (
+    RoomCounters,
+    RoomState,
+    glyph,
+    ongoing_alert,
+    room_counters,
+    room_status,
+    sort_for_attention,
+    state_label,
+)
+from pixtui.domain.timing import (
+    CountdownPhase,
+    candidate_deadline,
+    format_clock,
+    format_extra_time,
+    overtime,
+    remaining,
+    session_countdown,
+)
+from pixtui.i18n import t
+
+
+@dataclass(frozen=True)
+class TileView:
+    """One candidate as the grid shows it; equal views mean nothing to repaint."""
+
+    id: str
+    state: RoomState
+    stale: bool
+    glyph: str
+    state_label: str
+    name: str
+    division: str
+    tags: str  # "+33 %", aid, language, accessibility
+    short_tag: str  # the most important of them, in 3 columns (compact tiles)
+    start: str
+    end: str
+    clock: str  # remaining ("1 h 14") or overtime ("+12 min")
+    alert: str  # "Q 12" / "Ext." when an alert is ongoing
+    checks: str  # identity checked / signed marks
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    title: str
+    examiners: str
+    clock: str
+    countdown: str
+    slot_over: bool
+    counters: RoomCounters
+
+
+def format_minutes(delta: timedelta, *, round_up: bool = False) -> str:
+    """ "1 h 05", "12 min": minute precision (remaining time rounds up, so 0 means over)."""
+    seconds = int(delta.total_seconds())
+    minutes = -(-seconds // 60) if round_up else seconds // 60
+    hours, minutes = divmod(max(minutes, 0), 60)
+    if hours:
+        return t("room.minutes.hours", hours=hours, minutes=f"{minutes:02d}")
+    return t("room.minutes.minutes", minutes=minutes)
+
+
+def tile_view(
+    candidate: Candidate, now: datetime, test_minutes: int, *, ascii_only: bool = False
+) -> TileView:
+    status = room_status(candidate, now, test_minutes)
+    deadline = candidate_deadline(candidate, test_minutes)
+    late = overtime(candidate, now, test_minutes)
+    left = remaining(candidate, now, test_minutes)
+    if late:
+        clock_text = t("room.tile.overtime", delta=format_minutes(late))
+    elif left is not None:
+        clock_text = format_minutes(left, round_up=True)
+    else:
+        clock_text = ""
+    alert_text = ""
+    if ongoing_alert(candidate, LiveAlertKind.COMPANION):
+        alert_text = t("room.tile.companion")
+    elif challenge := ongoing_alert(candidate, LiveAlertKind.CHALLENGE):
+        alert_text = t("room.tile.question", number=challenge.question_number or "?")
+    tags = [format_extra_time(candidate.extra_time_ratio)] if candidate.extra_time_ratio else []
+    if candidate.aid_note:
+        tags.append(t("room.tag.aid"))
+    if candidate.language_note:
+        tags.append(t("room.tag.language"))
+    if candidate.accessibility_adjustment:
+        tags.append(t("room.tag.accessibility"))
+    short_tag = ""
+    if candidate.extra_time_ratio:
+        short_tag = f"+{round(candidate.extra_time_ratio * 100)}"
+    elif candidate.aid_note:
+        short_tag = t("room.tag.aid.short")
+    elif candidate.language_note:
+        short_tag = t("room.tag.language")
+    elif candidate.accessibility_adjustment:
+        short_tag = t("room.tag.accessibility.short")
+    checks = (t("room.check.identity") if candidate.identity_checked_at else "-") + (
+        t("room.check.signed") if candidate.signed_at else "-"
+    )
+    return TileView(
+        id=candidate.id,
+        state=status.state,
+        stale=status.stale,
+        glyph=glyph(status.state, ascii_only=ascii_only, stale=status.stale),
+        state_label=state_label(status.state, stale=status.stale),
+        name=f"{candidate.last_name.upper()} {candidate.first_name}",
+        division=candidate.division,
+        tags=" ".join(tags),
+        short_tag=short_tag[:3],
+        start=format_clock(candidate.started_at) if candidate.started_at else "",
+        end=format_clock(deadline) if deadline else "",
+        clock=clock_text,
+        alert=alert_text,
+        checks=checks,
+    )
+
+
+def room_tiles(
+    candidates: list[Candidate], now: datetime, test_minutes: int, *, ascii_only: bool = False
+) -> list[TileView]:
+    active = [c for c in candidates if not c.removed]
+    return [
+        tile_view(c, now, test_minutes, ascii_only=ascii_only)
+        for c in sort_for_attention(active, now, test_minutes)
+    ]
+
+
+def header_view(
+    session: Session, candidates: list[Candidate], now: datetime, slot_minutes: int
+) -> HeaderView:
+    title = t(
+        "room.header.title",
+        number=session.pix_number or "–",
+        site=session.site,
+        room=session.room,
+    )
+    if session.rehearsal:
+        title = t("room.header.rehearsal", title=title)
+    countdown, slot_over = "", False
+    if session.date and session.start_time:
+        c = session_countdown(session, now, slot_minutes)
+        slot_over = c.phase is CountdownPhase.AFTER
+        countdown = t(
+            f"room.countdown.{c.phase.value}", delta=format_minutes(c.delta, round_up=not slot_over)
+        )
+    return HeaderView(
+        title=title,
+        examiners=", ".join(session.examiners),
+        clock=format_clock(now),
+        countdown=countdown,
+        slot_over=slot_over,
+        counters=room_counters(candidates),
+    )

@@ -1,0 +1,37 @@
+"""Terminal and SSH defaults, applied before textual is imported (its constants read the env)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import MutableMapping
+
+
+def configure_environment(env: MutableMapping[str, str] | None = None) -> None:
+    """Sensible defaults for low-spec lab machines over SSH; the user's own settings win.
+
+    No animations anywhere (they cost bytes on a laggy link and CPU on thin clients); over SSH,
+    at most 20 frames per second, which is plenty for a dashboard.
+    """
+    env = os.environ if env is None else env
+    env.setdefault("TEXTUAL_ANIMATIONS", "none")
+    env.setdefault("TEXTUAL_SMOOTH_SCROLL", "0")
+    if env.get("SSH_CONNECTION") or env.get("SSH_TTY"):
+        env.setdefault("TEXTUAL_FPS", "20")
+    # ESCDELAY: a lone Échap must still work on a laggy link, without waiting too long.
+    env.setdefault("ESCDELAY", "150")
+
+
+def terminal_gone() -> bool:
+    """True once the controlling terminal went away (SSH dropped without SIGHUP).
+
+    Textual's input thread would then spin on an empty read; the app checks this every few
+    seconds and exits cleanly. Everything is already on disk: nothing is lost.
+    """
+    try:
+        if not sys.__stdin__ or not sys.__stdin__.isatty():
+            return True
+        os.tcgetpgrp(sys.__stdin__.fileno())  # EIO once the line was hung up
+    except (OSError, ValueError):
+        return True
+    return False

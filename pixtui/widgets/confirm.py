@@ -1,0 +1,83 @@
+"""A typed yes/no dialog, asked before anything irreversible."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from pixtui.i18n import t
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Answers True only when the user explicitly chooses the confirming button.
+
+    The safe answer has the focus first, so a stray Entrée never confirms a destructive action.
+    """
+
+    DEFAULT_CSS = """
+    ConfirmDialog {
+        align: center middle;
+    }
+    ConfirmDialog > Vertical {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmDialog #question {
+        margin-bottom: 1;
+    }
+    ConfirmDialog Horizontal {
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmDialog Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "answer(False)", t("binding.cancel"), id="confirm-cancel"),
+        Binding("left,up", "app.focus_previous", show=False),
+        Binding("right,down", "app.focus_next", show=False),
+    ]
+
+    def __init__(
+        self,
+        question: str,
+        *,
+        confirm_label: str | None = None,
+        cancel_label: str | None = None,
+        destructive: bool = False,
+    ) -> None:
+        super().__init__()
+        self._question = question
+        self._confirm_label = confirm_label or t("dialog.yes")
+        self._cancel_label = cancel_label or t("dialog.no")
+        self._destructive = destructive
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._question, id="question")
+            with Horizontal():
+                yield Button(self._cancel_label, id="cancel")
+                yield Button(
+                    self._confirm_label,
+                    id="confirm",
+                    variant="error" if self._destructive else "primary",
+                )
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

@@ -1,0 +1,124 @@
+"""Typed modal dialogs: pick one option, or type one line (validated before closing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pixtui.i18n import t
+
+_DIALOG_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 76;
+    max-width: 100%;
+    height: auto;
+    max-height: 100%;
+    border: thick $primary;
+    background: $surface;
+    padding: 0 1;
+}}
+{name} .dialog-title {{
+    text-style: bold;
+    margin-bottom: 1;
+}}
+{name} OptionList {{
+    height: auto;
+    max-height: 16;
+}}
+{name} .error-text {{
+    color: $error;
+    text-style: bold;
+}}
+"""
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Returns the chosen option's id, or None on Échap."""
+
+    DEFAULT_CSS = _DIALOG_CSS.format(name="ChoiceDialog")
+    BINDINGS = [Binding("escape", "cancel", t("binding.cancel"), id="choice-cancel")]
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]], *, note: str = "") -> None:
+        super().__init__()
+        self._title = title
+        self._options = list(options)
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._title, classes="dialog-title")
+            if self._note:
+                yield Static(self._note)
+            yield OptionList(*[Option(text, id=key) for key, text in self._options])
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """One line of text; ``check`` returns a French error sentence or None when acceptable."""
+
+    DEFAULT_CSS = _DIALOG_CSS.format(name="TextDialog")
+    BINDINGS = [Binding("escape", "cancel", t("binding.cancel"), id="text-cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        placeholder: str = "",
+        value: str = "",
+        max_length: int = 0,
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._title = title
+        self._placeholder = placeholder
+        self._value = value
+        self._max_length = max_length
+        self._check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._title, classes="dialog-title")
+            yield Input(
+                value=self._value,
+                placeholder=self._placeholder,
+                max_length=self._max_length,
+                id="dialog-input",
+            )
+            yield Static("", id="dialog-error", classes="error-text")
+
+    def on_mount(self) -> None:
+        field = self.query_one(Input)
+        field.cursor_blink = False
+        field.focus()
+
+    @on(Input.Submitted, "#dialog-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self._check(event.value) if self._check else None
+        if problem:
+            self.query_one("#dialog-error", Static).update(problem)
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,237 @@
+"""The room grid: one tile per candidate, attention first, as many columns as fit.
+
+Built on the Line API so that an update repaints only the lines whose text changed: with 30
+candidates running, the minute-precision countdowns change a few lines a minute, not the grid.
+The widget never touches the store; the screen gives it ``TileView``s and reads ``selected_id``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from pixtui.domain.room import RoomState
+from pixtui.i18n import t
+from pixtui.services.room_view import TileView
+
+WIDE_COLUMNS = ("state", "name", "division", "tags", "start", "end", "clock", "checks")
+WIDE_MIN_WIDTH = 100  # one full row per candidate from here, when the height allows
+TILE_MIN_WIDTH = 38
+
+STATE_CLASSES = {state: f"roomgrid--{state.value.replace('_', '-')}" for state in RoomState}
+
+
+def _fit(text: str, width: int) -> str:
+    if width <= 0:
+        return ""
+    if len(text) <= width:
+        return text.ljust(width)
+    return text[: width - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Layout:
+    wide: bool
+    columns: int
+    tile_width: int
+
+
+class RoomGrid(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {"roomgrid--cursor", "roomgrid--header", *STATE_CLASSES.values()}
+
+    DEFAULT_CSS = """
+    RoomGrid {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    RoomGrid > .roomgrid--cursor { text-style: reverse bold; }
+    RoomGrid > .roomgrid--header { text-style: bold underline; }
+    RoomGrid > .roomgrid--companion-alert { color: $error; text-style: bold; }
+    RoomGrid > .roomgrid--alert { color: $error; text-style: bold; }
+    RoomGrid > .roomgrid--overtime { color: $warning; text-style: bold; }
+    RoomGrid > .roomgrid--waiting-resume { color: $accent; text-style: bold; }
+    RoomGrid > .roomgrid--in-progress { }
+    RoomGrid > .roomgrid--present { color: $success; }
+    RoomGrid > .roomgrid--absent { text-style: dim; }
+    RoomGrid > .roomgrid--finished { text-style: dim; }
+    """
+
+    BINDINGS = [
+        Binding("up", "move(0, -1)", show=False),
+        Binding("down", "move(0, 1)", show=False),
+        Binding("left", "move(-1, 0)", show=False),
+        Binding("right", "move(1, 0)", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+    ]
+
+    class SelectionChanged(Message):
+        """The cursor moved to another candidate (or the one under it changed)."""
+
+        def __init__(self, candidate_id: str | None) -> None:
+            super().__init__()
+            self.candidate_id = candidate_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._tiles: list[TileView] = []
+        self._index = 0
+        self._selected_id: str | None = None
+        self._lines: list[list[tuple[str, str]]] = []  # per row: (text, component class)
+        self._layout = Layout(False, 1, 40)
+
+    # --- data -------------------------------------------------------------------------
+
+    @property
+    def selected_id(self) -> str | None:
+        return self._selected_id
+
+    @property
+    def tiles(self) -> list[TileView]:
+        return self._tiles
+
+    def show(self, tiles: list[TileView]) -> None:
+        """New data: the cursor stays on the same candidate, only changed lines repaint."""
+        self._tiles = tiles
+        ids = [tile.id for tile in tiles]
+        if self._selected_id in ids:
+            self._index = ids.index(self._selected_id)
+        else:
+            self._index = min(self._index, max(len(tiles) - 1, 0))
+        self._selected_id = ids[self._index] if ids else None
+        self._rebuild()
+
+    def select(self, candidate_id: str) -> None:
+        ids = [tile.id for tile in self._tiles]
+        if candidate_id in ids:
+            self._set_index(ids.index(candidate_id))
+
+    # --- layout and painting ------------------------------------------------------------
+
+    def _choose_layout(self) -> Layout:
+        width = max(self.scrollable_content_region.width, 1)
+        height = max(self.scrollable_content_region.height, 1)
+        count = len(self._tiles)
+        if width >= WIDE_MIN_WIDTH and count + 1 <= height:
+            return Layout(True, 1, width)
+        columns = max(1, width // TILE_MIN_WIDTH)
+        return Layout(False, columns, width // columns)
+
+    def _rebuild(self) -> None:
+        self._layout = self._choose_layout()
+        columns = self._layout.columns
+        rows = -(-len(self._tiles) // columns) if self._tiles else 0
+        new_lines: list[list[tuple[str, str]]] = []
+        if self._layout.wide:
+            new_lines.append([(self._wide_header(), "roomgrid--header")])
+        for row in range(rows):
+            cells = []
+            for col in range(columns):
+                index = row * columns + col
+                if index >= len(self._tiles):
+                    break
+                tile = self._tiles[index]
+                text = self._wide_text(tile) if self._layout.wide else self._tile_text(tile)
+                style = "roomgrid--cursor" if index == self._index else STATE_CLASSES[tile.state]
+                cells.append((text, style))
+            new_lines.append(cells)
+        old = self._lines
+        self._lines = new_lines
+        self.virtual_size = Size(self.scrollable_content_region.width, len(new_lines))
+        for y, line in enumerate(new_lines):
+            if y >= len(old) or old[y] != line:
+                self.refresh_line(y)
+        if len(old) > len(new_lines):
+            self.refresh_lines(len(new_lines), len(old) - len(new_lines))
+
+    def _tile_text(self, tile: TileView) -> str:
+        width = self._layout.tile_width - 1  # one blank column between tiles
+        right = tile.alert or tile.clock
+        fixed = 2 + 1 + 3 + 1 + 3 + 1 + 5 + 1 + 7
+        name = _fit(tile.name, max(width - fixed, 4))
+        text = (
+            f"{tile.glyph} {name} {tile.short_tag:<3} {tile.division[:3]:<3} "
+            f"{tile.end:>5} {right:>7}"
+        )
+        return _fit(text, width) + " "
+
+    def _wide_columns(
+        self,
+        glyph: str,
+        state: str,
+        name: str,
+        division: str,
+        tags: str,
+        start: str,
+        end: str,
+        clock: str,
+        checks: str,
+    ) -> str:
+        text = (
+            f"{glyph:1} {_fit(state, 22)} {_fit(name, 32)} {_fit(division, 6)} "
+            f"{_fit(tags, 16)} {start:>5} {end:>5} {clock:>8}  {checks}"
+        )
+        return _fit(text, self._layout.tile_width)
+
+    def _wide_header(self) -> str:
+        return self._wide_columns(" ", *(t(f"room.grid.col.{key}") for key in WIDE_COLUMNS))
+
+    def _wide_text(self, tile: TileView) -> str:
+        return self._wide_columns(
+            tile.glyph,
+            tile.state_label,
+            tile.name,
+            tile.division,
+            tile.tags,
+            tile.start,
+            tile.end,
+            tile.alert or tile.clock,
+            tile.checks,
+        )
+
+    def on_resize(self) -> None:
+        self._lines = []
+        self._rebuild()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        row = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if row >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        segments = []
+        for text, component in self._lines[row]:
+            style: Style = self.get_component_rich_style(component)
+            segments.append(Segment(text, self.rich_style + style))
+        return Strip(segments).adjust_cell_length(width, self.rich_style)
+
+    # --- the cursor ---------------------------------------------------------------------
+
+    def _set_index(self, index: int) -> None:
+        if not self._tiles:
+            return
+        index = max(0, min(index, len(self._tiles) - 1))
+        if index == self._index and self._selected_id == self._tiles[index].id:
+            return
+        self._index = index
+        self._selected_id = self._tiles[index].id
+        self._rebuild()
+        row = index // self._layout.columns + (1 if self._layout.wide else 0)
+        self.scroll_to_region(Region(0, row, 1, 1), animate=False)
+        self.post_message(self.SelectionChanged(self._selected_id))
+
+    def action_move(self, dx: int, dy: int) -> None:
+        self._set_index(self._index + dx + dy * self._layout.columns)
+
+    def action_first(self) -> None:
+        self._set_index(0)
+
+    def action_last(self) -> None:
+        self._set_index(len(self._tiles) - 1)
