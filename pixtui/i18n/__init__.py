@@ -12,10 +12,13 @@ import os
 from collections.abc import Mapping
 
 from pixtui.i18n import (
+    messages_after,
     messages_cli,
     messages_documents,
     messages_domain,
+    messages_exports,
     messages_imports,
+    messages_prep,
     messages_results,
     messages_room,
     messages_store,
@@ -26,12 +29,17 @@ LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 
 _MODULES = (
+    messages_after,
+    messages_exports,
+    messages_prep,
     messages_domain,
     messages_store,
     messages_ui,
+    messages_after,
     messages_cli,
     messages_documents,
     messages_imports,
+    messages_prep,
     messages_results,
     messages_room,
 )

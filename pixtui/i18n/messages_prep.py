@@ -1,0 +1,4 @@
+"""Catalogue entries for the prep area: key -> (French, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
