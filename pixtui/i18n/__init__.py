@@ -29,19 +29,17 @@ LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 
 _MODULES = (
-    messages_after,
-    messages_exports,
-    messages_prep,
     messages_domain,
     messages_store,
     messages_ui,
-    messages_after,
+    messages_room,
     messages_cli,
     messages_documents,
     messages_imports,
-    messages_prep,
     messages_results,
-    messages_room,
+    messages_prep,
+    messages_exports,
+    messages_after,
 )
 
 
