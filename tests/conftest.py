@@ -1,0 +1,53 @@
+"""Shared fixtures: a frozen clock, a demo store on disk, and a pixtui app over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from pixtui.domain.clock import FixedClock
+from pixtui.i18n import set_language
+
+# A Thursday of the collège campaign, 09:40 in Paris: the demo's rehearsal is running.
+FROZEN_NOW = datetime(2027, 3, 18, 8, 40, 0, tzinfo=UTC)
+DEMO_ACTOR = "mdupont"
+
+
+@pytest.fixture(autouse=True)
+def _french() -> Iterator[None]:
+    set_language("fr")
+    yield
+    set_language("fr")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(FROZEN_NOW)
+
+
+def write_demo_store(path: Path, clock: FixedClock, actor: str = DEMO_ACTOR):
+    """A real store file holding the demo collège, built for ``clock``."""
+    from pixtui.services.demo_store import write_demo
+    from pixtui.store import Store
+
+    write_demo(path, actor=actor, clock=clock)
+    return Store.open(path, actor=actor, clock=clock)
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path, clock: FixedClock):
+    return write_demo_store(tmp_path / "pixtui.json", clock)
+
+
+@pytest.fixture
+def demo_app(demo_store, clock: FixedClock):
+    from pixtui.app import PixtuiApp
+
+    return PixtuiApp(demo_store, clock, watch_terminal=False)
+
+
+def rehearsal_session(store):
+    return next(s for s in store.snapshot().sessions.all() if s.rehearsal)
