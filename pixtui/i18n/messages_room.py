@@ -51,6 +51,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "room.key.abort": ("Raison de l'abandon", "Abort reason"),
     "room.key.end_session": ("Fin de session", "End of session"),
     "room.key.search": ("Rechercher", "Search"),
+    "room.key.simulation": ("Simulation (répétition)", "Simulation (rehearsal)"),
+    "room.key.speed": ("Vitesse de la simulation", "Simulation speed"),
+    "room.simulation.badge": ("SIMULATION {speed}x", "SIMULATION {speed}x"),
+    "room.simulation.refused": (
+        "La simulation n'est possible que sur une session de répétition.",
+        "Simulation only runs on a rehearsal session.",
+    ),
+    "room.simulation.on": (
+        "Simulation lancée à {speed}x : les élèves simulés arrivent, démarrent, signalent… (W change la vitesse, M arrête).",
+        "Simulation started at {speed}x: simulated pupils arrive, start, raise alerts… (W changes the speed, M stops).",
+    ),
+    "room.simulation.off": ("Simulation arrêtée.", "Simulation stopped."),
+    "room.simulation.not_running": (
+        "Aucune simulation en cours (M pour la lancer).",
+        "No simulation running (M starts one).",
+    ),
+    "room.simulation.arrived": (
+        "{name} est arrivé(e) : vérifiez son identité et confirmez sa présence (P).",
+        "{name} has arrived: check their identity and confirm their presence (P).",
+    ),
+    "room.simulation.left": (
+        "{name} a fermé sa fenêtre et demande à reprendre : R pour autoriser la reprise.",
+        "{name} closed the window and asks to resume: R allows the resume.",
+    ),
     "room.key.leave": ("Quitter la salle", "Leave the room"),
     "room.header.title": (
         "Session {number} · {site} · {room}",

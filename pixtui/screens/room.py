@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from pixtui.domain import room as rules
-from pixtui.domain.clock import Clock, at_local, local_today
+from pixtui.domain.clock import Clock, ScaledClock, at_local, local_today
 from pixtui.domain.enums import FINALISATION_CODES, AbortReason, LiveAlertKind
 from pixtui.domain.labels import issue_code_title, label
 from pixtui.domain.models import Candidate
@@ -25,6 +25,15 @@ from pixtui.domain.names import matches_search
 from pixtui.domain.sessions import parse_time
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
+from pixtui.services.rehearsal import (
+    RehearsalRefused,
+    SimEvent,
+    Simulator,
+    Step,
+    apply_step,
+    check_rehearsal,
+    next_speed,
+)
 from pixtui.services.room_view import HeaderView, header_view, room_tiles
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
@@ -99,6 +108,8 @@ class RoomScreen(PixScreen):
         Binding("t", "end_test", t("room.key.end_test"), show=False, id="room-end-test"),
         Binding("o", "abort_reason", t("room.key.abort"), show=False, id="room-abort"),
         Binding("e", "end_session", t("room.key.end_session"), show=False, id="room-end-session"),
+        Binding("m", "simulation", t("room.key.simulation"), show=False, id="room-simulation"),
+        Binding("w", "simulation_speed", t("room.key.speed"), show=False, id="room-speed"),
         Binding("slash", "search", t("room.key.search"), show=False, id="room-search"),
         Binding("escape", "leave", t("room.key.leave"), show=False, id="room-leave"),
     ]
@@ -110,6 +121,8 @@ class RoomScreen(PixScreen):
         self._candidates: list[Candidate] = []
         self._header: HeaderView | None = None
         self._slot_over_announced = False
+        self._simulator: Simulator | None = None
+        self._sim_last: datetime | None = None
 
     # --- composition --------------------------------------------------------------------
 
@@ -156,6 +169,8 @@ class RoomScreen(PixScreen):
             return
         now = self.now()
         school = snap.school
+        if self._simulator is not None:
+            self._simulate(now)
         query = self.query_one("#room-search", Input).value
         shown = [c for c in self._candidates if matches_search(query, c.last_name, c.first_name)]
         ascii_only = self.app.ansi_color or False
@@ -163,7 +178,7 @@ class RoomScreen(PixScreen):
             room_tiles(shown, now, school.test_minutes, ascii_only=ascii_only)
         )
         header = header_view(session, self._candidates, now, school.slot_minutes)
-        if header != self._header:
+        if header != self._header or self._simulator is not None:
             self._header = header
             self._show_header(header)
         self._show_detail()
@@ -172,6 +187,10 @@ class RoomScreen(PixScreen):
     def _show_header(self, header: HeaderView) -> None:
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(header.title, style="bold")
+        if self._simulator is not None and isinstance(self._clock, ScaledClock):
+            line.append(
+                " · " + t("room.simulation.badge", speed=int(self._clock.speed)), style="reverse"
+            )
         if header.examiners:
             line.append(" · " + t("room.header.examiners", names=header.examiners))
         self.query_one("#room-header", Static).update(line)
@@ -489,7 +508,10 @@ class RoomScreen(PixScreen):
 
     def action_resume(self) -> None:
         by = self.pix.store.actor
-        self._act("authorize_resume", lambda c, now: rules.authorize_resume(c, now, by))
+        if self._act("authorize_resume", lambda c, now: rules.authorize_resume(c, now, by)):
+            selected = self.query_one(RoomGrid).selected_id
+            if self._simulator is not None and selected:
+                self._simulator.forget_left(selected)
 
     def action_end_test(self) -> None:
         candidate = self._selected()
@@ -634,6 +656,73 @@ class RoomScreen(PixScreen):
             ),
             answered,
         )
+
+    # --- rehearsal (SPEC §5.4) -----------------------------------------------------------
+
+    def action_simulation(self) -> None:
+        session = self.snapshot.sessions.get(self.session_id)
+        if session is None:
+            return
+        try:
+            check_rehearsal(session, t("room.simulation.refused"))
+        except RehearsalRefused as refusal:
+            self.notify(str(refusal), severity="warning")
+            return
+        if self._simulator is not None:
+            self._simulator = None
+            self.notify(t("room.simulation.off"))
+        else:
+            if not isinstance(self._clock, ScaledClock):
+                self._clock = ScaledClock(self.pix.clock, 1)
+            self._simulator = Simulator(test_minutes=self.snapshot.school.test_minutes)
+            self._sim_last = self.now()
+            self.notify(t("room.simulation.on", speed=int(self._clock.speed)))
+        self._header = None
+        self._tick()
+
+    def action_simulation_speed(self) -> None:
+        if self._simulator is None or not isinstance(self._clock, ScaledClock):
+            self.notify(t("room.simulation.not_running"), severity="warning")
+            return
+        self._clock.set_speed(next_speed(self._clock.speed))
+        self._header = None
+        self._tick()
+
+    def _simulate(self, now: datetime) -> None:
+        assert self._simulator is not None
+        elapsed = now - (self._sim_last or now)
+        self._sim_last = now
+        if elapsed.total_seconds() <= 0:
+            return
+        steps = self._simulator.steps(self._candidates, now, elapsed)
+        if not steps:
+            return
+
+        def write(tx) -> list[Step]:
+            applied = []
+            for step in steps:
+                try:
+                    tx.candidates.update(
+                        step.candidate_id, lambda c, step=step: apply_step(c, step, now)
+                    )
+                except rules.RoomActionRefused:
+                    continue  # the trainee acted first: the pupil simply does something else
+                if step.event is SimEvent.STARTED:
+                    tx.sessions.update(self.session_id, lambda s: rules.record_first_start(s, now))
+                applied.append(step)
+            return applied
+
+        applied = self.pix.write("room.simulation", write) or []
+        names = {c.id: f"{c.first_name} {c.last_name}" for c in self._candidates}
+        for step in applied:
+            if step.event in (SimEvent.ARRIVED, SimEvent.LEFT):
+                self.notify(
+                    t(
+                        f"room.simulation.{step.event.value}",
+                        name=names.get(step.candidate_id, "?"),
+                    ),
+                    timeout=12,
+                )
 
     # --- access code, search, leaving ------------------------------------------------------
 
