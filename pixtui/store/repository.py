@@ -46,24 +46,25 @@ class Repository(Generic[R]):
         self._cls = cls
         self._record_type = record_type
         self._table: TinyTable = tx.db.table(name, cache_size=0)
-        self._index: dict[str, int] | None = None
+        self._index: dict[str, str] | None = None
 
     # --- reading --------------------------------------------------------------------
 
     def _raw(self) -> Table:
         return self._tx.raw_table(self._name)
 
-    def _ids(self) -> dict[str, int]:
+    def _ids(self) -> dict[str, str]:
         if self._index is None:
-            self._index = {doc.get("id"): int(key) for key, doc in self._raw().items()}
+            self._raw()
+            self._index = self._tx.source.index(self._name)
         return self._index
 
     def _stored(self, record_id: str) -> tuple[int, dict[str, Any]] | None:
-        doc_id = self._ids().get(record_id)
-        if doc_id is None:
+        key = self._ids().get(record_id)
+        if key is None:
             return None
-        doc = self._table.get(doc_id=doc_id)
-        return None if doc is None else (doc_id, dict(doc))
+        doc = self._table.get(doc_id=int(key))
+        return None if doc is None else (int(key), dict(doc))
 
     def get(self, record_id: str) -> R | None:
         self._tx.check_open()
@@ -102,7 +103,7 @@ class Repository(Generic[R]):
             return []
         doc_ids = self._table.insert_multiple(raws)
         for raw, doc_id in zip(raws, doc_ids, strict=True):
-            ids[raw["id"]] = doc_id
+            ids[raw["id"]] = str(doc_id)
             self._tx.record_change(self._record_type, raw["id"], None, raw)
         return [from_record(self._cls, raw) for raw in raws]
 

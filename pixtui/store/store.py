@@ -50,6 +50,7 @@ from pixtui.store.fileformat import (
     ParseCache,
     Table,
     Token,
+    dump_payload,
     dump_table,
     encode,
     load_and_validate,
@@ -160,7 +161,7 @@ class Store:
                 "sessions": {},
                 "candidates": {},
             }
-            data = encode([(name, dump_table(table)) for name, table in tables.items()])
+            data = encode([(name, dump_payload(table)) for name, table in tables.items()])
             atomic_write(paths.file, data, policy, paths.temp_prefix)
             store._adopt(data, stat_token(paths.file))
             event = Event(now, actor, "store.create", "school", school.id, None, None, 1)
@@ -239,7 +240,7 @@ class Store:
         )
         everything[META] = {META_ID: meta}
         names = tables.ordered_names(list(everything))
-        new = encode([(name, dump_table(everything[name])) for name in names])
+        new = encode([(name, dump_payload(everything[name])) for name in names])
         link_into_ring(self.paths, counter - 1, self.policy)
         atomic_write(self.paths.file, new, self.policy, self.paths.temp_prefix)
         after = {"schema_version": schema.SCHEMA_VERSION}
@@ -310,13 +311,14 @@ class Store:
             unchanged = table is NOT_LOADED or table is source.parsed.get(name)
             if unchanged and name in source.payloads:
                 payload = source.payloads[name]  # untouched: the very same bytes
+                if table is not NOT_LOADED:
+                    parsed[name] = table
             else:
                 if table is NOT_LOADED:
                     table = source.table(name)
-                payload = dump_table(table)
-            if table is not NOT_LOADED:
+                payload, lines = dump_table(table, source.lines(name))
                 parsed[name] = table
-                self._cache.put(name, payload, table)
+                self._cache.put(name, payload, table, lines)
             parts.append((name, payload))
             payloads[name] = payload
         data = encode(parts)
@@ -446,7 +448,7 @@ class Store:
             everything = {name: tables.table(name) for name in tables.names}
             everything[META] = {META_ID: meta}
             names = tables.ordered_names([])
-            new = encode([(name, dump_table(everything[name])) for name in names])
+            new = encode([(name, dump_payload(everything[name])) for name in names])
             atomic_write(paths.file, new, policy, paths.temp_prefix)
             after = {"backup": backup.name, "kept_aside": aside.name if aside else None}
             event = Event(now, actor, "store.restore", "", "", None, after, counter)

@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.models import Pupil, SchoolSettings
 from pixtui.store import Store, StoreWriteFailed, atomic, default_store_path
-from pixtui.store.fileformat import FileTables, dump_table, encode, split_tables
+from pixtui.store.fileformat import (
+    FileTables,
+    doc_lines,
+    dump_payload,
+    dump_table,
+    encode,
+    parse_changed_lines,
+    split_tables,
+)
 
 
 def _mode(path: Path) -> int:
@@ -186,7 +194,7 @@ _tables = st.dictionaries(
 @settings(max_examples=150, deadline=None)
 @given(_tables)
 def test_layout_round_trip(tables: dict) -> None:
-    data = encode([(name, dump_table(table)) for name, table in tables.items()])
+    data = encode([(name, dump_payload(table)) for name, table in tables.items()])
     assert json.loads(data) == tables  # plain JSON for any reader, TinyDB included
     payloads = split_tables(data)
     assert payloads is not None
@@ -196,7 +204,7 @@ def test_layout_round_trip(tables: dict) -> None:
 @settings(max_examples=150, deadline=None)
 @given(_tables, st.integers(min_value=0), st.binary(max_size=8))
 def test_cut_or_spliced_files_never_pass_as_valid(tables: dict, cut: int, junk: bytes) -> None:
-    data = encode([(name, dump_table(table)) for name, table in tables.items()])
+    data = encode([(name, dump_payload(table)) for name, table in tables.items()])
     broken = data[: cut % len(data)] + junk
     try:
         json.loads(broken)
@@ -212,6 +220,61 @@ def test_cut_or_spliced_files_never_pass_as_valid(tables: dict, cut: int, junk: 
     except ValueError:
         return
     pytest.fail("a damaged file parsed table by table")
+
+
+@settings(max_examples=100, deadline=None)
+@given(_tables, st.data())
+def test_reused_lines_give_the_same_bytes_as_a_full_dump(tables: dict, data: st.DataObject) -> None:
+    for table in tables.values():
+        payload = dump_payload(table)
+        parsed = json.loads(payload)
+        lines = doc_lines(payload, parsed)
+        assert lines is not None
+        changed = dict(parsed)
+        for key in data.draw(st.lists(st.sampled_from(sorted(parsed) or ["0"]), max_size=3)):
+            changed[key] = {"new": key}  # a replaced document (a new object)
+        changed[data.draw(st.from_regex(r"[0-9]{4}", fullmatch=True))] = {"added": True}
+        reused, _ = dump_table(changed, lines)
+        assert reused == dump_payload(changed)
+        assert json.loads(reused) == changed
+
+
+_digits = st.dictionaries(
+    st.from_regex(r"[0-9]{1,3}", fullmatch=True), st.dictionaries(_text, _json), max_size=8
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_digits, _digits)
+def test_incremental_parse_equals_a_full_parse(old: dict, new: dict) -> None:
+    old_payload, old_lines = dump_table(old)
+    mixed = {**old, **new}  # some documents unchanged, some replaced, some added
+    payload = dump_payload(mixed)
+    found = parse_changed_lines("t", payload, old_lines)
+    assert found is not None
+    table, lines = found
+    assert table == json.loads(payload) == mixed
+    assert dump_table(table, lines)[0] == payload
+    for key in old:
+        if key not in new:
+            assert table[key] is old_lines[key][0]  # reused, not parsed again
+
+
+@settings(max_examples=100, deadline=None)
+@given(_digits.filter(bool), st.binary(min_size=1, max_size=6))
+def test_incremental_parse_never_accepts_a_damaged_line(old: dict, junk: bytes) -> None:
+    payload, lines = dump_table(old)
+    broken = payload.replace(b":", b":" + junk, 2)
+    try:
+        expected = json.loads(broken)
+    except ValueError:
+        expected = None
+    try:
+        found = parse_changed_lines("t", broken, lines)
+    except ValueError:
+        found = None
+    if found is not None:
+        assert found[0] == expected
 
 
 def test_default_store_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
