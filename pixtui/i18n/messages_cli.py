@@ -21,7 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.argparse.expected_one": ("une valeur est attendue", "expected one argument"),
     "cli.argparse.invalid_value": (
-        "valeur invalide : {value}",
+        "valeur invalide ({type}) : {value}",
         "invalid {type} value: {value}",
     ),
     "cli.argparse.argument": ("argument {name} : {message}", "argument {name}: {message}"),
