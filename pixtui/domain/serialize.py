@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from enum import Enum
 from functools import cache
@@ -34,45 +35,64 @@ def to_record(obj: Any) -> Any:
     return obj
 
 
+Converter = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _to_float(value: Any) -> Any:
+    return float(value) if isinstance(value, int) else value
+
+
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _converter(hint: Any) -> Converter:
+    """A function turning a stored value into ``hint``; built once per type (hot path)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _converter(options[0]) if len(options) == 1 else _identity
+    if origin in (list, tuple):
+        (item_hint, *_) = typing.get_args(hint) or (Any,)
+        item = _converter(item_hint)
+        if item is _identity:
+            return list
+        return lambda value: [item(x) if x is not None else None for x in value]
+    if origin is dict:
+        _, value_hint = typing.get_args(hint) or (Any, Any)
+        item = _converter(value_hint)
+        return lambda value: {k: item(v) if v is not None else None for k, v in value.items()}
+    if isinstance(hint, type):
+        if dataclasses.is_dataclass(hint):
+            return lambda value: from_record(hint, value)
+        if issubclass(hint, Enum):
+            return hint
+        if hint is datetime:
+            return datetime.fromisoformat
+        if hint is date:
+            return date.fromisoformat
+        if hint is time:
+            return time.fromisoformat
+        if hint is float:
+            return _to_float
+    return _identity
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (field.name, _converter(hints[field.name]))
+        for field in dataclasses.fields(cls)  # type: ignore[arg-type]
+    )
 
 
 def from_record(cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from a stored dict; unknown keys are ignored, missing ones take defaults."""
-    hints = _hints(cls)
     kwargs: dict[str, Any] = {}
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if field.name in data:
-            kwargs[field.name] = _convert(hints[field.name], data[field.name])
+    for name, convert in _fields(cls):
+        if name in data:
+            value = data[name]
+            kwargs[name] = None if value is None else convert(value)
     return cls(**kwargs)
-
-
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
-    if origin in (list, tuple):
-        (item_hint, *_) = typing.get_args(hint) or (Any,)
-        return [_convert(item_hint, item) for item in value]
-    if origin is dict:
-        _, value_hint = typing.get_args(hint) or (Any, Any)
-        return {key: _convert(value_hint, item) for key, item in value.items()}
-    if isinstance(hint, type):
-        if dataclasses.is_dataclass(hint):
-            return from_record(hint, value)
-        if issubclass(hint, Enum):
-            return hint(value)
-        if hint is datetime:
-            return datetime.fromisoformat(value)
-        if hint is date:
-            return date.fromisoformat(value)
-        if hint is time:
-            return time.fromisoformat(value)
-        if hint is float and isinstance(value, int):
-            return float(value)
-    return value

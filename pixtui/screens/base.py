@@ -53,6 +53,8 @@ class PixScreen(Screen):
         return ()
 
     def on_mount(self) -> None:
+        # Textual calls every class's own on_mount, the subclass's first: subclasses set up
+        # their widgets in theirs and must not call super().on_mount() (it would run twice).
         self._update_title()
         self._schedule_minute_tick()
         self._refresh_if_changed(force=True)

@@ -40,7 +40,6 @@ class CoordinationScreen(PixScreen):
         table = self.query_one(DataTable)
         for key in COLUMNS:
             table.add_column(t(f"coordination.col.{key}"), key=key)
-        super().on_mount()
         table.focus()
 
     def refresh_data(self) -> None:

@@ -30,7 +30,6 @@ class FinalisationScreen(PixScreen):
         table = self.query_one(DataTable)
         for key in ("date", "time", "room", "number", "status"):
             table.add_column(t(f"sessions.col.{key}"), key=key)
-        super().on_mount()
 
     def refresh_data(self) -> None:
         today = local_today(self.pix.clock)

@@ -50,7 +50,6 @@ class HomeScreen(PixScreen):
             "status",
         ):
             table.add_column(t(f"home.today.col.{key}"), key=key)
-        super().on_mount()
 
     def refresh_data(self) -> None:
         snap = self.snapshot

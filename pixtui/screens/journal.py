@@ -31,7 +31,6 @@ class JournalScreen(PixScreen):
         table = self.query_one(DataTable)
         for key in ("when", "who", "action", "record"):
             table.add_column(t(f"journal.col.{key}"), key=key)
-        super().on_mount()
         table.focus()
 
     def refresh_data(self) -> None:

@@ -137,7 +137,6 @@ class RoomScreen(PixScreen):
         search = self.query_one("#room-search", Input)
         search.cursor_blink = False
         search.display = False
-        super().on_mount()
         self.query_one(RoomGrid).focus()
         self.set_interval(TICK_SECONDS, self._tick, name="room-tick")
 

@@ -28,7 +28,6 @@ class RoomEntryScreen(PixScreen):
         table = self.query_one(DataTable)
         for key in ("time", "room", "number", "examiners", "status"):
             table.add_column(t(f"room.entry.col.{key}"), key=key)
-        super().on_mount()
         table.focus()
         if self.pix.room_number:
             self.call_after_refresh(self._enter_by_number, self.pix.room_number)
