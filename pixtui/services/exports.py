@@ -198,8 +198,9 @@ def export_day(
     page_format: PageFormat = "A4",
     only_public: bool = False,
 ) -> list[Path]:
-    """Write the day's bundle (every session of ``day`` in one PDF) and each session's public
-    kit; ``only_public`` writes the public kits alone. A day without sessions is refused."""
+    """Write each session's public kit and the day's bundle (every session of ``day`` in one
+    PDF), in file-name order; ``only_public`` writes the public kits alone. A day without
+    sessions is refused."""
     snapshot = store.snapshot()
     settings = snapshot.school
     sessions = sessions_of_day(snapshot.sessions.all(), day)
@@ -210,8 +211,18 @@ def export_day(
     for candidate in all_candidates:
         if candidate.session_id in by_session:
             by_session[candidate.session_id].append(candidate)
-    files: list[PendingFile] = []
+    files = [
+        PendingFile(
+            f"{session_file_stem(session)}_{t('exports.file.public')}.pdf",
+            invigilator_kit(
+                settings, session, by_session[session.id], clock=clock, public=True,
+                page_format=page_format,
+            ),
+        )
+        for session in sessions
+    ]
     if not only_public:
+        # Last: « 2027-03-18_journee » sorts after « 2027-03-18_0930_… » in every file list.
         files.append(
             PendingFile(
                 f"{day.isoformat()}_{t('exports.file.day')}.pdf",
@@ -221,16 +232,6 @@ def export_day(
                     sessions,
                     [c for group in by_session.values() for c in group],
                     clock=clock,
-                    page_format=page_format,
-                ),
-            )
-        )
-    for session in sessions:
-        files.append(
-            PendingFile(
-                f"{session_file_stem(session)}_{t('exports.file.public')}.pdf",
-                invigilator_kit(
-                    settings, session, by_session[session.id], clock=clock, public=True,
                     page_format=page_format,
                 ),
             )

@@ -177,19 +177,19 @@ def test_purged_session_is_refused(tmp_path: Path, clock) -> None:
 def test_day_bundle_and_public_kits(store, clock, tmp_path: Path) -> None:
     paths = export_day(store, BIG_DAY, tmp_path, clock=clock)
     names = [p.name for p in paths]
-    assert names[0] == "2027-03-18_journee.pdf"
-    assert names[1:] == [  # the rehearsal at 09:30, then the big session at 14:00
+    assert names == sorted(names) == [  # the rehearsal at 09:30, the session at 14:00, the day
         f"2027-03-18_0930_Salle-112_session-{session_by_number_of_day(store, 9)}_affichage.pdf",
         f"2027-03-18_1400_Salle-des-fetes_session-{BIG_NUMBER}_affichage.pdf",
+        "2027-03-18_journee.pdf",
     ]
-    text = " ".join(pdf_pages(paths[0]))
+    text = " ".join(pdf_pages(paths[-1]))
     assert "KWZP42" in text and "Salle des fêtes" in text
     rehearsal = next(s for s in store.snapshot().sessions.all() if s.rehearsal)
     assert rehearsal.access_code in text
     assert all(mode_of(p) == 0o600 for p in paths)
 
     public_only = export_day(store, BIG_DAY, tmp_path / "affichage", clock=clock, only_public=True)
-    assert [p.name for p in public_only] == names[1:]
+    assert [p.name for p in public_only] == names[:-1]
 
 
 def session_by_number_of_day(store, hour: int) -> str:
