@@ -46,6 +46,8 @@ from pixtui.domain.models import (  # noqa: E402
     StatusChange,
 )
 from pixtui.store import Store  # noqa: E402
+from pixtui.store.atomic import atomic_write  # noqa: E402
+from pixtui.store.permissions import FilePolicy  # noqa: E402
 
 FIRST = ["Léa", "Zoé", "Inès", "Noé", "Chloé", "Hugo", "Maël", "Anaïs", "Jérémie", "Loïc"]
 LAST = ["Martin", "Bernard", "Dubois", "Lefèvre", "Girard", "Mercier", "Bonnet", "Faure"]
@@ -88,7 +90,9 @@ def build(path: Path, pupils: int, sessions: int, candidates: int, full: bool) -
             status=SessionStatus.FINALIZED if full else SessionStatus.CREATED,
             status_history=[StatusChange(SessionStatus.FINALIZED, now, "ref")] if full else [],
             checklist=[
-                ChecklistItem(key=k, done=full, by="ref" if full else None, at=now if full else None)
+                ChecklistItem(
+                    key=k, done=full, by="ref" if full else None, at=now if full else None
+                )
                 for k in ("informed", "room", "workstations", "kit", "handover")
             ],
             first_started_at=now if full else None,
@@ -212,6 +216,8 @@ def measure(name: str, pupils: int, sessions: int, candidates: int, reps: int) -
         data = path.read_bytes()
         parsed = json.loads(data)
         plain = median_ms(lambda: json.dumps(json.loads(data)).encode(), reps)
+        scratch = Path(folder) / "io-floor.json"
+        io_floor = median_ms(lambda: atomic_write(scratch, data, FilePolicy(), ".io."), reps)
         return {
             "name": name,
             "size_kib": len(data) / 1024,
@@ -221,6 +227,7 @@ def measure(name: str, pupils: int, sessions: int, candidates: int, reps: int) -
             "reload": reload,
             "full_reload": full,
             "plain": plain,
+            "io": io_floor,
         }
 
 
@@ -235,21 +242,23 @@ def main() -> None:
     cases.append(("campagne 2 000 élèves (100 sessions, 2 000 candidats)", 2000, 100, 2000))
     if args.growth:
         cases.append(("campagne 4 000 élèves", 4000, 200, 4000))
-    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
-          f"{platform.machine()} {platform.processor() or ''}".strip())
+    print(
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
+        f"{platform.machine()} {platform.processor() or ''}".strip()
+    )
     header = (
         "| store | size KiB | docs | write, own last (ms) | write after another process "
         "(ms) | room reload (ms) | full reload + convert all (ms) | json loads+dumps (ms) "
-        "| write/plain |"
+        "| write/plain | I/O floor: temp+fsync+replace (ms) |"
     )
     print(header)
-    print("|" + "---|" * 9)
+    print("|" + "---|" * 10)
     for case in cases:
         r = measure(*case, reps=args.reps)
         print(
             f"| {r['name']} | {r['size_kib']:.0f} | {r['docs']} | {r['warm']:.1f} | "
             f"{r['cold']:.1f} | {r['reload']:.1f} | {r['full_reload']:.0f} | {r['plain']:.1f} | "
-            f"{r['cold'] / r['plain']:.2f} |"
+            f"{r['cold'] / r['plain']:.2f} | {r['io']:.1f} |"
         )
 
 

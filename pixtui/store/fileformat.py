@@ -264,6 +264,10 @@ class ParseCache:
         with self._lock:
             self._entries[name] = _Entry(payload, table, lines)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
     def lines(self, name: str, payload: bytes, table: Table) -> Lines | None:
         entry = self._entry(name, table)
         if entry is not None and entry.lines is not None:

@@ -204,6 +204,10 @@ class Store:
             if version < schema.SCHEMA_VERSION:
                 store._migrate_locked(data, tables, version)
                 data, token = store._read_locked()
+            else:
+                # Already parsed for the check: the first write need not parse again.
+                for name, payload in tables.payloads.items():
+                    store._cache.put(name, payload, tables.table(name))
             store._adopt(data, token)
         return store
 

@@ -181,17 +181,19 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | _text,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_text, inner, max_size=4),
-    max_leaves=10,
+    max_leaves=6,
 )
+_doc_ids = st.integers(min_value=1, max_value=999).map(str)
+_docs = st.dictionaries(_text, _json, max_size=4)
 _tables = st.dictionaries(
-    st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True),
-    st.dictionaries(st.from_regex(r"[0-9]{1,3}", fullmatch=True), st.dictionaries(_text, _json)),
+    st.sampled_from(["_meta", "school", "pupils", "sessions", "candidates", "x_1"]),
+    st.dictionaries(_doc_ids, _docs, max_size=5),
     min_size=1,
     max_size=4,
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(_tables)
 def test_layout_round_trip(tables: dict) -> None:
     data = encode([(name, dump_payload(table)) for name, table in tables.items()])
@@ -201,7 +203,7 @@ def test_layout_round_trip(tables: dict) -> None:
     assert {name: json.loads(p) for name, p in payloads.items()} == tables
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(_tables, st.integers(min_value=0), st.binary(max_size=8))
 def test_cut_or_spliced_files_never_pass_as_valid(tables: dict, cut: int, junk: bytes) -> None:
     data = encode([(name, dump_payload(table)) for name, table in tables.items()])
@@ -222,7 +224,7 @@ def test_cut_or_spliced_files_never_pass_as_valid(tables: dict, cut: int, junk: 
     pytest.fail("a damaged file parsed table by table")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(_tables, st.data())
 def test_reused_lines_give_the_same_bytes_as_a_full_dump(tables: dict, data: st.DataObject) -> None:
     for table in tables.values():
@@ -233,18 +235,16 @@ def test_reused_lines_give_the_same_bytes_as_a_full_dump(tables: dict, data: st.
         changed = dict(parsed)
         for key in data.draw(st.lists(st.sampled_from(sorted(parsed) or ["0"]), max_size=3)):
             changed[key] = {"new": key}  # a replaced document (a new object)
-        changed[data.draw(st.from_regex(r"[0-9]{4}", fullmatch=True))] = {"added": True}
+        changed[str(data.draw(st.integers(1000, 9999)))] = {"added": True}
         reused, _ = dump_table(changed, lines)
         assert reused == dump_payload(changed)
         assert json.loads(reused) == changed
 
 
-_digits = st.dictionaries(
-    st.from_regex(r"[0-9]{1,3}", fullmatch=True), st.dictionaries(_text, _json), max_size=8
-)
+_digits = st.dictionaries(_doc_ids, _docs, max_size=8)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(_digits, _digits)
 def test_incremental_parse_equals_a_full_parse(old: dict, new: dict) -> None:
     old_payload, old_lines = dump_table(old)
@@ -260,7 +260,7 @@ def test_incremental_parse_equals_a_full_parse(old: dict, new: dict) -> None:
             assert table[key] is old_lines[key][0]  # reused, not parsed again
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(_digits.filter(bool), st.binary(min_size=1, max_size=6))
 def test_incremental_parse_never_accepts_a_damaged_line(old: dict, junk: bytes) -> None:
     payload, lines = dump_table(old)
