@@ -32,7 +32,7 @@ def _store_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pixtui.commands import admin, demo, export, room
+    from pixtui.commands import admin, demo, export, imports, room
 
     parser = argparse.ArgumentParser(prog="pixtui", description=t("cli.description"))
     _store_option(parser)
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(handler=room.open_tui)
     sub = parser.add_subparsers(title=t("cli.cmd.commands"), dest="command", metavar="COMMANDE")
-    for module in (admin, demo, export, room):
+    for module in (admin, demo, export, room, imports):
         module.register(sub, _store_option)
     return parser
 

@@ -1,68 +1,143 @@
-"""Élèves: every pupil with class, certifiability and login methods; incremental search."""
+"""Élèves: every pupil with class, certifiability and login methods (B1); filters, incremental
+search, per-class counts, the non-certifiable pupils' follow-up (R6), "pupils informed" per
+class (B2), and the imports."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from pixtui.domain.clock import local
+from pixtui.domain.enums import Certifiability, LoginMethod
 from pixtui.domain.labels import label
 from pixtui.domain.models import Pupil
-from pixtui.domain.names import matches_search, name_key
+from pixtui.domain.names import name_key
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
+from pixtui.services.pupils import (
+    ClassCounts,
+    LoginFilter,
+    PupilFilter,
+    class_counts,
+    filter_pupils,
+    informed_classes,
+    mark_class_informed,
+    set_follow_up,
+)
+from pixtui.services.sessions import Refused
+from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.tables import keep_cursor, selected_row_key
 
-COLUMNS = ("last_name", "first_name", "division", "birthdate", "certifiability", "login")
+COLUMNS = ("last_name", "first_name", "division", "birthdate", "certifiability", "login",
+           "follow_up")
+CLASS_COLUMNS = ("division", "total", "certifiable", "not_certifiable", "unknown", "no_login",
+                 "email_only", "informed")
+ALL = "*"
 
 
 class PupilsScreen(PixScreen):
     SECTION = "eleves"
     TITLE_KEY = "nav.pupils"
 
+    DEFAULT_CSS = """
+    PupilsScreen #pupils-query {
+        height: 1;
+        margin: 0 1;
+    }
+    PupilsScreen #pupils-filters, PupilsScreen #pupils-class-line {
+        height: auto;
+        padding: 0 1;
+    }
+    PupilsScreen #pupils-class-line {
+        background: $boost;
+    }
+    PupilsScreen #classes-table {
+        display: none;
+    }
+    PupilsScreen.by-class #classes-table {
+        display: block;
+    }
+    PupilsScreen.by-class #pupils-table {
+        display: none;
+    }
+    """
+
     BINDINGS = [
-        Binding("slash", "search", t("pupils.binding.search"), id="pupils-search"),
-        Binding("escape", "clear_search", t("pupils.binding.clear"), id="pupils-clear"),
+        Binding("slash", "search", t("pupils.binding.search"), key_display="/",
+                tooltip=t("prep.pupils.binding.search.tip"), id="pupils-search"),
+        Binding("c", "filter_class", t("prep.pupils.binding.class"),
+                tooltip=t("prep.pupils.binding.class.tip"), id="pupils-filter-class"),
+        Binding("e", "filter_certifiability", t("prep.pupils.binding.certifiability"),
+                tooltip=t("prep.pupils.binding.certifiability.tip"), id="pupils-filter-certif"),
+        Binding("l", "filter_login", t("prep.pupils.binding.login"),
+                tooltip=t("prep.pupils.binding.login.tip"), id="pupils-filter-login"),
+        Binding("v", "toggle_view", t("prep.pupils.binding.view"),
+                tooltip=t("prep.pupils.binding.view.tip"), id="pupils-view"),
+        Binding("i", "import_file", t("prep.pupils.binding.import"),
+                tooltip=t("prep.pupils.binding.import.tip"), id="pupils-import"),
+        Binding("n", "toggle_informed", t("prep.pupils.binding.informed"),
+                tooltip=t("prep.pupils.binding.informed.tip"), id="pupils-informed", show=False),
+        Binding("s", "follow_up", t("prep.pupils.binding.follow_up"),
+                tooltip=t("prep.pupils.binding.follow_up.tip"), id="pupils-follow-up",
+                show=False),
+        Binding("escape", "clear_filters", t("prep.pupils.binding.clear"),
+                tooltip=t("prep.pupils.binding.clear.tip"), id="pupils-clear", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = PupilFilter()
+        self._counts: dict[str, ClassCounts] = {}
+        self._pupils: dict[str, Pupil] = {}
+
     def compose_body(self) -> Iterable[Widget]:
-        yield Input(placeholder=t("pupils.search.placeholder"), id="pupil-search")
-        yield Static(id="pupils-summary")
+        yield Input(placeholder=t("prep.pupils.search.placeholder"), id="pupils-query",
+                    compact=True)
+        yield Static(id="pupils-filters")
         yield DataTable(id="pupils-table", cursor_type="row")
+        yield DataTable(id="classes-table", cursor_type="row")
+        yield Static(id="pupils-class-line")
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False  # a blinking cursor costs bytes over SSH
-        table = self.query_one(DataTable)
+        table = self.query_one("#pupils-table", DataTable)
         for key in COLUMNS:
-            table.add_column(t(f"pupils.col.{key}"), key=key)
+            table.add_column(t(f"prep.pupils.col.{key}"), key=key)
+        classes = self.query_one("#classes-table", DataTable)
+        for key in CLASS_COLUMNS:
+            classes.add_column(t(f"prep.pupils.class_col.{key}"), key=key)
         super().on_mount()
         table.focus()
 
-    @on(Input.Changed, "#pupil-search")
-    def _search_changed(self) -> None:
-        self.refresh_data()
+    @property
+    def by_class(self) -> bool:
+        return self.has_class("by-class")
 
-    @on(Input.Submitted, "#pupil-search")
-    def _search_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def action_search(self) -> None:
-        self.query_one(Input).focus()
-
-    def action_clear_search(self) -> None:
-        self.query_one(Input).value = ""
-        self.query_one(DataTable).focus()
+    # --- showing ---------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        query = self.query_one(Input).value
-        pupils = [p for p in self.snapshot.pupils.all() if not p.left_school]
-        shown = [p for p in pupils if matches_search(query, p.last_name, p.first_name, p.division)]
-        shown.sort(key=lambda p: (p.division, name_key(p.last_name), name_key(p.first_name)))
-        table = self.query_one(DataTable)
+        snap = self.snapshot
+        pupils = snap.pupils.all()
+        self._pupils = {p.id: p for p in pupils}
+        informed = informed_classes(self.pix.store)
+        counts = class_counts(pupils, informed)
+        self._counts = {name_key(c.division): c for c in counts}
+        self._fill_pupils(pupils)
+        self._fill_classes(counts)
+        self._update_class_line()
+
+    def _fill_pupils(self, pupils: list[Pupil]) -> None:
+        wanted = PupilFilter(self.query_one(Input).value, self.filter.division,
+                             self.filter.certifiability, self.filter.login)
+        shown = filter_pupils(pupils, wanted)
+        table = self.query_one("#pupils-table", DataTable)
         keep = selected_row_key(table)
         table.clear()
         for pupil in shown:
@@ -72,17 +147,241 @@ class PupilsScreen(PixScreen):
                 pupil.division,
                 format_date(pupil.birthdate),
                 self._certifiability(pupil),
-                ", ".join(label(method) for method in pupil.login_methods) or t("pupils.no_login"),
+                self._logins(pupil),
+                pupil.follow_up,
                 key=pupil.id,
             )
-        self.query_one("#pupils-summary", Static).update(
-            t("pupils.summary", shown=len(shown), total=len(pupils))
-        )
+        keep_cursor(table, keep)
+        current = sum(1 for p in pupils if not p.left_school)
+        self.query_one("#pupils-filters", Static).update(self._filters_text(len(shown), current))
+
+    def _filters_text(self, shown: int, total: int) -> Text:
+        f = self.filter
+        text = Text(t("prep.pupils.summary", shown=shown, total=total))
+        parts = [
+            t("prep.pupils.filter.class", value=f.division or t("prep.pupils.filter.all")),
+            t("prep.pupils.filter.certifiability",
+              value=label(f.certifiability) if f.certifiability else t("prep.pupils.filter.all")),
+            t("prep.pupils.filter.login",
+              value=t(f"prep.pupils.login.{f.login.value}") if f.login else
+              t("prep.pupils.filter.all")),
+        ]
+        text.append("  " + " · ".join(parts), style="dim" if f == PupilFilter() else "bold")
+        return text
+
+    @staticmethod
+    def _certifiability(pupil: Pupil) -> Text:
+        text = Text(label(pupil.certifiability))
+        if pupil.certifiability_date:
+            text.append(f" ({format_date(pupil.certifiability_date)})")
+        if pupil.certifiability is Certifiability.NOT_CERTIFIABLE:
+            text.stylize("bold yellow")
+        return text
+
+    @staticmethod
+    def _logins(pupil: Pupil) -> Text:
+        if not pupil.login_methods:
+            return Text(t("pupils.no_login"), style="bold yellow")
+        text = Text(", ".join(label(method) for method in pupil.login_methods))
+        if set(pupil.login_methods) == {LoginMethod.EMAIL}:
+            text.append(" " + t("prep.pupils.email_avoid"), style="yellow")
+        return text
+
+    def _fill_classes(self, counts: list[ClassCounts]) -> None:
+        table = self.query_one("#classes-table", DataTable)
+        keep = selected_row_key(table)
+        table.clear()
+        for c in counts:
+            table.add_row(c.division, str(c.total), str(c.certifiable), str(c.not_certifiable),
+                          str(c.unknown), str(c.no_login), str(c.email_only),
+                          self._informed_text(c), key=name_key(c.division))
         keep_cursor(table, keep)
 
     @staticmethod
-    def _certifiability(pupil: Pupil) -> str:
-        text = label(pupil.certifiability)
-        if pupil.certifiability_date:
-            text += f" ({format_date(pupil.certifiability_date)})"
-        return text
+    def _informed_text(counts: ClassCounts) -> str:
+        informed = counts.informed
+        if informed is None or not informed.informed:
+            return t("prep.pupils.informed.no")
+        return t("prep.pupils.informed.yes", by=informed.by,
+                 at=local(informed.at).strftime("%d/%m/%Y"))
+
+    def _current_class(self) -> str | None:
+        """The class the per-class actions apply to: selected class, filter, or pupil's class."""
+        if self.by_class:
+            key = selected_row_key(self.query_one("#classes-table", DataTable))
+            return self._counts[key].division if key in self._counts else None
+        if self.filter.division:
+            return self.filter.division
+        key = selected_row_key(self.query_one("#pupils-table", DataTable))
+        pupil = self._pupils.get(key) if key else None
+        return pupil.division if pupil else None
+
+    def _update_class_line(self) -> None:
+        division = self._current_class()
+        counts = self._counts.get(name_key(division)) if division else None
+        line = self.query_one("#pupils-class-line", Static)
+        if counts is None:
+            line.update(t("prep.pupils.class_line.none"))
+            return
+        text = Text()
+        text.append(counts.division, style="bold")
+        text.append(" " + t("prep.pupils.class_line", total=counts.total,
+                             certifiable=counts.certifiable, not_certifiable=counts.not_certifiable,
+                             unknown=counts.unknown, no_login=counts.no_login,
+                             email=counts.email_only))
+        state = self._informed_text(counts)
+        if counts.informed is None or not counts.informed.informed:
+            state = t("prep.pupils.informed.no_hint")
+        text.append("\n" + t("prep.pupils.class_line.informed", state=state))
+        if counts.non_certifiable:
+            pending = sum(1 for p in counts.non_certifiable if not p.follow_up)
+            text.append(" " + t("prep.pupils.class_line.follow_up",
+                                 count=len(counts.non_certifiable), pending=pending),
+                        style="yellow" if pending else "")
+        line.update(text)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._update_class_line()
+
+    # --- searching and filtering -----------------------------------------------------------
+
+    @on(Input.Changed, "#pupils-query")
+    def _search_changed(self) -> None:
+        self._fill_pupils(list(self._pupils.values()))
+        self._update_class_line()
+
+    @on(Input.Submitted, "#pupils-query")
+    def _search_done(self) -> None:
+        self.query_one("#pupils-table", DataTable).focus()
+
+    def action_search(self) -> None:
+        if self.by_class:
+            self.action_toggle_view()
+        self.query_one(Input).focus()
+
+    def action_clear_filters(self) -> None:
+        self.filter = PupilFilter()
+        self.query_one(Input).value = ""
+        self.query_one("#pupils-table", DataTable).focus()
+        self.refresh_data()
+
+    def _set_filter(self, **changes: object) -> None:
+        values = {"division": self.filter.division, "certifiability": self.filter.certifiability,
+                  "login": self.filter.login}
+        values.update(changes)
+        self.filter = PupilFilter(**values)  # type: ignore[arg-type]
+        if self.by_class:
+            self.action_toggle_view()
+        self.refresh_data()
+
+    def action_filter_class(self) -> None:
+        options = [(ALL, t("prep.pupils.filter.all_classes"))]
+        options += [(c.division, t("prep.pupils.filter.class_option", division=c.division,
+                                   total=c.total)) for c in self._counts.values()]
+        self.app.push_screen(
+            ChoiceDialog(t("prep.pupils.filter.class_title"), options),
+            lambda value: self._set_filter(division=None if value == ALL else value)
+            if value else None,
+        )
+
+    def action_filter_certifiability(self) -> None:
+        options = [(ALL, t("prep.pupils.filter.all"))]
+        options += [(c.value, label(c)) for c in Certifiability]
+        self.app.push_screen(
+            ChoiceDialog(t("prep.pupils.filter.certifiability_title"), options),
+            lambda value: self._set_filter(
+                certifiability=None if value == ALL else Certifiability(value)
+            ) if value else None,
+        )
+
+    def action_filter_login(self) -> None:
+        options = [(ALL, t("prep.pupils.filter.all"))]
+        options += [(f.value, t(f"prep.pupils.login.{f.value}")) for f in LoginFilter]
+        self.app.push_screen(
+            ChoiceDialog(t("prep.pupils.filter.login_title"), options),
+            lambda value: self._set_filter(login=None if value == ALL else LoginFilter(value))
+            if value else None,
+        )
+
+    def action_toggle_view(self) -> None:
+        self.toggle_class("by-class")
+        target = "#classes-table" if self.by_class else "#pupils-table"
+        self.query_one(target, DataTable).focus()
+        self._update_class_line()
+
+    @on(DataTable.RowSelected, "#classes-table")
+    def _class_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        counts = self._counts.get(event.row_key.value or "")
+        if counts is not None:
+            self._set_filter(division=counts.division)
+
+    @on(DataTable.RowSelected, "#pupils-table")
+    def _pupil_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_follow_up()
+
+    # --- B2 and R6 --------------------------------------------------------------------------
+
+    def action_toggle_informed(self) -> None:
+        division = self._current_class()
+        if not division:
+            self.notify(t("prep.pupils.no_class"), severity="warning")
+            return
+        known = informed_classes(self.pix.store)
+        current = known.get(name_key(division))
+        informed = not (current is not None and current.informed)
+        try:
+            done = self.pix.write(
+                "pupils.class_informed",
+                lambda tx: mark_class_informed(tx, division, informed, known),
+            )
+        except Refused as refusal:
+            self.notify(refusal.message, severity="warning")
+            return
+        if done is None:
+            return
+        key = "prep.pupils.informed_set" if informed else "prep.pupils.informed_unset"
+        self.notify(t(key, division=division))
+        self.refresh_data()  # a journal-only change does not move the store's counter
+
+    def action_follow_up(self) -> None:
+        if self.by_class:
+            return
+        key = selected_row_key(self.query_one("#pupils-table", DataTable))
+        pupil = self._pupils.get(key) if key else None
+        if pupil is None:
+            self.notify(t("prep.pupils.none_selected"), severity="warning")
+            return
+        self.app.push_screen(
+            TextDialog(t("prep.pupils.follow_up_title", name=f"{pupil.first_name} {pupil.last_name}"),
+                       value=pupil.follow_up, placeholder=t("prep.pupils.follow_up_placeholder"),
+                       max_length=200),
+            lambda text: self._save_follow_up(pupil.id, text) if text is not None else None,
+        )
+
+    def _save_follow_up(self, pupil_id: str, text: str) -> None:
+        try:
+            self.pix.write("pupil.follow_up", lambda tx: set_follow_up(tx, pupil_id, text))
+        except Refused as refusal:
+            self.notify(refusal.message, severity="warning")
+
+    # --- imports ----------------------------------------------------------------------------
+
+    def action_import_file(self) -> None:
+        from pixtui.screens.import_review import check_import_path
+
+        self.app.push_screen(
+            TextDialog(t("prep.import.path_title"), placeholder=t("prep.import.path_placeholder"),
+                       max_length=500, check=check_import_path),
+            self._import,
+        )
+
+    def _import(self, text: str | None) -> None:
+        if not text:
+            return
+        from pixtui.screens.import_review import ImportReviewScreen
+
+        self.app.push_screen(ImportReviewScreen(Path(text.strip()).expanduser()))

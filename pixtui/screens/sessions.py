@@ -1,20 +1,30 @@
-"""Sessions: every certification session of the school, today's first."""
+"""Sessions: every certification session of the school, today's first; create, edit, delete."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from pixtui.domain.clock import local_today
 from pixtui.domain.labels import label
 from pixtui.domain.models import Session
+from pixtui.domain.problems import errors, warnings
 from pixtui.domain.sessions import invigilators_needed
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
+from pixtui.services.sessions import (
+    NeedsConfirmation,
+    Refused,
+    confirmation_text,
+    delete_session,
+    deletion_problems,
+)
+from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
 
 COLUMNS = ("date", "time", "room", "site", "number", "enrolled", "examiners", "status", "checklist")
@@ -38,6 +48,15 @@ def session_order(today: date):
 class SessionsScreen(PixScreen):
     SECTION = "sessions"
     TITLE_KEY = "nav.sessions"
+
+    BINDINGS = [
+        Binding("n", "new_session", t("prep.sessions.binding.new"),
+                tooltip=t("prep.sessions.binding.new.tip"), id="sessions-new"),
+        Binding("m", "edit_session", t("prep.sessions.binding.edit"),
+                tooltip=t("prep.sessions.binding.edit.tip"), id="sessions-edit"),
+        Binding("s", "delete_session", t("prep.sessions.binding.delete"),
+                tooltip=t("prep.sessions.binding.delete.tip"), id="sessions-delete"),
+    ]
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="sessions-summary")
@@ -68,6 +87,10 @@ class SessionsScreen(PixScreen):
             status = label(session.status)
             if session.rehearsal:
                 status = t("sessions.rehearsal", status=status)
+            needed = invigilators_needed(count, per)
+            examiners = f"{len(session.examiners)}/{needed}"
+            if len(session.examiners) < needed:
+                examiners += " !"  # rule 3: fewer names than needed
             table.add_row(
                 format_date(session.date),
                 session.start_time.strftime("%H:%M") if session.start_time else "",
@@ -75,13 +98,13 @@ class SessionsScreen(PixScreen):
                 session.site,
                 session.pix_number or "–",
                 str(count),
-                f"{len(session.examiners)}/{invigilators_needed(count, per)}",
+                examiners,
                 status,
                 f"{done}/{len(session.checklist)}" if session.checklist else "–",
                 key=session.id,
             )
         self.query_one("#sessions-summary", Static).update(
-            t("sessions.summary", count=len(sessions)) if sessions else t("sessions.none")
+            t("sessions.summary", count=len(sessions)) if sessions else t("prep.sessions.none")
         )
         keep_cursor(table, keep)
 
@@ -89,9 +112,61 @@ class SessionsScreen(PixScreen):
         event.stop()
         self.action_open_session()
 
+    def _selected(self) -> str | None:
+        return selected_row_key(self.query_one(DataTable))
+
     def action_open_session(self) -> None:
-        key = selected_row_key(self.query_one(DataTable))
+        key = self._selected()
         if key:
             from pixtui.screens.session import SessionScreen
 
             self.app.push_screen(SessionScreen(key))
+
+    def action_new_session(self) -> None:
+        from pixtui.screens.session_form import SessionFormScreen
+
+        def created(session_id: str | None) -> None:
+            if session_id:
+                self.refresh_data()
+                keep_cursor(self.query_one(DataTable), session_id)
+
+        self.app.push_screen(SessionFormScreen(None), created)
+
+    def action_edit_session(self) -> None:
+        key = self._selected()
+        if not key:
+            self.notify(t("prep.sessions.none_selected"), severity="warning")
+            return
+        from pixtui.screens.session_form import SessionFormScreen
+
+        self.app.push_screen(SessionFormScreen(key))
+
+    def action_delete_session(self) -> None:
+        key = self._selected()
+        session = self.snapshot.sessions.get(key) if key else None
+        if session is None:
+            self.notify(t("prep.sessions.none_selected"), severity="warning")
+            return
+        found = deletion_problems(self.snapshot, session.id)
+        if errors(found):
+            self.notify(" ".join(p.message for p in errors(found)), severity="warning", timeout=10)
+            return
+        name = t("prep.sessions.name", room=session.room, date=format_date(session.date),
+                 time=session.start_time.strftime("%H:%M") if session.start_time else "")
+        question = confirmation_text(warnings(found), "prep.sessions.delete_question", name=name)
+        self.app.push_screen(
+            ConfirmDialog(question.strip(), confirm_label=t("prep.sessions.delete_confirm"),
+                          destructive=True),
+            lambda ok: self._delete(session.id) if ok else None,
+        )
+
+    def _delete(self, session_id: str) -> None:
+        try:
+            done = self.pix.write(
+                "session.delete", lambda tx: delete_session(tx, session_id, confirmed=True)
+            )
+        except (Refused, NeedsConfirmation) as refusal:
+            self.notify(refusal.message, severity="warning", timeout=10)
+            return
+        if done is not None:
+            self.notify(t("prep.sessions.deleted", room=done.room))

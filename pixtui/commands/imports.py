@@ -1,0 +1,116 @@
+"""``pixtui import [pupils|certifiability|logins] FILE``: headless imports (SPEC §6).
+
+Without a type the file's headers say what it is. ``--dry-run`` prints the report and the plan
+and writes nothing; a real run writes (in one transaction) only when no line is refused, unless
+``--accept-valid`` says to write the valid lines anyway.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from pixtui.commands.common import open_store
+from pixtui.i18n import t
+
+# The words accepted before FILE (English as in SPEC §6, and their French names).
+KIND_WORDS = {
+    "pupils": "pupil_list",
+    "eleves": "pupil_list",
+    "élèves": "pupil_list",
+    "certifiability": "profile_collection",
+    "certificabilite": "profile_collection",
+    "certificabilité": "profile_collection",
+    "logins": "orga_pupils",
+    "connexions": "orga_pupils",
+}
+
+
+def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
+    imp = sub.add_parser(
+        "import", help=t("prep.cli.help"), description=t("prep.cli.description")
+    )
+    store_option(imp)
+    imp.add_argument("target", nargs="+", metavar=t("prep.cli.metavar"), help=t("prep.cli.target"))
+    imp.add_argument("--dry-run", action="store_true", help=t("prep.cli.dry_run"))
+    imp.add_argument("--accept-valid", action="store_true", help=t("prep.cli.accept_valid"))
+    imp.add_argument("--mark-left", action="store_true", help=t("prep.cli.mark_left"))
+    imp.set_defaults(handler=run_import)
+
+
+def parse_target(target: list[str]) -> tuple[str | None, Path]:
+    """``[TYPE] FILE`` → (import kind value or None, path); a French UserError otherwise."""
+    from pixtui.cli import UserError
+
+    if len(target) == 1:
+        return None, Path(target[0]).expanduser()
+    if len(target) == 2:
+        word = target[0].casefold()
+        if word == "results" or word in ("resultats", "résultats"):
+            raise UserError(t("prep.cli.results_elsewhere"))
+        if word not in KIND_WORDS:
+            raise UserError(t("prep.cli.bad_kind", word=target[0]))
+        return KIND_WORDS[word], Path(target[1]).expanduser()
+    raise UserError(t("prep.cli.one_file"))
+
+
+def _progress_printer() -> Callable[[int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(line: int, total: int) -> None:
+        percent = 100 * line // max(total, 1)
+        print(f"\r{t('prep.cli.progress', percent=percent)}", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from pixtui.cli import UserError
+    from pixtui.imports import ImportKind
+    from pixtui.services.imports import (
+        ImportFileError,
+        apply_import,
+        describe_preview,
+        prepare_import,
+    )
+
+    kind_value, path = parse_target(args.target)
+    store = open_store(args)
+    pupils = store.snapshot().pupils.all()
+    progress = _progress_printer()
+    try:
+        preview = prepare_import(
+            path,
+            pupils,
+            expected=ImportKind(kind_value) if kind_value else None,
+            progress=progress,
+        )
+    except ImportFileError as error:
+        raise UserError(str(error)) from None
+    finally:
+        if progress is not None:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+    for line in describe_preview(preview, pupils):
+        print(line)
+    print()
+    if preview.report.error:
+        raise UserError(t("prep.cli.file_refused"))
+    if args.dry_run:
+        print(t("prep.cli.dry_run_done"))
+        return 0
+    if preview.refused_count and not args.accept_valid:
+        raise UserError(t("prep.cli.refused_lines", count=preview.refused_count))
+    with store.transaction("import." + preview.kind.value) as tx:
+        outcome = apply_import(tx, preview, mark_missing_as_left=args.mark_left)
+    print(
+        t(
+            "prep.cli.done",
+            created=outcome.created,
+            updated=outcome.updated,
+            left=outcome.marked_left,
+        )
+    )
+    return 0

@@ -1,0 +1,280 @@
+"""Enrolling pupils in a session, their accommodations, and removing them (rules 1, 5, 6).
+
+``enrolment_choices`` prepares what the enrolment screen lists for one class (certifiability,
+other sessions, previous certifications, what would refuse or warn); ``enrol_pupils`` does the
+enrolment inside a store transaction, checking everything again on fresh data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pixtui.domain.enrolment import (
+    can_remove_candidate,
+    candidate_from_pupil,
+    enrolment_problems,
+    parse_extra_time,
+)
+from pixtui.domain.models import Candidate, Pupil, Session
+from pixtui.domain.names import name_key
+from pixtui.domain.problems import Problem, Severity, errors, infos, warnings
+from pixtui.i18n import t
+from pixtui.services.sessions import NeedsConfirmation, Refused, require
+
+EXTRA_TIME_PRESET = 0.33  # the usual "tiers temps"
+
+
+@dataclass(frozen=True)
+class PupilChoice:
+    """One pupil of the class as the enrolment screen shows it."""
+
+    pupil: Pupil
+    enrolled: bool  # already a candidate of this session
+    problems: tuple[Problem, ...]  # what enrolling would say (ERROR / WARNING / INFO)
+    other_sessions: tuple[Session, ...]  # the pupil's other (not removed) enrolments
+
+    @property
+    def refused(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def _enrolments_of(snapshot_or_tx: Any) -> tuple[dict[str, Session], list[Candidate]]:
+    sessions = {s.id: s for s in snapshot_or_tx.sessions.all()}
+    candidates = [c for c in snapshot_or_tx.candidates.all() if not c.removed]
+    return sessions, candidates
+
+
+def _other_enrolments(
+    sessions: dict[str, Session], candidates: Iterable[Candidate]
+) -> list[tuple[Session, Candidate]]:
+    return [(sessions[c.session_id], c) for c in candidates if c.session_id in sessions]
+
+
+def divisions(pupils: Iterable[Pupil]) -> list[str]:
+    """The school's current classes, in a natural order (3A, 3B, … 4A)."""
+    return sorted({p.division for p in pupils if p.division and not p.left_school}, key=name_key)
+
+
+def enrolment_choices(
+    snapshot: Any, session_id: str, division: str, now: datetime
+) -> list[PupilChoice]:
+    session = snapshot.sessions.get(session_id)
+    if session is None:
+        return []
+    sessions, candidates = _enrolments_of(snapshot)
+    here = [c for c in candidates if c.session_id == session_id]
+    enrolled_ids = {c.pupil_id for c in here}
+    pairs = _other_enrolments(sessions, candidates)
+    by_pupil: dict[str, list[Session]] = {}
+    for other, candidate in pairs:
+        if candidate.pupil_id and other.id != session_id:
+            by_pupil.setdefault(candidate.pupil_id, []).append(other)
+    pupils = [
+        p for p in snapshot.pupils.all()
+        if not p.left_school and name_key(p.division) == name_key(division)
+    ]
+    pupils.sort(key=lambda p: (name_key(p.last_name), name_key(p.first_name)))
+    choices = []
+    for pupil in pupils:
+        problems = enrolment_problems(
+            pupil,
+            session,
+            session_candidates=here,
+            other_enrolments=pairs,
+            school=snapshot.school,
+            now=now,
+        )
+        others = sorted(by_pupil.get(pupil.id, []), key=lambda s: (s.date is None, s.date))
+        choices.append(PupilChoice(pupil, pupil.id in enrolled_ids, tuple(problems), tuple(others)))
+    return choices
+
+
+@dataclass
+class EnrolmentCheck:
+    """What enrolling a set of pupils would do: who is refused and why, what needs confirming."""
+
+    accepted: list[Pupil]
+    refused: list[tuple[Pupil, list[Problem]]]
+    warnings: list[Problem]
+    infos: list[Problem]
+
+
+def check_enrolment(
+    snapshot_or_tx: Any, session_id: str, pupil_ids: Sequence[str], now: datetime
+) -> EnrolmentCheck:
+    session = snapshot_or_tx.sessions.get(session_id)
+    if session is None:
+        raise Refused([Problem.error("prep.session.gone")])
+    sessions, candidates = _enrolments_of(snapshot_or_tx)
+    here = [c for c in candidates if c.session_id == session_id]
+    pairs = _other_enrolments(sessions, candidates)
+    result = EnrolmentCheck([], [], [], [])
+    for pupil_id in pupil_ids:
+        pupil = snapshot_or_tx.pupils.get(pupil_id)
+        if pupil is None:
+            continue
+        problems = enrolment_problems(
+            pupil,
+            session,
+            session_candidates=here,
+            other_enrolments=pairs,
+            school=snapshot_or_tx.school,
+            now=now,
+        )
+        if errors(problems):
+            result.refused.append((pupil, errors(problems)))
+            continue
+        result.accepted.append(pupil)
+        result.warnings += warnings(problems)
+        result.infos += infos(problems)
+    return result
+
+
+def enrolment_note(problems: Sequence[Problem]) -> str:
+    """What is kept on the candidate about a confirmed warning (override, repeating pupil)."""
+    keys = {p.key for p in problems}
+    notes = []
+    if keys & {
+        "domain.pupil.not_certifiable",
+        "domain.pupil.not_certifiable_count",
+        "domain.pupil.certifiability_unknown",
+    }:
+        notes.append(t("prep.enrol.note.override"))
+    if keys & {"domain.enrol.previous", "domain.enrol.previous_status"}:
+        notes.append(t("prep.enrol.note.repeating"))
+    if "domain.enrol.too_close" in keys:
+        notes.append(t("prep.enrol.note.too_close"))
+    return " ; ".join(notes)
+
+
+def enrol_pupils(
+    tx: Any, session_id: str, pupil_ids: Sequence[str], *, now: datetime, confirmed: bool = False
+) -> list[Candidate]:
+    """Enrol the pupils that may be enrolled; refused ones are skipped and reported.
+
+    Raises ``NeedsConfirmation`` (nothing written) when a warning was not confirmed, and
+    ``Refused`` when no pupil at all can be enrolled.
+    """
+    check = check_enrolment(tx, session_id, pupil_ids, now)
+    if not check.accepted:
+        refused = [p for _, problems in check.refused for p in problems]
+        raise Refused(refused or [Problem.error("prep.enrol.nobody")])
+    if check.warnings and not confirmed:
+        raise NeedsConfirmation(check.warnings)
+    session = tx.sessions.get(session_id)
+    sessions, candidates = _enrolments_of(tx)
+    here = [c for c in candidates if c.session_id == session_id]
+    pairs = _other_enrolments(sessions, candidates)
+    new: list[Candidate] = []
+    for pupil in check.accepted:
+        problems = enrolment_problems(
+            pupil,
+            session,
+            session_candidates=here,
+            other_enrolments=pairs,
+            school=tx.school,
+            now=now,
+        )
+        candidate = candidate_from_pupil(pupil, session_id)
+        candidate.enrolment_note = enrolment_note(problems)
+        new.append(candidate)
+    return tx.candidates.add_many(new)
+
+
+# --- One candidate ------------------------------------------------------------------------------
+
+
+@dataclass
+class Accommodations:
+    """What the accommodations form holds (extra time typed as a percentage)."""
+
+    extra_time: str = ""
+    accessibility: bool = False
+    aid_note: str = ""
+    language_note: str = ""
+
+
+def accommodations_of(candidate: Candidate) -> Accommodations:
+    ratio = candidate.extra_time_ratio
+    return Accommodations(
+        extra_time=f"{round(ratio * 100, 2):g}" if ratio else "",
+        accessibility=candidate.accessibility_adjustment,
+        aid_note=candidate.aid_note,
+        language_note=candidate.language_note,
+    )
+
+
+def set_accommodations(
+    tx: Any, candidate_id: str, form: Accommodations, *, rev: int | None = None
+) -> Candidate:
+    """Save the candidate's accommodations; the extra time is validated (rule 6)."""
+    from pixtui.domain.enrolment import ExtraTimeError
+
+    try:
+        ratio = parse_extra_time(form.extra_time)
+    except ExtraTimeError as error:
+        raise Refused([error.problem]) from None
+    candidate = tx.candidates.get(candidate_id)
+    if candidate is None or candidate.removed:
+        raise Refused([Problem.error("prep.candidate.gone")])
+    if rev is not None:
+        candidate.rev = rev
+    updated = dataclasses.replace(
+        candidate,
+        extra_time_ratio=ratio,
+        accessibility_adjustment=form.accessibility,
+        aid_note=form.aid_note.strip(),
+        language_note=form.language_note.strip(),
+    )
+    return tx.candidates.save(updated)
+
+
+def set_extra_time(tx: Any, candidate_id: str, ratio: float) -> Candidate:
+    """The preset key: one value, no form (no stale check: the last action wins)."""
+    candidate = tx.candidates.get(candidate_id)
+    if candidate is None or candidate.removed:
+        raise Refused([Problem.error("prep.candidate.gone")])
+
+    def mutate(c: Candidate) -> None:
+        c.extra_time_ratio = ratio
+
+    return tx.candidates.update(candidate_id, mutate)
+
+
+def remove_candidate(tx: Any, candidate_id: str, *, now: datetime) -> Candidate:
+    """Unenrol a candidate before the session starts (kept as ``removed``: records never vanish)."""
+    candidate = tx.candidates.get(candidate_id)
+    if candidate is None or candidate.removed:
+        raise Refused([Problem.error("prep.candidate.gone")])
+    session = tx.sessions.get(candidate.session_id)
+    if session is None:
+        raise Refused([Problem.error("prep.session.gone")])
+    require(can_remove_candidate(candidate, session, now), confirmed=True)
+
+    def mutate(c: Candidate) -> None:
+        c.removed = True
+
+    return tx.candidates.update(candidate_id, mutate)
+
+
+__all__ = [
+    "EXTRA_TIME_PRESET",
+    "Accommodations",
+    "EnrolmentCheck",
+    "NeedsConfirmation",
+    "PupilChoice",
+    "Refused",
+    "accommodations_of",
+    "check_enrolment",
+    "divisions",
+    "enrol_pupils",
+    "enrolment_choices",
+    "enrolment_note",
+    "remove_candidate",
+    "set_accommodations",
+    "set_extra_time",
+]

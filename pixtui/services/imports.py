@@ -1,0 +1,250 @@
+"""Pupil and certifiability imports against the store: read, plan, describe, apply.
+
+Never half-imported: ``prepare_import`` reads and plans without writing; a person (or the
+command line's options) accepts; ``apply_import`` then plans again on the fresh pupils inside
+ONE store transaction and writes new and changed pupils together. Planning again under the
+lock is what keeps concurrent imports from losing or duplicating pupils: a pupil another
+process added meanwhile is matched, not created twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pixtui.domain.models import Pupil
+from pixtui.i18n import t
+from pixtui.imports import (
+    CertifiabilityPlan,
+    ImportKind,
+    ImportReport,
+    LoginMethodsPlan,
+    Progress,
+    PupilImportPlan,
+    kind_label,
+    parse_file,
+    plan_certifiability_update,
+    plan_login_methods,
+    plan_pupil_import,
+)
+from pixtui.imports.plans import PupilChange
+
+Plan = PupilImportPlan | CertifiabilityPlan | LoginMethodsPlan
+MAX_FILE_BYTES = 50 * 1024 * 1024  # far above any school's export; protects the UI thread
+
+IMPORTABLE = (ImportKind.PUPIL_LIST, ImportKind.PROFILE_COLLECTION, ImportKind.ORGA_PUPILS)
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all; the message is one French sentence."""
+
+
+@dataclass
+class ImportPreview:
+    path: Path
+    report: ImportReport
+    plan: Plan | None  # None when the file itself is refused (report.error)
+
+    @property
+    def kind(self) -> ImportKind:
+        return self.report.kind
+
+    @property
+    def refused_count(self) -> int:
+        return len(self.report.refused)
+
+    @property
+    def writes(self) -> int:
+        """How many pupils accepting would create or change."""
+        plan = self.plan
+        if plan is None:
+            return 0
+        if isinstance(plan, PupilImportPlan):
+            return len(plan.new) + len(plan.updates)
+        return len(plan.updates)
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(t("prep.import.too_big", path=path, mb=MAX_FILE_BYTES // 2**20))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(t("prep.import.not_found", path=path)) from None
+    except IsADirectoryError:
+        raise ImportFileError(t("prep.import.is_dir", path=path)) from None
+    except PermissionError:
+        raise ImportFileError(t("prep.import.no_permission", path=path)) from None
+    except OSError:
+        raise ImportFileError(t("prep.import.unreadable", path=path)) from None
+
+
+def plan_for(report: ImportReport, pupils: Sequence[Pupil]) -> Plan | None:
+    if not report.ok:
+        return None
+    if report.kind is ImportKind.PUPIL_LIST:
+        return plan_pupil_import(pupils, report)
+    if report.kind is ImportKind.PROFILE_COLLECTION:
+        return plan_certifiability_update(pupils, report)
+    if report.kind is ImportKind.ORGA_PUPILS:
+        return plan_login_methods(pupils, report)
+    return None
+
+
+def prepare_import(
+    path: Path,
+    pupils: Sequence[Pupil],
+    *,
+    expected: ImportKind | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Read and plan ``path`` against ``pupils``; writes nothing. Raises ImportFileError."""
+    data = read_file(path)
+    report = parse_file(data, expected=expected, progress=progress)
+    if report.ok and report.kind not in IMPORTABLE:
+        report.error = t("prep.import.not_here", kind=kind_label(report.kind))
+    return ImportPreview(path, report, plan_for(report, pupils))
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    created: int
+    updated: int
+    marked_left: int
+
+
+def apply_import(
+    tx: Any, preview: ImportPreview, *, mark_missing_as_left: bool = False
+) -> ImportOutcome:
+    """Write the accepted lines of ``preview`` in transaction ``tx`` (planned again on fresh data)."""
+    if preview.plan is None:
+        raise ImportFileError(preview.report.error or t("prep.import.nothing"))
+    pupils = tx.pupils.all()
+    plan = plan_for(preview.report, pupils)
+    assert plan is not None
+    if isinstance(plan, PupilImportPlan):
+        changed = plan.apply(pupils, mark_missing_as_left=mark_missing_as_left)
+    else:
+        changed = plan.apply(pupils)
+    existing = {p.id for p in pupils}
+    created = [p for p in changed if p.id not in existing]
+    updated = [p for p in changed if p.id in existing]
+    tx.pupils.add_many(created)
+    for pupil in updated:
+        tx.pupils.save(pupil)
+    left = len(plan.missing) if isinstance(plan, PupilImportPlan) and mark_missing_as_left else 0
+    tx.log(
+        "import." + preview.kind.value,
+        "file",
+        preview.path.name,
+        after={"created": len(created), "updated": len(updated), "refused": preview.refused_count},
+    )
+    return ImportOutcome(len(created), len(updated) - left, left)
+
+
+# --- What the person reads before accepting ---------------------------------------------------
+
+
+def _label_of(pupils: dict[str, Pupil], pupil_id: str) -> str:
+    pupil = pupils.get(pupil_id)
+    if pupil is None:
+        return "?"
+    return f"{pupil.last_name} {pupil.first_name} ({pupil.division})"
+
+
+def _change_lines(changes: Sequence[PupilChange], limit: int) -> list[str]:
+    lines = []
+    for change in changes[:limit]:
+        details = " ; ".join(c.describe() for c in change.changes)
+        lines.append(t("prep.import.line.update", line=change.line, label=change.label,
+                       details=details))
+    if len(changes) > limit:
+        lines.append(t("prep.import.more", count=len(changes) - limit))
+    return lines
+
+
+def describe_preview(
+    preview: ImportPreview, pupils: Sequence[Pupil], *, limit: int = 200
+) -> list[str]:
+    """The report and the plan as French lines (the UI shows them, the CLI prints them)."""
+    report, plan = preview.report, preview.plan
+    by_id = {p.id: p for p in pupils}
+    lines = [t("prep.import.file", path=preview.path), report.summary()]
+    if report.error:
+        lines += ["", t("prep.import.file_refused", reason=report.error)]
+    if report.refused:
+        lines += ["", t("prep.import.refused_title", count=len(report.refused))]
+        for refused in report.refused[:limit]:
+            lines.append(t("prep.import.line.refused", line=refused.line, reason=refused.reason))
+            if refused.content:
+                lines.append(f"      {refused.content}")
+        if len(report.refused) > limit:
+            lines.append(t("prep.import.more", count=len(report.refused) - limit))
+    if report.warnings:
+        lines += ["", t("prep.import.warnings_title", count=len(report.warnings))]
+        for warning in report.warnings[:limit]:
+            if warning.line is None:
+                lines.append(f"  {warning.message}")
+            else:
+                lines.append(t("prep.import.line.warning", line=warning.line,
+                               message=warning.message))
+    if plan is None:
+        return lines
+    lines.append("")
+    if isinstance(plan, PupilImportPlan):
+        lines.append(t("prep.import.plan.pupils", new=len(plan.new), updated=len(plan.updates),
+                       unchanged=len(plan.unchanged), missing=len(plan.missing),
+                       conflicts=len(plan.conflicts)))
+        if plan.new:
+            lines += ["", t("prep.import.new_title", count=len(plan.new))]
+            for item in plan.new[:limit]:
+                row = item.row
+                lines.append(t("prep.import.line.new", line=item.line, last=row.last_name,
+                               first=row.first_name, division=row.division))
+            if len(plan.new) > limit:
+                lines.append(t("prep.import.more", count=len(plan.new) - limit))
+        if plan.updates:
+            lines += ["", t("prep.import.updates_title", count=len(plan.updates))]
+            lines += _change_lines(plan.updates, limit)
+        issues = plan.conflicts
+        if plan.missing:
+            key = "prep.import.missing_full" if plan.full_list else "prep.import.missing_classes"
+            lines += ["", t(key, count=len(plan.missing))]
+            lines += [f"  {_label_of(by_id, pid)}" for pid in plan.missing[:limit]]
+        if plan.missing_but_refused:
+            lines += ["", t("prep.import.missing_refused", count=len(plan.missing_but_refused))]
+            lines += [f"  {_label_of(by_id, pid)}" for pid in plan.missing_but_refused[:limit]]
+    else:
+        lines.append(t("prep.import.plan.matched", updated=len(plan.updates),
+                       unchanged=len(plan.unchanged), ambiguous=len(plan.ambiguous),
+                       unknown=len(plan.unknown)))
+        if isinstance(plan, CertifiabilityPlan) and (plan.not_sent or plan.stale):
+            lines.append(t("prep.import.plan.not_sent", not_sent=len(plan.not_sent),
+                           stale=len(plan.stale)))
+        if plan.updates:
+            lines += ["", t("prep.import.updates_title", count=len(plan.updates))]
+            lines += _change_lines(plan.updates, limit)
+        issues = plan.ambiguous + plan.unknown
+        if isinstance(plan, LoginMethodsPlan) and (plan.no_login or plan.email_login):
+            lines += ["", t("prep.import.plan.logins", none=len(plan.no_login),
+                            email=len(plan.email_login))]
+    if issues:
+        lines += ["", t("prep.import.issues_title", count=len(issues))]
+        for issue in sorted(issues, key=lambda i: i.line)[:limit]:
+            lines.append(t("prep.import.line.issue", line=issue.line, label=issue.label,
+                           reason=issue.reason))
+    return lines
+
+
+def decision_text(preview: ImportPreview) -> str:
+    """One sentence: what accepting would write."""
+    if preview.plan is None:
+        return t("prep.import.cannot", reason=preview.report.error or "")
+    if preview.writes == 0:
+        return t("prep.import.nothing_to_write")
+    if preview.refused_count:
+        return t("prep.import.accept_valid", writes=preview.writes, refused=preview.refused_count)
+    return t("prep.import.accept", writes=preview.writes)
