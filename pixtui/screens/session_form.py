@@ -141,6 +141,7 @@ class SessionFormScreen(ModalScreen[str | None]):
 
     def _show_problems(self) -> None:
         found = self.problems()
+        found.sort(key=lambda p: p.severity is not Severity.ERROR)  # refusals first
         text = Text()
         for problem in found:
             if problem.severity is Severity.INFO:
