@@ -414,8 +414,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.form.placeholder.access_code": ("ex. : BCDF23", "e.g. BCDF23"),
     "prep.form.placeholder.invigilator_password": ("6 caractères", "6 characters"),
     "prep.form.hint": (
-        "↑↓ ou Entrée : champ suivant · Espace : cocher · Ctrl+S : enregistrer · Échap : annuler",
-        "↑↓ or Enter: next field · Space: tick · Ctrl+S: save · Esc: cancel",
+        "↑↓/Entrée : champ suivant · Espace : cocher · Ctrl+S : enregistrer · Échap : annuler",
+        "↑↓/Enter: next field · Space: tick · Ctrl+S: save · Esc: cancel",
     ),
     "prep.form.all_good": ("Tout est en règle.", "Everything is in order."),
     "prep.form.error_mark": ("Refusé :", "Refused:"),
@@ -532,8 +532,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "e.g. Arabic speaker, instructions read aloud",
     ),
     "prep.acc.hint": (
-        "Entrée : champ suivant · Espace : cocher · Ctrl+S : enregistrer · Échap : annuler",
-        "Enter: next field · Space: tick · Ctrl+S: save · Esc: cancel",
+        "Entrée : suivant · Espace : cocher · Ctrl+S : enregistrer · Échap : annuler",
+        "Enter: next · Space: tick · Ctrl+S: save · Esc: cancel",
     ),
     "prep.acc.saved": ("Aménagements de {name} enregistrés.", "Adjustments for {name} saved."),
     # --- enrolment screen ---
@@ -567,10 +567,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.enrol.mark.refused": ("refusé", "refused"),
     "prep.enrol.class": ("Classe {division}", "Class {division}"),
     "prep.enrol.counts": (
-        "{pupils} élèves, {in_class} déjà inscrits, {selected} choisis · {enrolled} candidats"
-        " dans la session",
-        "{pupils} pupils, {in_class} already enrolled, {selected} picked · {enrolled} candidates"
-        " in the session",
+        "{pupils} élèves · {in_class} inscrits · {selected} choisis · {enrolled} candidats en tout",
+        "{pupils} pupils · {in_class} enrolled · {selected} picked · {enrolled} candidates in all",
     ),
     "prep.enrol.detail_ok": ("Rien à signaler.", "Nothing to report."),
     "prep.enrol.already": ("Cet élève est déjà inscrit.", "This pupil is already enrolled."),

@@ -60,7 +60,7 @@ class SessionFormScreen(ModalScreen[str | None]):
         height: 1;
     }
     SessionFormScreen .form-label {
-        width: 24;
+        width: 26;
     }
     SessionFormScreen Input {
         width: 1fr;
