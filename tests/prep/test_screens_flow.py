@@ -196,7 +196,7 @@ async def test_enrol_whole_class_extra_time_and_checklist(demo_app, demo_store):
         free = next(d for d in ("3A", "3B", "3C", "3D", "3E") if d not in enrolled_classes)
         await pilot.press("c")
         await pilot.pause()
-        await pilot.press(*["down"] * "3A 3B 3C 3D 3E".split().index(free), "enter")
+        await pilot.press(*["down"] * ["3A", "3B", "3C", "3D", "3E"].index(free), "enter")
         await pilot.pause()
         assert pilot.app.screen.division == free
         await pilot.press("t", "i")
