@@ -56,6 +56,11 @@ def screen_text(app: App) -> str:
     return console.export_text()
 
 
+def notices(app: App) -> list[str]:
+    """The notifications on screen now (toasts wrap their text, so read their messages)."""
+    return [notification.message for notification in app._notifications]
+
+
 def english_left(text: str) -> list[str]:
     """The English words found as whole words ("Quit" is not "Quitter")."""
     return [word for word in ENGLISH_WORDS if re.search(rf"\b{re.escape(word)}\b", text)]
@@ -97,11 +102,17 @@ async def enter_room(pilot: Pilot, session: Session, password: str | None = None
 
 
 async def move_to(pilot: Pilot, candidate_id: str) -> None:
-    """Début, then → until the cursor is on the candidate (→ moves one tile in any layout)."""
-    await pilot.press("home")
+    """The fewest presses of →/← (one tile in any layout), Début or Fin to reach the candidate."""
     grid = room_grid(pilot.app)
-    for _ in range(len(grid.tiles)):
-        if grid.selected_id == candidate_id:
-            return
-        await pilot.press("right")
-    assert grid.selected_id == candidate_id, f"{candidate_id} not in the grid"
+    ids = [tile.id for tile in grid.tiles]
+    target = ids.index(candidate_id)
+    current = ids.index(grid.selected_id) if grid.selected_id in ids else 0
+    routes = [
+        ([], current),
+        (["home"], 0),
+        (["end"], len(ids) - 1),
+    ]
+    first, start = min(routes, key=lambda route: len(route[0]) + abs(target - route[1]))
+    step = "right" if target > start else "left"
+    await pilot.press(*first, *[step] * abs(target - start))
+    assert grid.selected_id == candidate_id
