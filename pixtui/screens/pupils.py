@@ -96,6 +96,7 @@ class PupilsScreen(PixScreen):
         self.filter = PupilFilter()
         self._counts: dict[str, ClassCounts] = {}
         self._pupils: dict[str, Pupil] = {}
+        self._rows: list[tuple[Pupil, list[str], tuple]] = []
 
     def compose_body(self) -> Iterable[Widget]:
         yield Input(placeholder=t("prep.pupils.search.placeholder"), id="pupils-query",
@@ -133,27 +134,38 @@ class PupilsScreen(PixScreen):
         self._fill_classes(counts)
         self._update_class_line()
 
-    def _fill_pupils(self, pupils: list[Pupil]) -> None:
-        wanted = PupilFilter(self.query_one(Input).value, self.filter.division,
-                             self.filter.certifiability, self.filter.login)
-        shown = filter_pupils(pupils, wanted)
+    def _prepare_rows(self, pupils: list[Pupil]) -> None:
+        """Once per store change: rows sorted, cells formatted, names folded for the search,
+        so a key typed in the search only filters and refills (2,000 pupils stay fast)."""
+        rows = []
+        for pupil in filter_pupils(pupils, PupilFilter(include_left=True)):
+            words = f"{name_key(pupil.last_name)} {name_key(pupil.first_name)}".split()
+            cells = (pupil.last_name, pupil.first_name, pupil.division,
+                     format_date(pupil.birthdate), self._certifiability(pupil),
+                     self._logins(pupil), pupil.follow_up)
+            rows.append((pupil, words, cells))
+        self._rows = rows
+
+    def _fill_pupils(self, pupils: list[Pupil] | None = None) -> None:
+        if pupils is not None:
+            self._prepare_rows(pupils)
+        query = name_key(self.query_one(Input).value).split()
+        wanted = PupilFilter("", self.filter.division, self.filter.certifiability,
+                             self.filter.login)
         table = self.query_one("#pupils-table", DataTable)
         keep = selected_row_key(table)
         table.clear()
-        for pupil in shown:
-            table.add_row(
-                pupil.last_name,
-                pupil.first_name,
-                pupil.division,
-                format_date(pupil.birthdate),
-                self._certifiability(pupil),
-                self._logins(pupil),
-                pupil.follow_up,
-                key=pupil.id,
-            )
+        shown = 0
+        for pupil, words, cells in self._rows:
+            if not wanted.accepts(pupil):
+                continue
+            if query and not all(any(w.startswith(q) for w in words) for q in query):
+                continue
+            table.add_row(*cells, key=pupil.id)
+            shown += 1
         keep_cursor(table, keep)
-        current = sum(1 for p in pupils if not p.left_school)
-        self.query_one("#pupils-filters", Static).update(self._filters_text(len(shown), current))
+        current = sum(1 for pupil, _, _ in self._rows if not pupil.left_school)
+        self.query_one("#pupils-filters", Static).update(self._filters_text(shown, current))
 
     def _filters_text(self, shown: int, total: int) -> Text:
         f = self.filter
@@ -249,8 +261,7 @@ class PupilsScreen(PixScreen):
 
     @on(Input.Changed, "#pupils-query")
     def _search_changed(self) -> None:
-        self._fill_pupils(list(self._pupils.values()))
-        self._update_class_line()
+        self._refill()
 
     @on(Input.Submitted, "#pupils-query")
     def _search_done(self) -> None:
@@ -263,9 +274,17 @@ class PupilsScreen(PixScreen):
 
     def action_clear_filters(self) -> None:
         self.filter = PupilFilter()
-        self.query_one(Input).value = ""
         self.query_one("#pupils-table", DataTable).focus()
-        self.refresh_data()
+        search = self.query_one(Input)
+        if search.value:
+            search.value = ""  # Input.Changed refills the table (once)
+        else:
+            self._refill()
+
+    def _refill(self) -> None:
+        """Filters changed: the rows again, the counts and the journal are not re-read."""
+        self._fill_pupils()
+        self._update_class_line()
 
     def _set_filter(self, **changes: object) -> None:
         values = {"division": self.filter.division, "certifiability": self.filter.certifiability,
@@ -274,7 +293,7 @@ class PupilsScreen(PixScreen):
         self.filter = PupilFilter(**values)  # type: ignore[arg-type]
         if self.by_class:
             self.action_toggle_view()
-        self.refresh_data()
+        self._refill()
 
     def action_filter_class(self) -> None:
         options = [(ALL, t("prep.pupils.filter.all_classes"))]
