@@ -1,7 +1,7 @@
 """Baselines measured in the same run as pixtui (SPEC §8 compares with bare Textual apps).
 
-    python benchmarks/bare_apps.py table   # header, footer and a 30-row table
-    python benchmarks/bare_apps.py clock   # a label showing the time, refreshed every second
+python benchmarks/bare_apps.py table   # header, footer and a 30-row table
+python benchmarks/bare_apps.py clock   # a label showing the time, refreshed every second
 """
 
 from __future__ import annotations

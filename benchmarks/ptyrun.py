@@ -31,6 +31,8 @@ KEYS = {
     "f8": "\x1b[19~",
     "f9": "\x1b[20~",
     "down": "\x1b[B",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
     "up": "\x1b[A",
     "ctrl+q": "\x11",
 }
@@ -94,12 +96,17 @@ class Run:
     # --- writing ---------------------------------------------------------------------
 
     def press(self, *keys: str) -> None:
+        """Named keys (``KEYS``) or single characters."""
         for key in keys:
+            if key not in KEYS and len(key) != 1:
+                raise ValueError(f"unknown key {key!r}")
             os.write(self.master, KEYS.get(key, key).encode())
             time.sleep(0.05)
 
     def key_latency(self, key: str, timeout: float = 5.0) -> float:
         """Seconds from writing ``key`` to the first byte of the program's answer."""
+        if key not in KEYS and len(key) != 1:
+            raise ValueError(f"unknown key {key!r}")
         self.settle(0.3)
         sent = time.perf_counter()
         os.write(self.master, KEYS.get(key, key).encode())
@@ -122,20 +129,36 @@ class Run:
         try:
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=5)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
+        except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # already gone
         os.close(self.master)
 
 
-def start(argv: list[str], *, cols: int = 80, rows: int = 24, env: dict[str, str] | None = None) -> Run:
+def start(
+    argv: list[str], *, cols: int = 80, rows: int = 24, env: dict[str, str] | None = None
+) -> Run:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)}
     environment.pop("COLORTERM", None)  # stock OpenSSH does not forward it
     environment.update(env or {})
     started = time.perf_counter()
+
+    def controlling_terminal() -> None:
+        # A new session whose controlling terminal is the pty, as under sshd.
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
     process = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, env=environment, start_new_session=True, close_fds=True
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=environment,
+        preexec_fn=controlling_terminal,
+        close_fds=True,
     )
     os.close(slave)
     return Run(process, master, started)

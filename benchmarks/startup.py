@@ -48,7 +48,9 @@ def main() -> None:
             bare.append(time_to(bare_argv, "baseline-ready"))
             ours.append(time_to(pixtui_argv, "Reste à faire"))
     b, p = statistics.median(bare), statistics.median(ours)
-    print(f"startup {date.today()} on {platform.node()} ({platform.processor() or platform.machine()}), {args.runs} runs each")
+    print(
+        f"startup {date.today()} on {platform.node()} ({platform.processor() or platform.machine()}), {args.runs} runs each"
+    )
     print(f"  bare Textual app (header, footer, table): median {b * 1000:.0f} ms")
     print(f"  pixtui to the home screen (demo store):   median {p * 1000:.0f} ms")
     print(f"  ratio pixtui / bare: {p / b:.2f} (target <= 1.30)")

@@ -79,7 +79,15 @@ class PixtuiApp(App[int]):
 
     def poll_store(self) -> None:
         """Notice other processes' writes with a cheap stat; refresh only when they happened."""
-        if self.store.poll():
+        from pixtui.store import StoreError
+
+        try:
+            changed = self.store.poll()
+        except StoreError as error:
+            # Damaged or vanished file: say it once per poll, show the last good data meanwhile.
+            self.notify(error.message, severity="error", timeout=STORE_POLL_SECONDS * 2)
+            return
+        if changed:
             self._announce_change(by_me=False)
 
     def _announce_change(self, *, by_me: bool) -> None:

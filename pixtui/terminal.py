@@ -28,10 +28,11 @@ def terminal_gone() -> bool:
     Textual's input thread would then spin on an empty read; the app checks this every few
     seconds and exits cleanly. Everything is already on disk: nothing is lost.
     """
+    stdin = sys.__stdin__
+    if stdin is None:
+        return True
     try:
-        if not sys.__stdin__ or not sys.__stdin__.isatty():
-            return True
-        os.tcgetpgrp(sys.__stdin__.fileno())  # EIO once the line was hung up
+        # After a hang-up the line answers EIO, and isatty() turns false.
+        return not os.isatty(stdin.fileno())
     except (OSError, ValueError):
         return True
-    return False

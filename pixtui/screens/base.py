@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -31,6 +32,7 @@ class PixScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._seen_counter = -1
+        self._minute_timer: Timer | None = None
 
     @property
     def pix(self) -> PixtuiApp:
@@ -56,12 +58,19 @@ class PixScreen(Screen):
         # Textual calls every class's own on_mount, the subclass's first: subclasses set up
         # their widgets in theirs and must not call super().on_mount() (it would run twice).
         self._update_title()
-        self._schedule_minute_tick()
         self._refresh_if_changed(force=True)
 
     def on_screen_resume(self) -> None:
         self._update_title()
+        self._schedule_minute_tick()
         self._refresh_if_changed()
+
+    def on_screen_suspend(self) -> None:
+        # A covered screen keeps no timer: a callback on it made Textual repaint the whole
+        # top screen (kilobytes over SSH); it catches up when it comes back.
+        if self._minute_timer is not None:
+            self._minute_timer.stop()
+            self._minute_timer = None
 
     def on_store_changed(self, message: StoreChanged) -> None:
         self._refresh_if_changed()
@@ -89,10 +98,14 @@ class PixScreen(Screen):
 
     def _schedule_minute_tick(self) -> None:
         # Wake at the next minute boundary only: an idle screen sends nothing in between.
+        if self._minute_timer is not None:
+            self._minute_timer.stop()
         now = local(self.now())
         delay = 60 - now.second - now.microsecond / 1e6
-        self.set_timer(max(delay, 0.5), self._minute_tick, name="minute")
+        self._minute_timer = self.set_timer(max(delay, 0.5), self._minute_tick, name="minute")
 
     def _minute_tick(self) -> None:
-        self._update_title()
-        self._schedule_minute_tick()
+        self._minute_timer = None
+        if self.is_active:
+            self._update_title()
+            self._schedule_minute_tick()

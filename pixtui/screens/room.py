@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from pixtui.domain import room as rules
 from pixtui.domain.clock import Clock, ScaledClock, at_local, local_today
@@ -37,6 +37,7 @@ from pixtui.services.rehearsal import (
 from pixtui.services.room_view import HeaderView, header_view, room_tiles
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
+from pixtui.widgets.line import Line
 from pixtui.widgets.room_grid import RoomGrid
 
 TICK_SECONDS = 1.0
@@ -127,10 +128,10 @@ class RoomScreen(PixScreen):
     # --- composition --------------------------------------------------------------------
 
     def compose_body(self) -> Iterable[Widget]:
-        yield Static(id="room-header")
-        yield Static(id="room-counters")
+        yield Line(id="room-header")
+        yield Line(id="room-counters")
         yield RoomGrid(id="room-grid")
-        yield Static(id="room-detail")
+        yield Line(id="room-detail")
         yield Input(placeholder=t("room.search.placeholder"), id="room-search")
 
     def on_mount(self) -> None:
@@ -192,7 +193,7 @@ class RoomScreen(PixScreen):
             )
         if header.examiners:
             line.append(" · " + t("room.header.examiners", names=header.examiners))
-        self.query_one("#room-header", Static).update(line)
+        self.query_one("#room-header", Line).show(line)
         c = header.counters
         # Alerts come right after the time: at 80 columns nothing may push them out of sight.
         counters = Text(no_wrap=True, overflow="ellipsis")
@@ -209,7 +210,7 @@ class RoomScreen(PixScreen):
                 finished=c.finished,
             )
         )
-        self.query_one("#room-counters", Static).update(counters)
+        self.query_one("#room-counters", Line).show(counters)
 
     def _show_detail(self) -> None:
         grid = self.query_one(RoomGrid)
@@ -238,9 +239,7 @@ class RoomScreen(PixScreen):
             )
         elif not self._candidates:
             detail.append(t("room.empty"))
-        widget = self.query_one("#room-detail", Static)
-        if str(widget.renderable if hasattr(widget, "renderable") else "") != str(detail):
-            widget.update(detail)
+        self.query_one("#room-detail", Line).show(detail)  # repaints only if it changed
 
     def _announce_slot_end(self, header: HeaderView) -> None:
         session = self.snapshot.sessions.get(self.session_id)
