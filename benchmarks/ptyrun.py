@@ -167,7 +167,8 @@ def start(
 def _tree(pid: int) -> list[int]:
     pids = [pid]
     try:
-        children = open(f"/proc/{pid}/task/{pid}/children").read().split()
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            children = handle.read().split()
     except OSError:
         return pids
     for child in children:
@@ -177,7 +178,8 @@ def _tree(pid: int) -> list[int]:
 
 def _cpu_of(pid: int) -> float:
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
     ticks = os.sysconf("SC_CLK_TCK")
@@ -186,9 +188,10 @@ def _cpu_of(pid: int) -> float:
 
 def _rss_of(pid: int) -> float:
     try:
-        for line in open(f"/proc/{pid}/status"):
-            if line.startswith("VmRSS:"):
-                return float(line.split()[1])
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return float(line.split()[1])
     except OSError:
         pass
     return 0.0

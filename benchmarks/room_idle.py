@@ -86,7 +86,7 @@ def main() -> None:
     print(
         f"  ratios pixtui / bare: bytes {room_bytes / max(bare_bytes, 1):.2f}, CPU {room_cpu / max(bare_cpu, 0.01):.2f}"
     )
-    print(f"  targets: <= 300 B/s and <= 2 % of a core")
+    print("  targets: <= 300 B/s and <= 2 % of a core")
     print(
         f"  presence toggle (write included), {len(latencies)} presses: median {statistics.median(latencies) * 1000:.0f} ms,"
         f" max {max(latencies) * 1000:.0f} ms (target median <= 50 ms)"
