@@ -58,32 +58,17 @@ def test_help_is_french(capsys: pytest.CaptureFixture[str], command: str) -> Non
         assert english not in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/cli_text.py _gettext(None) returns the string 'None': argparse translates the "
-    "subparsers' missing description, so --help prints a line 'None' under 'commandes:'",
-)
 def test_help_has_no_none_line(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--help")
     assert "None" not in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="argparse appends ':' to section headings itself (HelpFormatter._Section), so the "
-    "French help still shows 'options:' and 'commandes:' (French typography: 'options :')",
-)
 def test_help_headings_use_french_typography(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--help")
     assert "options:" not in out
     assert "options :" in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/commands/admin.py and room.py leave argparse's English metavars: NAME, "
-    "SCHOOL_TYPE, ORGANISERS, GROUP, LABEL and the positional 'number'",
-)
 @pytest.mark.parametrize("command", ("init", "backup", "restore", "salle"))
 def test_help_metavars_are_french(capsys: pytest.CaptureFixture[str], command: str) -> None:
     _, out, _ = run(capsys, command, "--help")
@@ -158,11 +143,6 @@ def test_init_accepts_exactly_seven_digits_and_a_letter(
         assert read_school(path).uai == uai.strip().upper()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=r"pixtui/commands/admin.py UAI_PATTERN uses \d, which also matches Arabic-Indic and "
-    "full-width digits: such a UAI is stored although Pix only knows ASCII digits",
-)
 @pytest.mark.parametrize("uai", ("٠٢١١٢٣٤A", "０２１１２３４A"))
 def test_init_refuses_non_ascii_digits(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, uai: str
@@ -527,11 +507,6 @@ def test_home_local_share_without_xdg(
     assert (tmp_path / "home" / ".local" / "share" / "pixtui" / "pixtui.json").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/cli.py: each subcommand's own --store (default None) overwrites the top-level "
-    "--store in the namespace, so 'pixtui --store X check' checks the default store instead of X",
-)
 def test_top_level_store_option_reaches_the_subcommand(
     capsys: pytest.CaptureFixture[str], cli_env: dict, tmp_path: Path
 ) -> None:
