@@ -78,16 +78,20 @@ class PixtuiApp(App[int]):
         return self.store.snapshot()
 
     def poll_store(self) -> None:
-        """Notice other processes' writes with a cheap stat; refresh only when they happened."""
+        """Notice other processes' writes (a cheap stat); refresh only when the store moved.
+
+        Compared with the counter this app last announced, not with Store.poll(): any
+        snapshot() call (the room re-times itself every second) would swallow that answer.
+        """
         from pixtui.store import StoreError
 
         try:
-            changed = self.store.poll()
+            counter = self.store.snapshot().counter
         except StoreError as error:
-            # Damaged or vanished file: say it once per poll, show the last good data meanwhile.
+            # Damaged or vanished file: say so, keep showing the last good data meanwhile.
             self.notify(error.message, severity="error", timeout=STORE_POLL_SECONDS * 2)
             return
-        if changed:
+        if counter != self._last_counter:
             self._announce_change(by_me=False)
 
     def _announce_change(self, *, by_me: bool) -> None:

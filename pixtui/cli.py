@@ -21,12 +21,13 @@ EXIT_UNEXPECTED = 70
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _store_option(parser: argparse.ArgumentParser) -> None:
+def _store_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    # A subcommand's --store must not reset the one given before the subcommand.
     parser.add_argument(
         "--store",
         type=Path,
-        default=None,
-        metavar="FICHIER",
+        default=None if top_level else argparse.SUPPRESS,
+        metavar=t("cli.metavar.file"),
         help=t("cli.opt.store", default="$XDG_DATA_HOME/pixtui/pixtui.json"),
     )
 
@@ -34,14 +35,19 @@ def _store_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from pixtui.commands import admin, demo, export, imports, room
 
-    parser = argparse.ArgumentParser(prog="pixtui", description=t("cli.description"))
-    _store_option(parser)
+    parser = cli_text.PixArgumentParser(prog="pixtui", description=t("cli.description"))
+    _store_option(parser, top_level=True)
     parser.add_argument("--lang", choices=("fr", "en"), default=None, help=t("cli.opt.lang"))
     parser.add_argument(
         "--version", action="version", version=f"pixtui {__version__}", help=t("cli.opt.version")
     )
     parser.set_defaults(handler=room.open_tui)
-    sub = parser.add_subparsers(title=t("cli.cmd.commands"), dest="command", metavar="COMMANDE")
+    sub = parser.add_subparsers(
+        title=t("cli.cmd.commands"),
+        dest="command",
+        metavar=t("cli.metavar.command"),
+        parser_class=cli_text.PixArgumentParser,
+    )
     for module in (admin, demo, export, room, imports):
         module.register(sub, _store_option)
     return parser

@@ -46,12 +46,33 @@ class _Translated(str):
 
 
 def _gettext(msgid: str) -> str:
+    if not isinstance(msgid, str):  # argparse passes a missing description (None) through
+        return msgid
     key = _KEYS.get(msgid)
     return t(key) if key else _Translated(msgid)
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
     return _Translated(singular if n == 1 else plural)
+
+
+class PixHelpFormatter(argparse.HelpFormatter):
+    """Section headings with French typography: « options : » (a space before the colon)."""
+
+    class _Section(argparse.HelpFormatter._Section):  # type: ignore[name-defined]
+        def format_help(self) -> str:
+            text = super().format_help()
+            if self.heading and t("cli.argparse.colon") != ":":
+                text = text.replace(
+                    f"{self.heading}:\n", f"{self.heading}{t('cli.argparse.colon')}\n", 1
+                )
+            return text
+
+
+class PixArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", PixHelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
 
 def install() -> None:

@@ -12,17 +12,29 @@ from pixtui.domain.enums import SchoolType
 from pixtui.domain.models import SchoolSettings
 from pixtui.i18n import t
 
-UAI_PATTERN = re.compile(r"^\d{7}[A-Z]$")
+UAI_PATTERN = re.compile(r"^[0-9]{7}[A-Z]$")  # ASCII only: \d would accept other scripts' digits
 
 
 def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     init = sub.add_parser("init", help=t("cli.cmd.init"), description=t("cli.cmd.init"))
     store_option(init)
-    init.add_argument("--name", required=True, help=t("cli.init.name"))
-    init.add_argument("--uai", required=True, help=t("cli.init.uai"))
-    init.add_argument("--type", dest="school_type", required=True, help=t("cli.init.type"))
-    init.add_argument("--organisers", default="", help=t("cli.init.organisers"))
-    init.add_argument("--group", default=None, help=t("cli.init.group"))
+    init.add_argument(
+        "--name", required=True, metavar=t("cli.metavar.name"), help=t("cli.init.name")
+    )
+    init.add_argument("--uai", required=True, metavar=t("cli.metavar.uai"), help=t("cli.init.uai"))
+    init.add_argument(
+        "--type",
+        dest="school_type",
+        required=True,
+        metavar=t("cli.metavar.type"),
+        help=t("cli.init.type"),
+    )
+    init.add_argument(
+        "--organisers", default="", metavar=t("cli.metavar.logins"), help=t("cli.init.organisers")
+    )
+    init.add_argument(
+        "--group", default=None, metavar=t("cli.metavar.group"), help=t("cli.init.group")
+    )
     init.set_defaults(handler=run_init)
 
     check = sub.add_parser("check", help=t("cli.cmd.check"), description=t("cli.cmd.check"))
@@ -31,12 +43,21 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
 
     backup = sub.add_parser("backup", help=t("cli.cmd.backup"), description=t("cli.cmd.backup"))
     store_option(backup)
-    backup.add_argument("--label", default="manuelle", help=t("cli.backup.label"))
+    backup.add_argument(
+        "--label", default="manuelle", metavar=t("cli.metavar.label"), help=t("cli.backup.label")
+    )
     backup.set_defaults(handler=run_backup)
 
     restore = sub.add_parser("restore", help=t("cli.cmd.restore"), description=t("cli.cmd.restore"))
     store_option(restore)
-    restore.add_argument("number", nargs="?", type=int, default=None, help=t("cli.restore.which"))
+    restore.add_argument(
+        "number",
+        nargs="?",
+        type=int,
+        default=None,
+        metavar=t("cli.metavar.number"),
+        help=t("cli.restore.which"),
+    )
     restore.add_argument("--list", action="store_true", help=t("cli.restore.list_only"))
     restore.add_argument("--yes", action="store_true", help=t("cli.opt.yes"))
     restore.set_defaults(handler=run_restore)

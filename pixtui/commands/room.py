@@ -12,7 +12,13 @@ from pixtui.i18n import t
 def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     salle = sub.add_parser("salle", help=t("cli.cmd.salle"), description=t("cli.cmd.salle"))
     store_option(salle)
-    salle.add_argument("number", nargs="?", default=None, help=t("cli.salle.number"))
+    salle.add_argument(
+        "number",
+        nargs="?",
+        default=None,
+        metavar=t("cli.metavar.number"),
+        help=t("cli.salle.number"),
+    )
     salle.set_defaults(handler=open_room)
 
 

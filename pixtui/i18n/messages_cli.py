@@ -30,6 +30,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ambiguous option: {option} could match {matches}",
     ),
     "cli.argparse.other": ("{message}", "{message}"),
+    "cli.argparse.colon": (" :", ":"),
+    "cli.metavar.file": ("FICHIER", "FILE"),
+    "cli.metavar.command": ("COMMANDE", "COMMAND"),
+    "cli.metavar.name": ("NOM", "NAME"),
+    "cli.metavar.uai": ("UAI", "UAI"),
+    "cli.metavar.type": ("TYPE", "TYPE"),
+    "cli.metavar.logins": ("IDENTIFIANTS", "LOGINS"),
+    "cli.metavar.group": ("GROUPE", "GROUP"),
+    "cli.metavar.label": ("ÉTIQUETTE", "LABEL"),
+    "cli.metavar.number": ("NUMÉRO", "NUMBER"),
     # Program description and options
     "cli.description": (
         "pixtui : organiser et surveiller les sessions de certification Pix de l'établissement.",

@@ -52,10 +52,11 @@ class HelpScreen(ModalScreen[None]):
         below = self._below
         if below is not None:
             grid.add_row(Text(t("help.this_screen"), style="bold underline"), "")
-            # Textual has no public accessor for a screen's own bindings.
+            # Textual has no public accessor for a screen's own bindings. Only ours (they all
+            # have an id): Textual's inherited ones carry English descriptions.
             for items in below._bindings.key_to_bindings.values():
                 for item in items:
-                    if item.description and not item.system:
+                    if item.id and item.description and not item.system:
                         grid.add_row(self.app.get_key_display(item), item.description)
             explanation = getattr(below, "HELP_KEY", None)
             if explanation:

@@ -265,7 +265,7 @@ class RoomScreen(PixScreen):
         change: Callable[[Candidate, datetime], object],
         *,
         candidate_id: str | None = None,
-        also_session: Callable[[object, datetime], None] | None = None,
+        started_at: Callable[[datetime], datetime] | None = None,
     ) -> bool:
         """Apply a room rule to one candidate in one transaction; a refusal is one notice."""
         candidate_id = candidate_id or self.query_one(RoomGrid).selected_id
@@ -275,8 +275,8 @@ class RoomScreen(PixScreen):
 
         def write(tx) -> object:
             result = tx.candidates.update(candidate_id, lambda c: change(c, now))
-            if also_session is not None:
-                tx.sessions.update(self.session_id, lambda s: also_session(s, now))
+            if started_at is not None:
+                self._record_first_start(tx, started_at(now))
             return result
 
         try:
@@ -284,6 +284,15 @@ class RoomScreen(PixScreen):
         except rules.RoomActionRefused as refusal:
             self.notify(refusal.problem.message, severity="warning")
             return False
+
+    def _record_first_start(self, tx, at: datetime) -> None:
+        """Only when it changes: a needless session save would bump its revision and refuse
+        the referent's open session form as stale."""
+        session = tx.sessions.get(self.session_id)
+        if session is not None and (
+            session.first_started_at is None or at < session.first_started_at
+        ):
+            tx.sessions.update(self.session_id, lambda s: rules.record_first_start(s, at))
 
     def _session_is_open(self) -> bool:
         session = self.snapshot.sessions.get(self.session_id)
@@ -324,7 +333,7 @@ class RoomScreen(PixScreen):
         if rules.pending_resume(candidate):
             self._act("resumed", rules.mark_resumed)
             return
-        self._act("start", rules.mark_started, also_session=rules.record_first_start)
+        self._act("start", rules.mark_started, started_at=lambda now: now)
 
     def action_start_at(self) -> None:
         candidate = self._selected()
@@ -342,11 +351,7 @@ class RoomScreen(PixScreen):
             if at > self.now():
                 self.notify(t("room.start_at.future"), severity="warning")
                 return
-            self._act(
-                "start",
-                lambda c, now: rules.mark_started(c, at),
-                also_session=lambda s, now: rules.record_first_start(s, at),
-            )
+            self._act("start", lambda c, now: rules.mark_started(c, at), started_at=lambda now: at)
 
         self.app.push_screen(
             TextDialog(
@@ -383,7 +388,8 @@ class RoomScreen(PixScreen):
                     ):
                         tx.candidates.update(candidate_id, lambda c: rules.mark_started(c, now))
                         started += 1
-                tx.sessions.update(self.session_id, lambda s: rules.record_first_start(s, now))
+                if started:
+                    self._record_first_start(tx, now)
                 return started
 
             count = self.pix.write("room.start_all", write)
@@ -706,7 +712,7 @@ class RoomScreen(PixScreen):
                 except rules.RoomActionRefused:
                     continue  # the trainee acted first: the pupil simply does something else
                 if step.event is SimEvent.STARTED:
-                    tx.sessions.update(self.session_id, lambda s: rules.record_first_start(s, now))
+                    self._record_first_start(tx, now)
                 applied.append(step)
             return applied
 
