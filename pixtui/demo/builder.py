@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from pixtui.demo import names
+from pixtui.domain.checklist import default_checklist
 from pixtui.domain.clock import SCHOOL_ZONE, Clock, as_utc, at_local
 from pixtui.domain.codes import generate_access_code, generate_invigilator_password
 from pixtui.domain.enums import (
@@ -29,6 +30,7 @@ from pixtui.domain.enums import (
 from pixtui.domain.models import (
     CampaignWindow,
     Candidate,
+    ChecklistItem,
     Finalization,
     Handover,
     IssueReport,
@@ -412,7 +414,21 @@ class _Builder:
             invigilator_password=generate_invigilator_password(rng),
             status=SessionStatus.CREATED,
             status_history=[StatusChange(SessionStatus.CREATED, created_at, self.organiser)],
+            checklist=self.checklist(day, created_at),
         )
+
+    def checklist(self, day: date, created_at: datetime) -> list[ChecklistItem]:
+        """Done as a referent would have: created and enrolled in Pix Certif at once, the room
+        and the documents ready once the session's day has come (the handover comes later)."""
+        items = default_checklist()
+        for index, item in enumerate(items):
+            prepared = item.key in ("created_in_pix_certif", "pupils_enrolled_in_pix") or (
+                day <= self.today and item.key != "documents_handed"
+            )
+            if prepared:
+                item.done, item.by = True, self.organiser
+                item.at = min(self.now, created_at + timedelta(hours=1 + index))
+        return items
 
     def enrol(self, session: Session, pupils: list[Pupil]) -> list[Candidate]:
         """Certifiable pupils, and "Non communiqué" ones with an explicit note (R6: never silently)."""
@@ -489,6 +505,9 @@ class _Builder:
         session.handover = Handover(
             session.ended_at + timedelta(minutes=10), invigilator, names.HANDOVER_TO
         )
+        for item in session.checklist:
+            if item.key == "documents_handed":
+                item.done, item.by, item.at = True, invigilator, session.handover.at
         session.finalization = Finalization(finalized_at=finalized_at, finalized_by=self.organiser)
         session.status = SessionStatus.FINALIZED
         session.status_history.append(
