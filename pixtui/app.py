@@ -165,10 +165,14 @@ class PixtuiApp(App[int]):
 
         self.call_after_refresh(ask)
 
-    def show_room(self, session_id: str) -> None:
+    def show_room(self, session_id: str, *, read_only: bool = False) -> None:
         from pixtui.screens.room import RoomScreen
 
-        self.push_screen(RoomScreen(session_id))
+        self.push_screen(RoomScreen(session_id, read_only=read_only))
+
+    @property
+    def is_organiser(self) -> bool:
+        return self.store.actor in self.store.snapshot().school.organisers
 
     # --- quitting ---------------------------------------------------------------------
 

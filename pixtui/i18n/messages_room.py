@@ -2,6 +2,7 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "room.title": ("Salle — {room}", "Room — {room}"),
+    "room.read_only": ("LECTURE SEULE", "READ ONLY"),
     "room.help": (
         "La grille montre d'abord qui a besoin de vous : alertes, temps dépassé, reprises, puis en cours, présents, absents et terminés. "
         "Les flèches choisissent un candidat ; l'heure de fin inclut le temps majoré. / cherche un nom. "

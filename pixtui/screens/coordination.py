@@ -84,6 +84,11 @@ class CoordinationScreen(PixScreen):
         self.action_open_room()
 
     def action_open_room(self) -> None:
+        """Organisers watch a room read-only without its password; others type it (SPEC §5.3)."""
         key = selected_row_key(self.query_one(DataTable))
-        if key:
+        if not key:
+            return
+        if self.pix.is_organiser:
+            self.pix.show_room(key, read_only=True)
+        else:
             self.pix.open_room(key)

@@ -115,9 +115,35 @@ class RoomScreen(PixScreen):
         Binding("escape", "leave", t("room.key.leave"), show=False, id="room-leave"),
     ]
 
-    def __init__(self, session_id: str, *, clock: Clock | None = None) -> None:
+    # What an organiser watching from Coordination may not do without the room's password.
+    WRITE_ACTIONS = frozenset(
+        {
+            "presence",
+            "start_now",
+            "handle_alert",
+            "resume",
+            "incident",
+            "identity",
+            "signed",
+            "start_at",
+            "start_all",
+            "raise_question_alert",
+            "raise_companion_alert",
+            "completed",
+            "end_test",
+            "abort_reason",
+            "end_session",
+            "simulation",
+            "simulation_speed",
+        }
+    )
+
+    def __init__(
+        self, session_id: str, *, clock: Clock | None = None, read_only: bool = False
+    ) -> None:
         super().__init__()
         self.session_id = session_id
+        self.read_only = read_only
         self._clock = clock
         self._candidates: list[Candidate] = []
         self._header: HeaderView | None = None
@@ -140,6 +166,11 @@ class RoomScreen(PixScreen):
         search.display = False
         self.query_one(RoomGrid).focus()
         self.set_interval(TICK_SECONDS, self._tick, name="room-tick")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in self.WRITE_ACTIONS:
+            return None  # shown dimmed: watching only
+        return True
 
     @property
     def room_clock(self) -> Clock:
@@ -187,6 +218,8 @@ class RoomScreen(PixScreen):
     def _show_header(self, header: HeaderView) -> None:
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(header.title, style="bold")
+        if self.read_only:
+            line.append(" · " + t("room.read_only"), style="reverse")
         if self._simulator is not None and isinstance(self._clock, ScaledClock):
             line.append(
                 " · " + t("room.simulation.badge", speed=int(self._clock.speed)), style="reverse"
