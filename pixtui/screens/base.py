@@ -49,7 +49,7 @@ class PixScreen(Screen):
         yield TitleBar(id="title-bar")
         yield NavBar(self.SECTION)
         yield from self.compose_body()
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def compose_body(self) -> Iterable[Widget]:
         return ()
