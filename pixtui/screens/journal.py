@@ -19,6 +19,11 @@ def action_label(action: str) -> str:
     return t(key) if key in CATALOGUE else action
 
 
+def _record_label(record_type: str) -> str:
+    key = f"journal.record.{record_type}"
+    return t(key) if key in CATALOGUE else record_type
+
+
 class JournalScreen(PixScreen):
     SECTION = "journal"
     TITLE_KEY = "nav.journal"
@@ -42,7 +47,7 @@ class JournalScreen(PixScreen):
                 local(event.at).strftime("%d/%m/%Y %H:%M:%S"),
                 event.who,
                 action_label(event.action),
-                t(f"journal.record.{event.record_type}") if event.record_type else "",
+                _record_label(event.record_type),
             )
         self.query_one("#journal-summary", Static).update(
             t("journal.summary", count=len(events)) if events else t("journal.none")
