@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 from textual.widgets import OptionList
 
 from pixtui.app import PixtuiApp
@@ -439,16 +438,6 @@ async def test_cursor_stays_on_the_candidate_when_the_order_changes(
         assert grid.selected_id == watched.id
 
 
-ROOM_POLL_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/app.py poll_store() trusts Store.poll(), which only says whether the cached "
-    "snapshot moved since the last snapshot() call by anyone; the room's 1 s _tick() calls "
-    "snapshot() too, so when it runs before the poll the change is swallowed: no StoreChanged, "
-    "refresh_data() never runs and the grid keeps showing the old candidates",
-)
-
-
-@ROOM_POLL_XFAIL
 async def test_another_process_change_shows_in_the_room_within_two_seconds(
     demo_app: PixtuiApp, clock: FixedClock
 ) -> None:
@@ -491,13 +480,6 @@ async def test_another_process_change_shows_in_the_room_within_two_seconds(
             assert grid.selected_id == watched.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/screens/room.py updates the session on every start (record_first_start via "
-    "tx.sessions.update) even when first_started_at does not change: the session's revision "
-    "moves and a journal line is written, so an organiser's open session form is then refused "
-    "as stale",
-)
 async def test_a_start_leaves_the_session_alone_when_nothing_changes(
     demo_app: PixtuiApp,
 ) -> None:

@@ -96,11 +96,6 @@ async def test_f1_lists_french_keys_and_escape_closes(demo_app: PixtuiApp) -> No
         assert isinstance(demo_app.screen, HomeScreen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/screens/help.py lists the screen's inherited Textual bindings with their "
-    "English descriptions: 'Focus Next', 'Focus Previous', 'Copy selected text'",
-)
 async def test_help_has_no_english(demo_app: PixtuiApp) -> None:
     async with demo_app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f1")

@@ -8,8 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from pixtui.app import PixtuiApp
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.room import RoomState
@@ -29,12 +27,6 @@ async def read_line(process: subprocess.Popen[str], timeout: float = 20.0) -> st
     return line.strip()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/app.py poll_store() relies on Store.poll(), whose answer is swallowed when "
-    "the room's 1 s _tick() calls snapshot() first: the other app's change is not shown "
-    "(see test_room_flow.py::test_another_process_change_shows_in_the_room_within_two_seconds)",
-)
 async def test_key_presses_in_one_app_show_in_the_other(
     demo_app: PixtuiApp, clock: FixedClock
 ) -> None:
