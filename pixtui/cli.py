@@ -33,7 +33,7 @@ def _store_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pixtui.commands import admin, demo, export, imports, room
+    from pixtui.commands import admin, after, demo, export, imports, room
 
     parser = cli_text.PixArgumentParser(prog="pixtui", description=t("cli.description"))
     _store_option(parser, top_level=True)
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=t("cli.metavar.command"),
         parser_class=cli_text.PixArgumentParser,
     )
-    for module in (admin, demo, export, room, imports):
+    for module in (admin, demo, export, room, imports, after):
         module.register(sub, _store_option)
     return parser
 

@@ -1,4 +1,5 @@
-"""``pixtui import [pupils|certifiability|logins] FILE``: headless imports (SPEC §6).
+"""``pixtui import [pupils|certifiability|logins] FILE`` and ``pixtui import results FILE…``:
+headless imports (SPEC §6).
 
 Without a type the file's headers say what it is. ``--dry-run`` prints the report and the plan
 and writes nothing; a real run writes (in one transaction) only when no line is refused, unless
@@ -37,7 +38,17 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     imp.add_argument("--dry-run", action="store_true", help=t("prep.cli.dry_run"))
     imp.add_argument("--accept-valid", action="store_true", help=t("prep.cli.accept_valid"))
     imp.add_argument("--mark-left", action="store_true", help=t("prep.cli.mark_left"))
+    imp.add_argument(
+        "--classe",
+        dest="division",
+        default=None,
+        metavar=t("after.cli.metavar_class"),
+        help=t("after.cli.division"),
+    )
     imp.set_defaults(handler=run_import)
+
+
+RESULTS_WORDS = frozenset({"results", "resultats", "résultats"})
 
 
 def parse_target(target: list[str]) -> tuple[str | None, Path]:
@@ -48,8 +59,6 @@ def parse_target(target: list[str]) -> tuple[str | None, Path]:
         return None, Path(target[0]).expanduser()
     if len(target) == 2:
         word = target[0].casefold()
-        if word == "results" or word in ("resultats", "résultats"):
-            raise UserError(t("prep.cli.results_elsewhere"))
         if word not in KIND_WORDS:
             raise UserError(t("prep.cli.bad_kind", word=target[0]))
         return KIND_WORDS[word], Path(target[1]).expanduser()
@@ -77,6 +86,11 @@ def run_import(args: argparse.Namespace) -> int:
         prepare_import,
     )
 
+    if args.target[0].casefold() in RESULTS_WORDS:
+        # several files at once, one per class (Pix Orga exports results class by class)
+        from pixtui.commands.after import run_results_import
+
+        return run_results_import(args, args.target[1:])
     kind_value, path = parse_target(args.target)
     store = open_store(args)
     pupils = store.snapshot().pupils.all()

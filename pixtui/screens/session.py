@@ -217,6 +217,16 @@ class SessionScreen(PixScreen):
 
     # --- candidates --------------------------------------------------------------------------
 
+    def _refuse_if_finalised(self) -> bool:
+        """A finalised session is read-only (rule 8): say so instead of opening a form."""
+        from pixtui.domain.finalisation import edit_problems
+
+        session = self.snapshot.sessions.get(self.session_id)
+        problems = edit_problems(session) if session is not None else []
+        if problems:
+            self.notify(problems[0].message, severity="warning", timeout=8)
+        return bool(problems)
+
     def _candidate_id(self) -> str | None:
         table = self.query_one("#candidates-table", DataTable)
         key = selected_row_key(table)
@@ -230,11 +240,15 @@ class SessionScreen(PixScreen):
         self.action_accommodations()
 
     def action_enrol(self) -> None:
+        if self._refuse_if_finalised():
+            return
         from pixtui.screens.enrolment import EnrolmentScreen
 
         self.app.push_screen(EnrolmentScreen(self.session_id))
 
     def action_preset_extra_time(self) -> None:
+        if self._refuse_if_finalised():
+            return
         key = self._candidate_id()
         if key is None:
             return
@@ -253,6 +267,8 @@ class SessionScreen(PixScreen):
                           value=format_extra_time(ratio) or t("prep.session.no_extra_time")))
 
     def action_accommodations(self) -> None:
+        if self._refuse_if_finalised():
+            return
         key = self._candidate_id()
         if key is None:
             return
@@ -261,6 +277,8 @@ class SessionScreen(PixScreen):
         self.app.push_screen(AccommodationsDialog(key))
 
     def action_remove(self) -> None:
+        if self._refuse_if_finalised():
+            return
         key = self._candidate_id()
         candidate = self.snapshot.candidates.get(key) if key else None
         if candidate is None:
@@ -287,6 +305,8 @@ class SessionScreen(PixScreen):
     # --- session -----------------------------------------------------------------------------
 
     def action_edit(self) -> None:
+        if self._refuse_if_finalised():
+            return
         from pixtui.screens.session_form import SessionFormScreen
 
         self.app.push_screen(SessionFormScreen(self.session_id))

@@ -36,7 +36,7 @@ Token = tuple[int, int, int]
 
 META = "_meta"
 META_ID = "1"
-TABLE_ORDER = ("_meta", "school", "pupils", "sessions", "candidates")
+TABLE_ORDER = ("_meta", "school", "pupils", "sessions", "candidates", "results")
 
 _TABLE_LINE = re.compile(rb'"([A-Za-z_][A-Za-z0-9_]*)":')
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)

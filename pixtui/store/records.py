@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from pixtui.domain.models import Candidate, Pupil, Record, SchoolSettings, Session
+from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import to_record
 
 R = TypeVar("R", bound=Record)
@@ -19,6 +20,8 @@ TABLES: dict[str, tuple[type[Record], str]] = {
     "pupils": (Pupil, "pupil"),
     "sessions": (Session, "session"),
     "candidates": (Candidate, "candidate"),
+    # Added with the results import (schema 1 still): a file without it reads as empty.
+    "results": (CertificationResult, "result"),
 }
 
 

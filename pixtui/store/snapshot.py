@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
+from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import from_record
 from pixtui.store.fileformat import Damaged, FileTables, Table, Token
 from pixtui.store.records import parse_instant
@@ -56,3 +57,7 @@ class Snapshot:
     @cached_property
     def candidates(self) -> SnapshotRepository[Candidate]:
         return SnapshotRepository(self._loader("candidates"), Candidate)
+
+    @cached_property
+    def results(self) -> SnapshotRepository[CertificationResult]:
+        return SnapshotRepository(self._loader("results"), CertificationResult)

@@ -61,6 +61,13 @@ from pixtui.store.journal import append_events, iter_events, iter_events_backwar
 from pixtui.store.locking import DEFAULT_TIMEOUT, WriterLock
 from pixtui.store.paths import StorePaths
 from pixtui.store.permissions import DEFAULT_MODE, GROUP_MODE, FilePolicy, resolve_group
+from pixtui.store.purge import (
+    Redactor,
+    TablesCheck,
+    backups_holding,
+    delete_files,
+    rewrite_journal,
+)
 from pixtui.store.records import stamped
 from pixtui.store.snapshot import Snapshot
 from pixtui.store.transaction import NOT_LOADED, Transaction
@@ -461,6 +468,33 @@ class Store:
             except OSError as error:
                 log.warning("journal append failed for %s: errno %s", paths.journal, error.errno)
         return aside
+
+    # --- after a retention purge ----------------------------------------------------
+
+    def redact_journal(self, redact: Redactor, action: str) -> tuple[int, int]:
+        """Rewrite the journal through ``redact`` (the only rewrite of the append-only
+        journal, for the retention purge), then journal that it happened: (changed, dropped)."""
+        with self._lock.hold():
+            changed, dropped = rewrite_journal(self.paths, redact, self.policy)
+            if changed or dropped:
+                counter = int(self.snapshot().counter)
+                after = {"lines_redacted": changed, "torn_lines_dropped": dropped}
+                self._append_journal(
+                    [Event(self.clock.now(), self.actor, action, "", "", None, after, counter)]
+                )
+        return changed, dropped
+
+    def delete_backups_holding(self, holds: TablesCheck, action: str) -> list[Path]:
+        """Delete every backup for which ``holds(tables)`` is true; journalled."""
+        with self._lock.hold():
+            deleted = delete_files(self.paths, backups_holding(self.paths, holds))
+            if deleted:
+                counter = int(self.snapshot().counter)
+                after = {"deleted": [p.name for p in deleted]}
+                self._append_journal(
+                    [Event(self.clock.now(), self.actor, action, "", "", None, after, counter)]
+                )
+        return deleted
 
     # --- journal --------------------------------------------------------------------
 

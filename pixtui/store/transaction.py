@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from pixtui.domain.models import Candidate, Event, Pupil, SchoolSettings, Session
+from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import from_record, to_record
 from pixtui.i18n import t
 from pixtui.store.errors import StoreError
@@ -82,6 +83,10 @@ class Transaction:
     @property
     def candidates(self) -> Repository[Candidate]:
         return self._repo("candidates")
+
+    @property
+    def results(self) -> Repository[CertificationResult]:
+        return self._repo("results")
 
     @property
     def school(self) -> SchoolSettings:
