@@ -58,6 +58,17 @@ def default_campaign_windows() -> list[CampaignWindow]:
 
 
 @dataclass
+class ChecklistItem:
+    """One preparation or after-session step (B2-B6, D1 materials, A1), with who and when."""
+
+    key: str
+    done: bool = False
+    by: str | None = None
+    at: datetime | None = None
+    note: str = ""
+
+
+@dataclass
 class SchoolSettings(Record):
     name: str = ""
     uai: str = ""
@@ -70,6 +81,8 @@ class SchoolSettings(Record):
     slot_minutes: int = 120
     organisers: list[str] = field(default_factory=list)
     timezone: str = "Europe/Paris"
+    # B2 per class: key = the class (division), done = pupils told the conditions, with who/when.
+    informed_classes: list[ChecklistItem] = field(default_factory=list)
 
 
 # --- Pupils -----------------------------------------------------------------------------
@@ -106,17 +119,6 @@ class Pupil(Record):
 
 
 # --- Sessions ---------------------------------------------------------------------------
-
-
-@dataclass
-class ChecklistItem:
-    """One preparation or after-session step (B2-B6, D1 materials, A1), with who and when."""
-
-    key: str
-    done: bool = False
-    by: str | None = None
-    at: datetime | None = None
-    note: str = ""
 
 
 @dataclass

@@ -16,17 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from pixtui.domain.enums import Certifiability, LoginMethod, SessionStatus
-from pixtui.domain.models import Pupil, Session
+from pixtui.domain.models import ChecklistItem, Pupil, Session
 from pixtui.domain.names import matches_search, name_key
 from pixtui.domain.problems import Problem
 from pixtui.services.sessions import Refused
 
-INFORMED_ACTION = "pupils.class_informed"
-NOT_INFORMED_ACTION = "pupils.class_not_informed"
 FOLLOW_UP_MAX = 200
 
 
@@ -83,7 +80,7 @@ def filter_pupils(pupils: Iterable[Pupil], wanted: PupilFilter) -> list[Pupil]:
 
 @dataclass(frozen=True)
 class ClassInformed:
-    """B2 for one class: informed or not, by whom and when (the latest journal line)."""
+    """B2 for one class: informed or not, by whom and when (``SchoolSettings.informed_classes``)."""
 
     division: str
     informed: bool
@@ -136,42 +133,35 @@ def class_counts(
 
 # --- B2: pupils informed ------------------------------------------------------------------------
 
-_informed_cache: dict[Path, tuple[tuple[int, int], dict[str, ClassInformed]]] = {}
-
-
 def informed_classes(store: Any) -> dict[str, ClassInformed]:
-    """Each class's latest "informed" line, by folded class name (journal read once per change)."""
-    path: Path = store.paths.journal
-    try:
-        stat = path.stat()
-        token = (stat.st_size, stat.st_mtime_ns)
-    except FileNotFoundError:
-        return {}
-    cached = _informed_cache.get(path)
-    if cached is not None and cached[0] == token:
-        return cached[1]
-    found: dict[str, ClassInformed] = {}
-    for event in store.iter_journal():  # oldest first: later lines overwrite earlier ones
-        if event.action in (INFORMED_ACTION, NOT_INFORMED_ACTION) and event.record_type == "class":
-            found[name_key(event.record_id)] = ClassInformed(
-                event.record_id, event.action == INFORMED_ACTION, event.who, event.at
-            )
-    _informed_cache[path] = (token, found)
-    return found
+    """Each class's B2 record (pupils told the conditions), by folded class name."""
+    return _informed_of(store.snapshot().school)
+
+
+def _informed_of(school: Any) -> dict[str, ClassInformed]:
+    return {
+        name_key(item.key): ClassInformed(item.key, item.done, item.by or "", item.at)
+        for item in school.informed_classes
+        if item.at is not None
+    }
 
 
 def mark_class_informed(
-    tx: Any, division: str, informed: bool, known: dict[str, ClassInformed]
+    tx: Any, division: str, informed: bool, known: dict[str, ClassInformed] | None = None
 ) -> list[Session]:
     """Record that ``division`` was (or was not) told the conditions; returns the sessions
-    whose ``pupils_informed`` item this ticked (or unticked)."""
+    whose ``pupils_informed`` item this ticked (or unticked). Read fresh inside ``tx``: two
+    referents marking two classes at once both keep theirs (``known`` is no longer needed)."""
     division = division.strip()
     if not division:
         raise Refused([Problem.error("prep.pupils.no_class")])
-    action = INFORMED_ACTION if informed else NOT_INFORMED_ACTION
-    tx.log(action, "class", division, after={"informed": informed})
+    school = tx.school
+    items = [i for i in school.informed_classes if name_key(i.key) != name_key(division)]
+    items.append(ChecklistItem(division, informed, tx.actor, tx.now))
+    school.informed_classes = items
+    tx.save_school(school)
+    known = _informed_of(school)
     state = {key: value.informed for key, value in known.items()}
-    state[name_key(division)] = informed
     changed = []
     candidates = [c for c in tx.candidates.all() if not c.removed]
     for session in tx.sessions.all():
