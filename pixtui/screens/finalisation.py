@@ -191,7 +191,7 @@ class FinalisationScreen(PixScreen):
         session = self._selected()
         if session is None:
             return
-        if not self.pix.is_organiser():
+        if not self.pix.is_organiser:
             self.notify(t("results.final.reopen_organiser_only"), severity="warning")
             return
         if session.status is not SessionStatus.FINALIZED:
