@@ -102,7 +102,8 @@ class FinalisationWizardScreen(PixScreen):
         assert draft is not None
         session = self.snapshot.sessions.get(self.session_id)
         yes, no = t("results.summary.yes"), t("results.summary.no")
-        comment = draft.examiner_global_comment.strip() or t("results.summary.empty")
+        typed = draft.examiner_global_comment.strip()
+        comment = typed or t("results.summary.empty")
         self.query_one("#wizard-head", Static).update(
             "\n".join(
                 [
@@ -117,7 +118,7 @@ class FinalisationWizardScreen(PixScreen):
                         incident=yes if draft.has_incident else no,
                         joining=yes if draft.has_joining_issue else no,
                     ),
-                    t("after.wizard.comment_line", comment=comment, length=len(comment)),
+                    t("after.wizard.comment_line", comment=comment, length=len(typed)),
                 ]
             )
         )

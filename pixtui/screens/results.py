@@ -68,6 +68,9 @@ class ResultsScreen(PixScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#results-table", DataTable)
+        # inside a scrolling column a table must size to its rows, or it shows none
+        table.styles.height = "auto"
+        table.styles.max_height = 14
         for key in COLUMNS:
             table.add_column(t(f"after.results.col.{key}"), key=key)
         table.focus()

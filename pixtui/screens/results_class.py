@@ -104,6 +104,9 @@ class ResultsGroupScreen(PixScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#group-table", DataTable)
+        # inside a scrolling column a table must size to its rows, or it shows none
+        table.styles.height = "auto"
+        table.styles.max_height = 14
         for key in ("name", "division", "status", "score", "level", "competences", "note"):
             table.add_column(t(f"after.results.col.{key}"), key=key)
         table.focus()
