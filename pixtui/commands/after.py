@@ -43,7 +43,9 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     status.set_defaults(handler=run_status)
 
     handover = actions.add_parser(
-        "remise", aliases=["handover"], help=t("after.cli.handover"),
+        "remise",
+        aliases=["handover"],
+        help=t("after.cli.handover"),
         description=t("after.cli.handover"),
     )
     handover.add_argument("number", metavar=t("cli.metavar.number"), help=t("after.cli.number"))
@@ -56,7 +58,9 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     handover.set_defaults(handler=run_handover)
 
     reopen = actions.add_parser(
-        "rouvrir", aliases=["reopen"], help=t("after.cli.reopen"),
+        "rouvrir",
+        aliases=["reopen"],
+        help=t("after.cli.reopen"),
         description=t("after.cli.reopen"),
     )
     reopen.add_argument("number", metavar=t("cli.metavar.number"), help=t("after.cli.number"))
@@ -64,7 +68,9 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     reopen.set_defaults(handler=run_reopen)
 
     summary = actions.add_parser(
-        "bilan", aliases=["summary"], help=t("after.cli.summary"),
+        "bilan",
+        aliases=["summary"],
+        help=t("after.cli.summary"),
         description=t("after.cli.summary"),
     )
     summary.add_argument("number", metavar=t("cli.metavar.number"), help=t("after.cli.number"))

@@ -30,9 +30,7 @@ KIND_WORDS = {
 
 
 def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
-    imp = sub.add_parser(
-        "import", help=t("prep.cli.help"), description=t("prep.cli.description")
-    )
+    imp = sub.add_parser("import", help=t("prep.cli.help"), description=t("prep.cli.description"))
     store_option(imp)
     imp.add_argument("target", nargs="+", metavar=t("prep.cli.metavar"), help=t("prep.cli.target"))
     imp.add_argument("--dry-run", action="store_true", help=t("prep.cli.dry_run"))

@@ -12,7 +12,7 @@ from tests.ui.pilot_helpers import notices
 HEADER_OLD = (
     '"Numéro de certification";"Prénom";"Nom";"Date de naissance";"Lieu de naissance";'
     '"Identifiant Externe";"Statut";"Nombre de Pix";' + ";".join(
-        f'"{c}"' for c in ("1.1 1.2 1.3 2.1 2.2 2.3 2.4 3.1 3.2 3.3 3.4 4.1 4.2 4.3 5.1 5.2".split())
+        f'"{c}"' for c in (["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"])
     ) + ';"Commentaire jury pour l’organisation";"Session";"Date de passage de la certification"'
 )
 HEADER_NEW = HEADER_OLD.replace('"Statut";"Nombre de Pix"',
