@@ -61,6 +61,11 @@ class PixtuiApp(App[int]):
     # --- life cycle -------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.console.color_system in ("standard", "windows") and not self.no_color:
+            # 16 colours (PuTTY's default TERM, TERM=linux): the terminal's own palette reads
+            # better than the dark theme's greys squeezed into it. (NO_COLOR keeps the dark
+            # theme: Textual turns it to greys, which an ANSI theme would lose entirely.)
+            self.theme = "ansi-dark"
         self._last_counter = self.store.snapshot().counter
         self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")
         if self._watch_terminal and not self.is_headless:

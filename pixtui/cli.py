@@ -22,13 +22,22 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _store_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
-    # A subcommand's --store must not reset the one given before the subcommand.
+    """--store and --lang, accepted before or after the subcommand.
+
+    A subcommand's options must not reset the ones given before the subcommand (SUPPRESS).
+    """
     parser.add_argument(
         "--store",
         type=Path,
         default=None if top_level else argparse.SUPPRESS,
         metavar=t("cli.metavar.file"),
         help=t("cli.opt.store", default="$XDG_DATA_HOME/pixtui/pixtui.json"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None if top_level else argparse.SUPPRESS,
+        help=t("cli.opt.lang"),
     )
 
 
@@ -37,7 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = cli_text.PixArgumentParser(prog="pixtui", description=t("cli.description"))
     _store_option(parser, top_level=True)
-    parser.add_argument("--lang", choices=("fr", "en"), default=None, help=t("cli.opt.lang"))
     parser.add_argument(
         "--version", action="version", version=f"pixtui {__version__}", help=t("cli.opt.version")
     )

@@ -10,6 +10,7 @@ from pixtui.commands.common import clock, confirm, login_name, open_store, store
 from pixtui.domain.clock import local
 from pixtui.domain.enums import SchoolType
 from pixtui.domain.models import SchoolSettings
+from pixtui.domain.names import fold
 from pixtui.i18n import t
 
 UAI_PATTERN = re.compile(r"^[0-9]{7}[A-Z]$")  # ASCII only: \d would accept other scripts' digits
@@ -74,7 +75,7 @@ def run_init(args: argparse.Namespace) -> int:
     if not UAI_PATTERN.match(uai):
         raise UserError(t("cli.init.bad_uai", uai=args.uai))
     try:
-        school_type = SchoolType(args.school_type.strip().lower().replace("é", "e"))
+        school_type = SchoolType(fold(args.school_type.strip()))  # "Collège", "lycée" too
     except ValueError as error:
         raise UserError(t("cli.init.bad_type")) from error
     me = login_name()

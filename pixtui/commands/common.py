@@ -47,6 +47,8 @@ def open_store(args: argparse.Namespace):  # -> Store (import kept lazy)
     from pixtui.store import Store
 
     path = store_path(args)
+    if path.is_dir():
+        raise UserError(t("cli.error.store_is_folder", path=path))
     if not path.exists():
         raise UserError(t("cli.error.store_missing", path=path))
     return Store.open(path, actor=login_name(), clock=clock())

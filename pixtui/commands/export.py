@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
-    export = sub.add_parser("export", help=t("exports.cli.export"), description=t("exports.cli.export"))
+    export = sub.add_parser(
+        "export", help=t("exports.cli.export"), description=t("exports.cli.export")
+    )
     # No title: argparse would translate a missing description into the text « None ».
     kinds = export.add_subparsers(dest="export_kind", metavar="DOCUMENTS", required=True)
 
@@ -37,7 +39,9 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     _common_options(session, store_option, printable=True)
     session.set_defaults(handler=run_session)
 
-    pupils = kinds.add_parser("pupils", help=t("exports.cli.pupils"), description=t("exports.cli.pupils"))
+    pupils = kinds.add_parser(
+        "pupils", help=t("exports.cli.pupils"), description=t("exports.cli.pupils")
+    )
     _common_options(pupils, store_option, printable=False)
     pupils.set_defaults(handler=run_pupils)
 
@@ -48,14 +52,20 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     classes.set_defaults(handler=run_classes)
 
 
-def _common_options(parser: argparse.ArgumentParser, store_option: Callable, *, printable: bool) -> None:
+def _common_options(
+    parser: argparse.ArgumentParser, store_option: Callable, *, printable: bool
+) -> None:
     store_option(parser)
-    parser.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help=t("exports.cli.out"))
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="DOSSIER", help=t("exports.cli.out")
+    )
     if printable:
         parser.add_argument("--a3", action="store_true", help=t("exports.cli.a3"))
         parser.add_argument("--public", action="store_true", help=t("exports.cli.public"))
     else:
-        parser.add_argument("--include-left", action="store_true", help=t("exports.cli.include_left"))
+        parser.add_argument(
+            "--include-left", action="store_true", help=t("exports.cli.include_left")
+        )
 
 
 def run_day(args: argparse.Namespace) -> int:
@@ -80,7 +90,12 @@ def run_session(args: argparse.Namespace) -> int:
     def run() -> list[Path]:
         session = find_session_by_number(store.snapshot(), args.number)
         return export_session(
-            store, session.id, args.out, clock=now, page_format=_format(args), only_public=args.public
+            store,
+            session.id,
+            args.out,
+            clock=now,
+            page_format=_format(args),
+            only_public=args.public,
         )
 
     return _report(run)
@@ -90,7 +105,9 @@ def run_pupils(args: argparse.Namespace) -> int:
     from pixtui.services.exports import export_pupils
 
     store = open_store(args)
-    return _report(lambda: export_pupils(store, args.out, clock=clock(), include_left=args.include_left))
+    return _report(
+        lambda: export_pupils(store, args.out, clock=clock(), include_left=args.include_left)
+    )
 
 
 def run_classes(args: argparse.Namespace) -> int:
@@ -98,7 +115,9 @@ def run_classes(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     return _report(
-        lambda: export_certifiability(store, args.out, clock=clock(), include_left=args.include_left)
+        lambda: export_certifiability(
+            store, args.out, clock=clock(), include_left=args.include_left
+        )
     )
 
 

@@ -173,6 +173,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun fichier de données à {path} : créez-le avec « pixtui init » ou essayez « pixtui demo ».",
         "No store at {path}: create one with “pixtui init” or try “pixtui demo”.",
     ),
+    "cli.error.store_is_folder": (
+        "{path} est un dossier : donnez le chemin du fichier de données (par exemple {path}/pixtui.json).",
+        "{path} is a folder: give the path of the store file (for example {path}/pixtui.json).",
+    ),
     "cli.error.unexpected": (
         "Erreur inattendue de pixtui ; rien n'a été perdu. Le détail est dans {log} : merci de le transmettre.",
         "Unexpected pixtui error; nothing was lost. Details are in {log}: please pass them on.",

@@ -170,7 +170,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "inscrits : {count} élèves sur {total}",
         "enrolled: {count} pupils of {total}",
     ),
-    "home.todo.title": ("Reste à faire", "Left to do"),
+    "home.todo.title": ("Reste à faire ({count})", "Left to do ({count})"),
     "home.todo.nothing": ("Rien pour l'instant.", "Nothing for now."),
     "home.todo.unknown": (
         "{count} élèves à la certificabilité non communiquée : importer la collecte de profils",
@@ -391,6 +391,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coordination.summary": (
         "{rooms} salles aujourd'hui · {alerts} alertes en cours",
         "{rooms} rooms today · {alerts} ongoing alerts",
+    ),
+    "coordination.summary.one": (
+        "1 salle aujourd'hui · {alerts} alertes en cours",
+        "1 room today · {alerts} ongoing alerts",
     ),
     "coordination.none": ("Aucune session aujourd'hui.", "No session today."),
     "coordination.binding.open": ("Ouvrir la salle", "Open the room"),

@@ -72,7 +72,11 @@ class CoordinationScreen(PixScreen):
                 key=session.id,
             )
         summary = (
-            t("coordination.summary", rooms=len(sessions), alerts=total_alerts)
+            t(
+                "coordination.summary.one" if len(sessions) == 1 else "coordination.summary",
+                rooms=len(sessions),
+                alerts=total_alerts,
+            )
             if sessions
             else t("coordination.none")
         )

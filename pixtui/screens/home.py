@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -34,7 +34,9 @@ class HomeScreen(PixScreen):
             yield table
             with Horizontal(id="home-panels"):
                 yield Static(id="counts", classes="panel")
-                yield Static(id="todos", classes="panel")
+                # Scrolls when the list is longer than the screen (80x24): the title gives the count.
+                with VerticalScroll(id="todos-panel", classes="panel"):
+                    yield Static(id="todos")
 
     def on_mount(self) -> None:
         table = self.query_one("#today-sessions", DataTable)
@@ -115,7 +117,7 @@ class HomeScreen(PixScreen):
     @staticmethod
     def _todos_text(overview: HomeOverview) -> Text:
         text = Text()
-        text.append(t("home.todo.title") + "\n", style="bold")
+        text.append(t("home.todo.title", count=len(overview.todos)) + "\n", style="bold")
         if not overview.todos:
             text.append(t("home.todo.nothing"))
         for todo in overview.todos:

@@ -18,6 +18,20 @@ class DemoSummary:
     rehearsal_time: str
 
 
+def _set_aside(path: Path, stamp: str) -> Path:
+    """Move the old store with its journal and backups into one folder beside it: nothing is
+    deleted, and the new store's backups are not mixed with the old one's."""
+    from pixtui.store.paths import StorePaths
+
+    paths = StorePaths.of(path)
+    aside = path.with_name(f"{path.name}.avant-demo-{stamp}")
+    aside.mkdir(mode=0o700)
+    for part in (paths.file, paths.journal, paths.backups):
+        if part.exists():
+            os.replace(part, aside / part.name)
+    return aside
+
+
 def write_demo(path: Path, *, actor: str, clock: Clock, replace: bool = False) -> DemoSummary:
     """Create ``path`` holding the demo; an existing file is kept aside, never deleted."""
     from pixtui.demo import build_demo
@@ -25,8 +39,7 @@ def write_demo(path: Path, *, actor: str, clock: Clock, replace: bool = False) -
 
     data = build_demo(clock, organiser=actor)
     if replace and path.exists():
-        stamp = local(clock.now()).strftime("%Y%m%d-%H%M%S")
-        os.replace(path, path.with_name(f"{path.name}.avant-demo-{stamp}"))
+        _set_aside(path, local(clock.now()).strftime("%Y%m%d-%H%M%S"))
     store = Store.create(path, data.school, actor=actor, clock=clock)
     with store.transaction("demo.write") as tx:
         tx.pupils.add_many(data.pupils)

@@ -53,9 +53,14 @@ class RoomGrid(ScrollView, can_focus=True):
     }
     RoomGrid > .roomgrid--cursor { text-style: reverse bold; }
     RoomGrid > .roomgrid--header { text-style: bold underline; }
-    RoomGrid > .roomgrid--companion-alert { color: $error; text-style: bold; }
-    RoomGrid > .roomgrid--alert { color: $error; text-style: bold; }
-    RoomGrid > .roomgrid--overtime { color: $warning; text-style: bold; }
+    /* Underlined as well as coloured: without colour (NO_COLOR) they still stand out. */
+    RoomGrid > .roomgrid--companion-alert { color: $error; text-style: bold underline; }
+    RoomGrid > .roomgrid--alert { color: $error; text-style: bold underline; }
+    RoomGrid > .roomgrid--overtime { color: $warning; text-style: bold underline; }
+    /* NO_COLOR turns red into a dark grey: the rows that need the invigilator must not fade. */
+    App:nocolor RoomGrid > .roomgrid--companion-alert,
+    App:nocolor RoomGrid > .roomgrid--alert,
+    App:nocolor RoomGrid > .roomgrid--overtime { color: $foreground; }
     RoomGrid > .roomgrid--waiting-resume { color: $accent; text-style: bold; }
     RoomGrid > .roomgrid--in-progress { }
     RoomGrid > .roomgrid--present { color: $success; }

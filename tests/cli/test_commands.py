@@ -183,11 +183,6 @@ def test_init_type_spellings(
     assert read_school(path).school_type is expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pixtui/commands/admin.py run_init folds only 'é' (.replace('é', 'e')): 'collège' "
-    "(è, the French spelling) is refused as an unknown type",
-)
 def test_init_accepts_college_with_its_accent(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -277,10 +272,15 @@ def test_demo_replace_keeps_the_old_file_aside(
     code, _, err = run(capsys, "demo", "--store", path, "--replace")
     assert code == 0, err
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("pixtui.json.avant-demo-")]
-    assert len(aside) == 1
-    assert aside[0].read_bytes() == before
+    assert len(aside) == 1 and aside[0].is_dir()  # the old store with its journal and backups
+    kept = aside[0] / "pixtui.json"
+    assert kept.read_bytes() == before
+    assert (aside[0] / "pixtui.json.journal.jsonl").exists()
+    assert not (tmp_path / "backups").exists() or all(
+        p.name.startswith("pixtui.json") for p in (tmp_path / "backups").iterdir()
+    )
     assert read_school(path).name != "Vrai"
-    assert read_school(aside[0]).name == "Vrai"
+    assert read_school(kept).name == "Vrai"
 
 
 # --- check ------------------------------------------------------------------------------
@@ -328,11 +328,6 @@ def test_check_a_damaged_store(
     assert demo_file.stat().st_mtime_ns == mtime
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a folder given as --store reaches read_file's open() and its IsADirectoryError is "
-    "reported as an unexpected error (exit 70, crash log) instead of one sentence",
-)
 def test_check_a_folder_is_a_user_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, one_sentence: Callable
 ) -> None:
