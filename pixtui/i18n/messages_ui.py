@@ -142,6 +142,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.today.col.alerts": ("Al.", "Al."),
     "home.today.col.status": ("Statut", "Status"),
     "home.binding.room": ("Ouvrir la salle", "Open the room"),
+    "home.binding.window": ("Campagne", "Campaign"),
+    "home.binding.window.tip": (
+        "Changer les dates de la campagne de certification de cette année scolaire",
+        "Change this school year's certification campaign dates",
+    ),
+    "home.window.start": (
+        "Début de la campagne {year} (JJ/MM/AAAA)",
+        "Start of the {year} campaign (DD/MM/YYYY)",
+    ),
+    "home.window.end": (
+        "Fin de la campagne {year} (JJ/MM/AAAA)",
+        "End of the {year} campaign (DD/MM/YYYY)",
+    ),
+    "home.window.bad_date": ("Tapez une date comme 04/03/2027.", "Type a date such as 04/03/2027."),
+    "home.window.order": (
+        "La fin de la campagne doit venir après son début.",
+        "The campaign must end after it starts.",
+    ),
+    "home.window.one_year": (
+        "La campagne doit tenir dans une seule année scolaire (ici {year}, de septembre à août).",
+        "The campaign must fit in one school year (here {year}, September to August).",
+    ),
+    "home.window.saved": (
+        "Campagne enregistrée : du {start} au {end}.",
+        "Campaign saved: {start} to {end}.",
+    ),
+    "journal.action.school.campaign_window": (
+        "Dates de campagne modifiées",
+        "Campaign dates changed",
+    ),
     "home.counts.title": ("La campagne en chiffres", "The campaign in figures"),
     "home.counts.pupils": (
         "{total} élèves dans {classes} classes",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -12,10 +13,13 @@ from textual.widgets import DataTable, Static
 from pixtui.domain.clock import local_today
 from pixtui.domain.labels import label
 from pixtui.domain.problems import Severity
-from pixtui.formatting import format_percent
+from pixtui.domain.sessions import parse_date, school_year_of
+from pixtui.formatting import format_date, format_percent
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.overview import HomeOverview, build_overview
+from pixtui.services.school import WindowRefused, current_window, set_campaign_window
+from pixtui.widgets.dialogs import TextDialog
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
 
 TODO_GLYPHS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "·"}
@@ -24,6 +28,16 @@ TODO_GLYPHS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "·"
 class HomeScreen(PixScreen):
     SECTION = "accueil"
     TITLE_KEY = "nav.home"
+
+    BINDINGS = [
+        Binding(
+            "c",
+            "campaign_window",
+            t("home.binding.window"),
+            tooltip=t("home.binding.window.tip"),
+            id="home-campaign-window",
+        ),
+    ]
 
     def compose_body(self) -> Iterable[Widget]:
         with Vertical(id="home-body"):
@@ -128,6 +142,54 @@ class HomeScreen(PixScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_room()
+
+    def action_campaign_window(self) -> None:
+        """Change this school year's campaign window (the seed's dates are only defaults)."""
+        today = local_today(self.pix.clock)
+        window = current_window(self.snapshot.school, today)
+        year = school_year_of(today)
+
+        def check(text: str) -> str | None:
+            return None if parse_date(text) else t("home.window.bad_date")
+
+        def got_start(text: str | None) -> None:
+            start = parse_date(text) if text else None
+            if start is None:
+                return
+
+            def got_end(text: str | None) -> None:
+                end = parse_date(text) if text else None
+                if end is None:
+                    return
+                try:
+                    saved = self.pix.write(
+                        "school.campaign_window", lambda tx: set_campaign_window(tx, start, end)
+                    )
+                except WindowRefused as refusal:
+                    self.notify(refusal.problem.message, severity="warning")
+                    return
+                if saved is not None:
+                    self.notify(
+                        t("home.window.saved", start=format_date(start), end=format_date(end))
+                    )
+
+            self.app.push_screen(
+                TextDialog(
+                    t("home.window.end", year=school_year_of(start)),
+                    value=format_date(window.end) if window else "",
+                    check=check,
+                ),
+                got_end,
+            )
+
+        self.app.push_screen(
+            TextDialog(
+                t("home.window.start", year=year),
+                value=format_date(window.start) if window else "",
+                check=check,
+            ),
+            got_start,
+        )
 
     def action_open_room(self) -> None:
         key = selected_row_key(self.query_one("#today-sessions", DataTable))
