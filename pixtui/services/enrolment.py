@@ -23,7 +23,7 @@ from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.domain.names import name_key
 from pixtui.domain.problems import Problem, Severity, errors, infos, warnings
 from pixtui.i18n import t
-from pixtui.services.sessions import NeedsConfirmation, Refused, require
+from pixtui.services.sessions import NeedsConfirmation, Refused, refuse_if_final, require
 
 EXTRA_TIME_PRESET = 0.33  # the usual "tiers temps"
 
@@ -218,9 +218,7 @@ def set_accommodations(
         ratio = parse_extra_time(form.extra_time)
     except ExtraTimeError as error:
         raise Refused([error.problem]) from None
-    candidate = tx.candidates.get(candidate_id)
-    if candidate is None or candidate.removed:
-        raise Refused([Problem.error("prep.candidate.gone")])
+    candidate = _editable_candidate(tx, candidate_id)
     if rev is not None:
         candidate.rev = rev
     updated = dataclasses.replace(
@@ -233,11 +231,20 @@ def set_accommodations(
     return tx.candidates.save(updated)
 
 
-def set_extra_time(tx: Any, candidate_id: str, ratio: float) -> Candidate:
-    """The preset key: one value, no form (no stale check: the last action wins)."""
+def _editable_candidate(tx: Any, candidate_id: str) -> Candidate:
+    """The candidate, if still enrolled in a session that is not finalised."""
     candidate = tx.candidates.get(candidate_id)
     if candidate is None or candidate.removed:
         raise Refused([Problem.error("prep.candidate.gone")])
+    session = tx.sessions.get(candidate.session_id)
+    if session is not None:
+        refuse_if_final(session)
+    return candidate
+
+
+def set_extra_time(tx: Any, candidate_id: str, ratio: float) -> Candidate:
+    """The preset key: one value, no form (no stale check: the last action wins)."""
+    _editable_candidate(tx, candidate_id)
 
     def mutate(c: Candidate) -> None:
         c.extra_time_ratio = ratio

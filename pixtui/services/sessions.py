@@ -25,6 +25,7 @@ from pixtui.domain.codes import (
     normalise_access_code,
     normalise_pix_session_number,
 )
+from pixtui.domain.finalisation import edit_problems
 from pixtui.domain.models import Candidate, ChecklistItem, SchoolSettings, Session
 from pixtui.domain.problems import Problem, Severity, errors, warnings
 from pixtui.domain.sessions import (
@@ -67,6 +68,12 @@ def confirmation_text(problems: Sequence[Problem], question_key: str, **params: 
     """The question of a ConfirmDialog: every warning on its own line, then the question."""
     lines = [f"• {p.message}" for p in problems]
     return "\n".join([*lines, "", t(question_key, **params)])
+
+
+def refuse_if_final(session: Session) -> None:
+    """Rule 8: after finalisation a session is read-only (an organiser can reopen it)."""
+    if problems := edit_problems(session):
+        raise Refused(problems)
 
 
 def require(problems: Sequence[Problem], confirmed: bool) -> None:
@@ -261,6 +268,7 @@ def save_draft(
         base = tx.sessions.get(session_id)
         if base is None:
             raise Refused([Problem.error("prep.session.gone")])
+        refuse_if_final(base)
         if rev is not None:
             base.rev = rev  # the revision the user saw: the store refuses if it moved since
     if draft.rehearsal:

@@ -127,9 +127,14 @@ class Repository(Generic[R]):
         if found is None:
             raise RecordNotFound(t("store.record_missing"))
         doc_id, before = found
+        original = from_record(self._cls, before)
         obj = from_record(self._cls, before)
         mutate(obj)
         obj.id = record_id
+        if obj == original:
+            # Nothing changed: no new revision (an open form would be refused as stale for
+            # nothing) and no journal line.
+            return obj
         after = stamped(obj, int(before.get("rev", 0)) + 1, self._tx.now, self._tx.actor)
         self._replace(doc_id, before, after)
         return from_record(self._cls, after)

@@ -34,3 +34,20 @@ def test_absent_table_reads_empty_and_first_write_adds_it(tmp_path):
     # other tables were written back untouched
     data = json.loads(reopened.path.read_text())
     assert list(data)[-1] == "results" and data["school"]
+
+
+def test_an_update_that_changes_nothing_keeps_the_revision_and_writes_no_line(store) -> None:
+    """update() with a no-op mutation: same revision, no journal line, no stale form later."""
+    from pixtui.domain.models import Pupil
+
+    with store.transaction("pupil.add") as tx:
+        pupil = tx.pupils.add(Pupil(last_name="Durand"))
+    lines = len(store.journal_tail(1000))
+    with store.transaction("pupil.touch") as tx:
+        same = tx.pupils.update(pupil.id, lambda p: None)
+    assert same.rev == pupil.rev
+    assert store.snapshot().pupils.get(pupil.id).rev == pupil.rev
+    assert len(store.journal_tail(1000)) == lines
+    with store.transaction("pupil.rename") as tx:
+        changed = tx.pupils.update(pupil.id, lambda p: setattr(p, "first_name", "Léa"))
+    assert changed.rev == pupil.rev + 1
