@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import textual.constants as textual_constants
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,7 +15,7 @@ from pixtui.bindings import KEY_NAMES, SECTIONS, app_bindings
 from pixtui.domain.clock import Clock
 from pixtui.i18n import t
 from pixtui.messages import StoreChanged
-from pixtui.terminal import terminal_gone
+from pixtui.terminal import sixteen_colours, terminal_gone
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.palette import PixCommandPalette
 
@@ -61,7 +63,7 @@ class PixtuiApp(App[int]):
     # --- life cycle -------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.console.color_system in ("standard", "windows") and not self.no_color:
+        if not self.no_color and sixteen_colours(os.environ, textual_constants.COLOR_SYSTEM):
             # 16 colours (PuTTY's default TERM, TERM=linux): the terminal's own palette reads
             # better than the dark theme's greys squeezed into it. (NO_COLOR keeps the dark
             # theme: Textual turns it to greys, which an ANSI theme would lose entirely.)

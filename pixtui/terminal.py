@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 
 
 def configure_environment(env: MutableMapping[str, str] | None = None) -> None:
@@ -20,6 +20,25 @@ def configure_environment(env: MutableMapping[str, str] | None = None) -> None:
         env.setdefault("TEXTUAL_FPS", "20")
     # ESCDELAY: a lone Échap must still work on a laggy link, without waiting too long.
     env.setdefault("ESCDELAY", "150")
+
+
+SIXTEEN_COLOUR_TERMS = frozenset({"linux", "xterm", "vt100", "vt220", "ansi", "putty", "screen", "cygwin"})
+
+
+def sixteen_colours(env: Mapping[str, str], color_system: str = "auto") -> bool:
+    """Whether the user's terminal shows only the 16 standard colours.
+
+    Decided from what the terminal says of itself (``TERM``, ``COLORTERM``) or from an explicit
+    ``TEXTUAL_COLOR_SYSTEM`` (``color_system``), not from the console Textual builds: a headless
+    run (tests, CI without TERM) must not be taken for PuTTY.
+    """
+    if color_system in ("standard", "windows"):
+        return True
+    if color_system in ("256", "truecolor"):
+        return False
+    if env.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return False
+    return env.get("TERM", "").lower() in SIXTEEN_COLOUR_TERMS
 
 
 def terminal_gone() -> bool:

@@ -23,6 +23,15 @@ def _french() -> Iterator[None]:
     set_language("fr")
 
 
+@pytest.fixture(autouse=True)
+def _a_256_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screens must not depend on the terminal the tests happen to run in (pixtui picks its
+    theme from TERM): a test that wants 16 colours or no colour says so itself."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(FROZEN_NOW)

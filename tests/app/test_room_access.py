@@ -43,3 +43,14 @@ def test_wait_counts_only_this_session_recent_failures_since_last_success() -> N
     assert room_access.check_wait([*events, ok], "s1", NOW) == 0
     old = [failure(40), failure(39), failure(38), failure(37)]
     assert room_access.check_wait(old, "s1", NOW) == 0
+
+
+def test_sixteen_colour_terminals_are_recognised() -> None:
+    from pixtui.terminal import sixteen_colours
+
+    assert sixteen_colours({"TERM": "linux"})
+    assert sixteen_colours({"TERM": "xterm"})  # PuTTY's default
+    assert not sixteen_colours({"TERM": "xterm-256color"})
+    assert not sixteen_colours({"TERM": "xterm", "COLORTERM": "truecolor"})
+    assert not sixteen_colours({})  # headless, CI: no TERM
+    assert sixteen_colours({"TERM": "xterm-256color"}, "standard")  # TEXTUAL_COLOR_SYSTEM
