@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’`´.]+")
 
 
+@lru_cache(maxsize=16384)  # names are few and compared often (sorting the room every second)
 def fold(text: str) -> str:
     """Lower case, accents removed, ``œ``/``æ`` expanded: for accent-insensitive comparison."""
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
@@ -16,6 +18,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> str:
     """A key under which "Jean-Noël", "jean noel" and " JEAN  NOËL " are the same name."""
     return _SEPARATORS.sub(" ", fold(text)).strip()

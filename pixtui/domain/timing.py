@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from pixtui.domain.clock import SCHOOL_ZONE, as_utc, at_local
@@ -31,6 +32,7 @@ def _round_to_second(instant: datetime) -> datetime:
     return instant.replace(microsecond=0)
 
 
+@lru_cache(maxsize=256)  # a handful of (ratio, minutes) pairs, asked for every second
 def allotted_time(extra_time_ratio: float, test_minutes: int = DEFAULT_TEST_MINUTES) -> timedelta:
     """test_minutes × (1 + ratio), rounded to the second (Decimal: 0.33 must not become 0.3299…)."""
     ratio = Decimal(repr(float(extra_time_ratio))) if extra_time_ratio else Decimal(0)
@@ -146,7 +148,7 @@ def session_countdown(
 
 
 def format_countdown(countdown: Countdown) -> str:
-    """"Début dans 12:04", "Fin du créneau dans 1:05:09", "Créneau terminé depuis 3:00"."""
+    """ "Début dans 12:04", "Fin du créneau dans 1:05:09", "Créneau terminé depuis 3:00"."""
     return t(f"domain.countdown.{countdown.phase.value}", delta=format_remaining(countdown.delta))
 
 
@@ -154,17 +156,17 @@ def format_countdown(countdown: Countdown) -> str:
 
 
 def format_clock(instant: datetime, zone: ZoneInfo = SCHOOL_ZONE) -> str:
-    """"10:42": wall-clock time at the school."""
+    """ "10:42": wall-clock time at the school."""
     return as_utc(instant).astimezone(zone).strftime("%H:%M")
 
 
 def format_date(day: date) -> str:
-    """"04/03/2024": how French staff read dates (and Pix's JJ/MM/AAAA)."""
+    """ "04/03/2024": how French staff read dates (and Pix's JJ/MM/AAAA)."""
     return day.strftime("%d/%m/%Y")
 
 
 def format_remaining(delta: timedelta) -> str:
-    """"1:05:09" from one hour on, "12:04" below; whole seconds, truncated; "-" when negative."""
+    """ "1:05:09" from one hour on, "12:04" below; whole seconds, truncated; "-" when negative."""
     total = int(delta.total_seconds())
     sign = "-" if total < 0 else ""
     hours, rest = divmod(abs(total), 3600)
@@ -175,7 +177,7 @@ def format_remaining(delta: timedelta) -> str:
 
 
 def format_extra_time(ratio: float) -> str:
-    """"+33 %" from the stored ratio 0.33 (never "0,33 %", Pix's old bug); "" for no extra time.
+    """ "+33 %" from the stored ratio 0.33 (never "0,33 %", Pix's old bug); "" for no extra time.
 
     A fractional percentage keeps French decimals: 0.335 → "+33,5 %".
     """

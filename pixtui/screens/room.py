@@ -34,7 +34,7 @@ from pixtui.services.rehearsal import (
     check_rehearsal,
     next_speed,
 )
-from pixtui.services.room_view import HeaderView, header_view, room_tiles
+from pixtui.services.room_view import HeaderView, display_signature, header_view, room_tiles
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.line import Line
@@ -147,6 +147,7 @@ class RoomScreen(PixScreen):
         self._clock = clock
         self._candidates: list[Candidate] = []
         self._header: HeaderView | None = None
+        self._signature: tuple | None = None
         self._slot_over_announced = False
         self._simulator: Simulator | None = None
         self._sim_last: datetime | None = None
@@ -203,6 +204,15 @@ class RoomScreen(PixScreen):
         if self._simulator is not None:
             self._simulate(now)
         query = self.query_one("#room-search", Input).value
+        signature = (
+            query,
+            display_signature(
+                session, self._candidates, now, school.test_minutes, school.slot_minutes
+            ),
+        )
+        if signature == self._signature and self._simulator is None:
+            return  # nothing shown has changed since the last second: no work, no repaint
+        self._signature = signature
         shown = [c for c in self._candidates if matches_search(query, c.last_name, c.first_name)]
         ascii_only = self.app.ansi_color or False
         self.query_one(RoomGrid).show(
@@ -714,7 +724,7 @@ class RoomScreen(PixScreen):
             self._simulator = Simulator(test_minutes=self.snapshot.school.test_minutes)
             self._sim_last = self.now()
             self.notify(t("room.simulation.on", speed=int(self._clock.speed)))
-        self._header = None
+        self._header = self._signature = None
         self._tick()
 
     def action_simulation_speed(self) -> None:
@@ -722,7 +732,7 @@ class RoomScreen(PixScreen):
             self.notify(t("room.simulation.not_running"), severity="warning")
             return
         self._clock.set_speed(next_speed(self._clock.speed))
-        self._header = None
+        self._header = self._signature = None
         self._tick()
 
     def _simulate(self, now: datetime) -> None:

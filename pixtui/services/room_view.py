@@ -128,6 +128,33 @@ def tile_view(
     )
 
 
+def display_signature(
+    session: Session,
+    candidates: list[Candidate],
+    now: datetime,
+    test_minutes: int,
+    slot_minutes: int,
+) -> tuple:
+    """Changes exactly when something the room shows changes (a record, or a minute shown).
+
+    Cheap enough to compute every second, so the tiles are rebuilt only when it moves.
+    """
+    parts: list[tuple] = [(session.id, session.rev, now.replace(second=0, microsecond=0))]
+    if session.date and session.start_time:
+        countdown = session_countdown(session, now, slot_minutes)
+        parts.append((countdown.phase, int(countdown.delta.total_seconds()) // 60))
+    for c in candidates:
+        deadline = candidate_deadline(c, test_minutes)
+        if deadline is not None:
+            bucket: object = (deadline - now).total_seconds() // 60
+        else:
+            bucket = (
+                c.authorized_at is not None and (now - c.authorized_at).total_seconds() // 60 >= 15
+            )
+        parts.append((c.id, c.rev, bucket))
+    return tuple(parts)
+
+
 def room_tiles(
     candidates: list[Candidate], now: datetime, test_minutes: int, *, ascii_only: bool = False
 ) -> list[TileView]:
