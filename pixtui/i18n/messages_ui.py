@@ -457,6 +457,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Session n° {number} — {room}\nMot de passe surveillant :",
         "Session no. {number} — {room}\nInvigilator password:",
     ),
+    "room.password.rehearsal_hint": (
+        "(Répétition : le mot de passe est {password})",
+        "(Rehearsal: the password is {password})",
+    ),
     "room.password.placeholder": (
         "mot de passe du kit surveillant",
         "password from the invigilator kit",
