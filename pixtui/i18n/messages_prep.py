@@ -262,12 +262,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Filtrer par certificabilité",
         "Filter by certifiability",
     ),
-    "prep.pupils.binding.login": ("Connexion", "Login"),
+    "prep.pupils.binding.login": ("Connex.", "Login"),
     "prep.pupils.binding.login.tip": (
         "Filtrer par méthode de connexion",
         "Filter by login method",
     ),
-    "prep.pupils.binding.view": ("Par classe", "By class"),
+    "prep.pupils.binding.view": ("Classes", "Classes"),
     "prep.pupils.binding.view.tip": (
         "Basculer entre la liste des élèves et les effectifs par classe",
         "Switch between the pupil list and the per-class counts",

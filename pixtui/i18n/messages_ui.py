@@ -319,7 +319,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Rechercher un élève (nom, prénom, classe)…",
         "Search a pupil (name, class)…",
     ),
-    "pupils.binding.search": ("Rechercher", "Search"),
+    "pupils.binding.search": ("Chercher", "Search"),
     "pupils.binding.clear": ("Effacer", "Clear"),
     # Journal
     "journal.col.when": ("Quand", "When"),
