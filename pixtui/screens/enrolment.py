@@ -87,7 +87,6 @@ class EnrolmentScreen(PixScreen):
         if not self.division:
             classes = divisions(self.snapshot.pupils.all())
             self.division = classes[0] if classes else ""
-        super().on_mount()
         table.focus()
 
     def title_text(self) -> str:

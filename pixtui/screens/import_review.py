@@ -83,7 +83,6 @@ class ImportReviewScreen(PixScreen):
         yield Static("", id="import-decision")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#import-scroll").focus()
         self._read(self.pix.store.snapshot().pupils.all())
 

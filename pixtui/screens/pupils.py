@@ -109,12 +109,13 @@ class PupilsScreen(PixScreen):
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False  # a blinking cursor costs bytes over SSH
         table = self.query_one("#pupils-table", DataTable)
+        # Long names are cut so that certifiability and login stay visible at 80 columns.
+        widths = {"last_name": 22, "first_name": 15}
         for key in COLUMNS:
-            table.add_column(t(f"prep.pupils.col.{key}"), key=key)
+            table.add_column(t(f"prep.pupils.col.{key}"), key=key, width=widths.get(key))
         classes = self.query_one("#classes-table", DataTable)
         for key in CLASS_COLUMNS:
             classes.add_column(t(f"prep.pupils.class_col.{key}"), key=key)
-        super().on_mount()
         table.focus()
 
     @property

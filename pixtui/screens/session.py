@@ -96,7 +96,6 @@ class SessionScreen(PixScreen):
         checklist = self.query_one("#checklist-table", DataTable)
         for key in ("done", "step", "by"):
             checklist.add_column(t(f"prep.session.checklist.col.{key}"), key=key)
-        super().on_mount()
         table.focus()
 
     def title_text(self) -> str:

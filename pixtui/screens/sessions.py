@@ -66,7 +66,6 @@ class SessionsScreen(PixScreen):
         table = self.query_one(DataTable)
         for key in COLUMNS:
             table.add_column(t(f"sessions.col.{key}"), key=key)
-        super().on_mount()
         table.focus()
 
     def refresh_data(self) -> None:
