@@ -16,6 +16,7 @@ from pixtui.domain.clock import Clock
 from pixtui.i18n import t
 from pixtui.messages import StoreChanged
 from pixtui.terminal import sixteen_colours, terminal_gone
+from pixtui.widgets import tables as _plain_table_cells  # noqa: F401  (str cells never markup)
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.palette import PixCommandPalette
 
@@ -59,6 +60,7 @@ class PixtuiApp(App[int]):
         self.room_number = room_number
         self._watch_terminal = watch_terminal
         self._last_counter = -1
+        self._good_snapshot: Any = None
 
     # --- life cycle -------------------------------------------------------------------
 
@@ -82,7 +84,16 @@ class PixtuiApp(App[int]):
 
     @property
     def snapshot(self) -> Any:
-        return self.store.snapshot()
+        """The store's current snapshot, or the last good one if the file went bad meanwhile
+        (the poll says so in French every second; screens keep showing what they had)."""
+        from pixtui.store import StoreError
+
+        try:
+            self._good_snapshot = self.store.snapshot()
+        except StoreError:
+            if self._good_snapshot is None:
+                raise
+        return self._good_snapshot
 
     def poll_store(self) -> None:
         """Notice other processes' writes (a cheap stat); refresh only when the store moved.
@@ -102,7 +113,7 @@ class PixtuiApp(App[int]):
             self._announce_change(by_me=False)
 
     def _announce_change(self, *, by_me: bool) -> None:
-        snap = self.store.snapshot()
+        snap = self.snapshot
         if snap.counter == self._last_counter and not by_me:
             return
         self._last_counter = snap.counter
@@ -198,6 +209,18 @@ class PixtuiApp(App[int]):
 
     def action_help_quit(self) -> None:
         self.notify(t("quit.hint"), title=t("quit.hint.title"))
+
+    # --- a bug must not print Textual's English traceback (with pupils' data in its locals) --
+
+    def _fatal_error(self) -> None:
+        from rich.text import Text
+
+        from pixtui.crash import write_crash_log
+
+        self.bell()
+        log = write_crash_log(self._exception)
+        self._exit_renderables.append(Text(t("cli.error.unexpected", log=log)))
+        self._close_messages_no_wait()
 
     # --- French key names -------------------------------------------------------------
 

@@ -84,6 +84,8 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return fail(t("cli.error.interrupted"), code=130)
     except Exception:  # a bug: keep the detail for us, give the user one sentence
+        from pixtui.crash import write_crash_log
+
         return fail(t("cli.error.unexpected", log=write_crash_log()), code=EXIT_UNEXPECTED)
 
 
@@ -94,26 +96,6 @@ class UserError(Exception):
 def fail(message: str, code: int = EXIT_USER_ERROR) -> int:
     print(message, file=sys.stderr)
     return code
-
-
-def write_crash_log() -> Path:
-    import os
-    import tempfile
-    import time
-    import traceback
-
-    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "pixtui"
-    try:
-        state.mkdir(parents=True, exist_ok=True, mode=0o700)
-        folder = state
-    except OSError:
-        folder = Path(tempfile.gettempdir())
-    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-    # The traceback never holds pupils' data: our code does not put names in exceptions.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        traceback.print_exc(file=handle)
-    return path
 
 
 def _early_language(argv: Sequence[str]) -> str:

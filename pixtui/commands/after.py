@@ -40,6 +40,7 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     status.add_argument(
         "--date", default=None, metavar=t("after.cli.metavar_date"), help=t("after.cli.date")
     )
+    store_option(status)
     status.set_defaults(handler=run_status)
 
     handover = actions.add_parser(
@@ -55,6 +56,7 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     handover.add_argument(
         "--date", default=None, metavar=t("after.cli.metavar_date"), help=t("after.cli.date")
     )
+    store_option(handover)
     handover.set_defaults(handler=run_handover)
 
     reopen = actions.add_parser(
@@ -65,6 +67,7 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     )
     reopen.add_argument("number", metavar=t("cli.metavar.number"), help=t("after.cli.number"))
     reopen.add_argument("--yes", action="store_true", help=t("after.cli.yes"))
+    store_option(reopen)
     reopen.set_defaults(handler=run_reopen)
 
     summary = actions.add_parser(
@@ -77,6 +80,7 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     summary.add_argument(
         "--out", default=None, metavar=t("after.cli.metavar_folder"), help=t("after.cli.out")
     )
+    store_option(summary)
     summary.set_defaults(handler=run_summary)
 
 

@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La date « {date} » est dans le futur.", "The date \"{date}\" is in the future."
     ),
     "after.cli.bad_status": (
-        "Statut « {word} » inconnu : écrivez in_process ou processed.",
+        "Statut « {word} » inconnu : écrivez en_traitement (ou in_process) ou traitee (ou processed).",
         "Unknown status \"{word}\": write in_process or processed.",
     ),
     "after.cli.status_now": ("Session {number} : {status}", "Session {number}: {status}"),

@@ -2,6 +2,10 @@
 key -> (French, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "prep.session.rehearsal_on_real": (
+        "Cette session a déjà des candidats présents ou démarrés : elle ne peut pas devenir une répétition (la simulation écrirait sur de vrais résultats d'examen).",
+        "This session already has present or started candidates: it cannot become a rehearsal (the simulation would write over real exam records).",
+    ),
     # --- refusals shared by the services ---
     "prep.session.gone": ("Cette session n'existe plus.", "This session no longer exists."),
     "prep.candidate.gone": (

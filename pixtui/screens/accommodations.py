@@ -82,7 +82,7 @@ class AccommodationsDialog(ModalScreen[bool]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        candidate = self.pix.store.snapshot().candidates.get(self.candidate_id)
+        candidate = self.pix.snapshot.candidates.get(self.candidate_id)
         form = accommodations_of(candidate) if candidate else Accommodations()
         self._rev = candidate.rev if candidate else None
         name = f"{candidate.first_name} {candidate.last_name}" if candidate else ""

@@ -40,7 +40,7 @@ class PixScreen(Screen):
 
     @property
     def snapshot(self) -> Any:
-        return self.pix.store.snapshot()
+        return self.pix.snapshot
 
     def now(self) -> datetime:
         return self.pix.clock.now()

@@ -84,7 +84,7 @@ class ImportReviewScreen(PixScreen):
 
     def on_mount(self) -> None:
         self.query_one("#import-scroll").focus()
-        self._read(self.pix.store.snapshot().pupils.all())
+        self._read(self.pix.snapshot.pupils.all())
 
     @work(thread=True, exclusive=True, group="import")
     def _read(self, pupils: list) -> None:

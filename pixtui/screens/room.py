@@ -19,9 +19,11 @@ from textual.widgets import Input
 from pixtui.domain import room as rules
 from pixtui.domain.clock import Clock, ScaledClock, at_local, local_today
 from pixtui.domain.enums import FINALISATION_CODES, AbortReason, LiveAlertKind
+from pixtui.domain.finalisation import is_read_only
 from pixtui.domain.labels import issue_code_title, label
 from pixtui.domain.models import Candidate
 from pixtui.domain.names import matches_search
+from pixtui.domain.problems import Problem
 from pixtui.domain.sessions import parse_time
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -317,16 +319,27 @@ class RoomScreen(PixScreen):
         now = self.now()
 
         def write(tx) -> object:
+            self._refuse_if_final(tx)
             result = tx.candidates.update(candidate_id, lambda c: change(c, now))
             if started_at is not None:
                 self._record_first_start(tx, started_at(now))
             return result
 
+        return self._write(f"room.{action}", write) is not None
+
+    def _write(self, action: str, change: Callable[[object], object]) -> object | None:
+        """``app.write`` with a room refusal shown as one notice."""
         try:
-            return self.pix.write(f"room.{action}", write) is not None
+            return self.pix.write(action, change)
         except rules.RoomActionRefused as refusal:
             self.notify(refusal.problem.message, severity="warning")
-            return False
+            return None
+
+    def _refuse_if_final(self, tx) -> None:
+        """Rule 8: a finalised session's room log is what was keyed into Pix Certif."""
+        session = tx.sessions.get(self.session_id)
+        if session is not None and is_read_only(session):
+            raise rules.RoomActionRefused(Problem.error("room.finalised"))
 
     def _record_first_start(self, tx, at: datetime) -> None:
         """Only when it changes: a needless session save would bump its revision and refuse
@@ -420,6 +433,7 @@ class RoomScreen(PixScreen):
             ids = {c.id for c in present}
 
             def write(tx) -> int:
+                self._refuse_if_final(tx)
                 started = 0
                 for candidate_id in ids:
                     candidate = tx.candidates.get(candidate_id)
@@ -435,7 +449,7 @@ class RoomScreen(PixScreen):
                     self._record_first_start(tx, now)
                 return started
 
-            count = self.pix.write("room.start_all", write)
+            count = self._write("room.start_all", write)
             if count is not None:
                 self.notify(t("room.start_all.done", count=count))
 
@@ -680,6 +694,7 @@ class RoomScreen(PixScreen):
             ids = [c.id for c in running]
 
             def write(tx) -> int:
+                self._refuse_if_final(tx)
                 ended = 0
                 for candidate_id in ids:
                     candidate = tx.candidates.get(candidate_id)
@@ -693,7 +708,7 @@ class RoomScreen(PixScreen):
                 tx.sessions.update(self.session_id, close)
                 return ended
 
-            ended = self.pix.write("room.end_session", write)
+            ended = self._write("room.end_session", write)
             if ended is not None:
                 self.notify(t("room.end_session.done", count=ended))
 
@@ -746,6 +761,7 @@ class RoomScreen(PixScreen):
             return
 
         def write(tx) -> list[Step]:
+            self._refuse_if_final(tx)
             applied = []
             for step in steps:
                 try:
@@ -759,7 +775,10 @@ class RoomScreen(PixScreen):
                 applied.append(step)
             return applied
 
-        applied = self.pix.write("room.simulation", write) or []
+        applied = self._write("room.simulation", write)
+        if applied is None:
+            self._simulator = None  # refused (finalised session): the pupils stop
+            return
         names = {c.id: f"{c.first_name} {c.last_name}" for c in self._candidates}
         for step in applied:
             if step.event in (SimEvent.ARRIVED, SimEvent.LEFT):

@@ -97,7 +97,7 @@ class SessionFormScreen(ModalScreen[str | None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        snapshot = self.pix.store.snapshot()
+        snapshot = self.pix.snapshot
         if self.session_id:
             session = snapshot.sessions.get(self.session_id)
             if session is not None:
@@ -137,7 +137,7 @@ class SessionFormScreen(ModalScreen[str | None]):
 
     def problems(self) -> list[Problem]:
         today = local_today(self.pix.clock)
-        return check_draft(self.pix.store.snapshot(), self.draft(), self.session_id, today)
+        return check_draft(self.pix.snapshot, self.draft(), self.session_id, today)
 
     def _show_problems(self) -> None:
         found = self.problems()

@@ -70,6 +70,15 @@ def confirmation_text(problems: Sequence[Problem], question_key: str, **params: 
     return "\n".join([*lines, "", t(question_key, **params)])
 
 
+def _has_come_in(tx: Any, session_id: str) -> bool:
+    """A candidate of the session was confirmed present or started."""
+    return any(
+        c.authorized_at is not None or c.started_at is not None
+        for c in tx.candidates.where(session_id=session_id)
+        if not c.removed
+    )
+
+
 def refuse_if_final(session: Session) -> None:
     """Rule 8: after finalisation a session is read-only (an organiser can reopen it)."""
     if problems := edit_problems(session):
@@ -269,6 +278,9 @@ def save_draft(
         if base is None:
             raise Refused([Problem.error("prep.session.gone")])
         refuse_if_final(base)
+        if draft.rehearsal and not base.rehearsal and _has_come_in(tx, base.id):
+            # Simulated pupils would then write over real exam records.
+            raise Refused([Problem.error("prep.session.rehearsal_on_real")])
         if rev is not None:
             base.rev = rev  # the revision the user saw: the store refuses if it moved since
     if draft.rehearsal:

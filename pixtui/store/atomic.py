@@ -44,13 +44,16 @@ def atomic_write(path: Path, data: bytes, policy: FilePolicy, temp_prefix: str) 
             os.close(fd)
         os.replace(temp, path)
         temp = None
-        fsync_dir(path.parent)
     except OSError as error:
         raise StoreWriteFailed(path, error) from error
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+    # The new file is in place: a failing folder fsync must not report the write as failed
+    # (a retry would apply the change twice). It only weakens durability on a power cut.
+    with contextlib.suppress(OSError):
+        fsync_dir(path.parent)
 
 
 def remove_stale_temps(folder: Path, prefix: str) -> list[Path]:

@@ -63,7 +63,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._question, id="question")
+            yield Static(self._question, id="question", markup=False)
             with Horizontal():
                 yield Button(self._cancel_label, id="cancel")
                 yield Button(

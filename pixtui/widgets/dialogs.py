@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,10 +57,10 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title, classes="dialog-title")
+            yield Static(self._title, classes="dialog-title", markup=False)
             if self._note:
-                yield Static(self._note)
-            yield OptionList(*[Option(text, id=key) for key, text in self._options])
+                yield Static(self._note, markup=False)
+            yield OptionList(*[Option(Text(text), id=key) for key, text in self._options])
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -97,7 +98,7 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title, classes="dialog-title")
+            yield Static(self._title, classes="dialog-title", markup=False)
             yield Input(
                 value=self._value,
                 placeholder=self._placeholder,

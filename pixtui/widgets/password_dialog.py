@@ -39,9 +39,9 @@ class PasswordDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._prompt)
+            yield Static(self._prompt, markup=False)
             if self._error:
-                yield Static(self._error, id="password-error", classes="error-text")
+                yield Static(self._error, id="password-error", classes="error-text", markup=False)
             yield Input(password=True, placeholder=t("room.password.placeholder"), id="password")
 
     def on_mount(self) -> None:

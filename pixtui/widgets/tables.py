@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from contextlib import suppress
 
+from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.widgets import DataTable, _data_table
 from textual.widgets._data_table import RowDoesNotExist
 
 from pixtui.i18n import t
+
+
+def _plain_cell_formatter(obj: object, wrap: bool = True, height: int = 0):
+    """Textual reads a str cell as markup: a room named « Labo [/i] 2 » would crash every
+    table it appears in. pixtui never styles cells with markup (it uses Text), so a str cell
+    is plain text."""
+    if isinstance(obj, str):
+        obj = Text(obj, end="")
+    return _markup_cell_formatter(obj, wrap, height)
+
+
+_markup_cell_formatter = _data_table.default_cell_formatter
+_data_table.default_cell_formatter = _plain_cell_formatter  # looked up at call time
 
 
 class RecordTable(DataTable):

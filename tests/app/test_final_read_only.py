@@ -49,3 +49,30 @@ def test_an_open_session_still_accepts_them(demo_store) -> None:
     with demo_store.transaction("candidate.extra_time") as tx:
         set_extra_time(tx, candidate.id, 0.33)
     assert demo_store.snapshot().candidates.get(candidate.id).extra_time_ratio == 0.33
+
+
+def test_a_real_session_with_candidates_in_cannot_become_a_rehearsal(demo_store, clock) -> None:
+    from dataclasses import replace
+
+    from pixtui.domain import room as rules
+
+    session = next(
+        s
+        for s in demo_store.snapshot().sessions.all()
+        if not s.rehearsal and s.date.isoformat() > "2027-03-18"
+    )
+    candidate = demo_store.snapshot().candidates.where(session_id=session.id)[0]
+    draft = replace(draft_from_session(session), rehearsal=True)
+    with demo_store.transaction("room.confirm_presence") as tx:
+        tx.candidates.update(candidate.id, lambda c: rules.confirm_presence(c, clock.now()))
+    with pytest.raises(Refused) as refused, demo_store.transaction("session.update") as tx:
+        save_draft(
+            tx,
+            draft,
+            session_id=session.id,
+            rev=session.rev,
+            today=clock.now().date(),
+            confirmed=True,
+        )
+    assert [p.key for p in refused.value.problems] == ["prep.session.rehearsal_on_real"]
+    assert not demo_store.snapshot().sessions.get(session.id).rehearsal
