@@ -20,6 +20,7 @@ from pixtui.documents.layout import (
     Block,
     Column,
     DocumentPDF,
+    Draw,
     PageFormat,
     Section,
     draw_fitted,
@@ -61,6 +62,53 @@ def session_title_lines(settings: SchoolSettings, session: Session) -> tuple[str
     return school, marker
 
 
+def times_field(settings: SchoolSettings, session: Session) -> tuple[str, str]:
+    """The « times » cell of a session's field grid: start–end, empty without a start time."""
+    start, end = format_time(session.start_time), format_time(slot_end(session, settings))
+    return (t("documents.field.times"), t("documents.value.time_range", start=start, end=end) if start else "")
+
+
+def session_fields(settings: SchoolSettings, session: Session) -> list[list[tuple[str, str]]]:
+    """Number, date, times / site, room, examiners: the field-grid rows the PV and the kit share."""
+    return [
+        [
+            (t("documents.field.session_number"), session_number(session)),
+            (t("documents.field.date"), format_long_date(session.date)),
+            times_field(settings, session),
+        ],
+        [
+            (t("documents.field.site"), session.site.strip()),
+            (t("documents.field.room"), session.room.strip()),
+            (t("documents.field.examiners"), examiners_text(session)),
+        ],
+    ]
+
+
+def table_page_header(
+    pdf: DocumentPDF,
+    title: str,
+    school: str,
+    marker: str,
+    grid: Sequence[Sequence[tuple[str, str]]],
+    columns: Sequence[Column],
+) -> tuple[float, Draw]:
+    """Title band, field grid and the table's column headings, repeated on every page.
+
+    Returns the header's height and the function drawing it.
+    """
+    band = title_band(pdf, 0, title, school, marker, draw=False)
+    grid_height = field_grid(pdf, 0, 0, pdf.body_width, grid, draw=False)
+    columns_height = header_row_height(pdf, columns)
+    gap = 3.0
+
+    def header(pdf: DocumentPDF, y: float) -> None:
+        title_band(pdf, y, title, school, marker)
+        field_grid(pdf, pdf.l_margin, y + band, pdf.body_width, grid)
+        draw_header_row(pdf, columns, pdf.l_margin, y + band + grid_height + gap, columns_height)
+
+    return band + grid_height + gap + columns_height, header
+
+
 def title_band(pdf: DocumentPDF, y: float, title: str, school: str, marker: str, *, draw: bool = True) -> float:
     """Title on the left, school on the right, rehearsal marker under; returns its height."""
     title_size = 15.0
@@ -93,12 +141,11 @@ def attendance_section(
     columns = _columns()
     school, marker = session_title_lines(settings, session)
     title = t("documents.attendance.title")
-    start, end = format_time(session.start_time), format_time(slot_end(session, settings))
     grid = [
         [
             (t("documents.field.session_number"), session_number(session)),
             (t("documents.field.date"), format_long_date(session.date)),
-            (t("documents.field.times"), t("documents.value.time_range", start=start, end=end) if start else ""),
+            times_field(settings, session),
             (t("documents.field.room"), session.room.strip()),
         ],
         [
@@ -108,16 +155,7 @@ def attendance_section(
             (t("documents.field.enrolled"), str(len(people))),
         ],
     ]
-    band = title_band(pdf, 0, title, school, marker, draw=False)
-    grid_height = field_grid(pdf, 0, 0, pdf.body_width, grid, draw=False)
-    columns_height = header_row_height(pdf, columns)
-    gap = 3.0
-
-    def header(pdf: DocumentPDF, y: float) -> None:
-        title_band(pdf, y, title, school, marker)
-        field_grid(pdf, pdf.l_margin, y + band, pdf.body_width, grid)
-        draw_header_row(pdf, columns, pdf.l_margin, y + band + grid_height + gap, columns_height)
-
+    header_height, header = table_page_header(pdf, title, school, marker, grid, columns)
     blocks: list[Block] = []
     for index, candidate in enumerate(people, start=1):
         values = [
@@ -138,7 +176,7 @@ def attendance_section(
     blocks.append(_examiner_signatures(pdf, session))
     return Section(
         footer_title=t("documents.attendance.footer", number=session_number(session), date=format_date(session.date)),
-        header_height=band + grid_height + gap + columns_height,
+        header_height=header_height,
         header=header,
         blocks=blocks,
         footer_note=footer_note,

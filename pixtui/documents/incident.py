@@ -13,18 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from pixtui.documents.attendance import session_title_lines, title_band
+from pixtui.documents.attendance import session_fields, session_title_lines, table_page_header
 from pixtui.documents.formatting import (
     enrolled,
-    examiners_text,
     format_clock,
     format_date,
-    format_long_date,
-    format_time,
     full_name,
     school_zone,
     session_number,
-    slot_end,
 )
 from pixtui.documents.layout import (
     Block,
@@ -33,10 +29,7 @@ from pixtui.documents.layout import (
     PageFormat,
     Section,
     draw_fitted,
-    draw_header_row,
-    field_grid,
     fit_text,
-    header_row_height,
     heading_block,
     line_height,
     paginate,
@@ -141,31 +134,9 @@ def incident_section(
     zone = school_zone(settings)
     school, marker = session_title_lines(settings, session)
     title = t("documents.incident.title")
-    start, end = format_time(session.start_time), format_time(slot_end(session, settings))
-    grid = [
-        [
-            (t("documents.field.session_number"), session_number(session)),
-            (t("documents.field.date"), format_long_date(session.date)),
-            (t("documents.field.times"), t("documents.value.time_range", start=start, end=end) if start else ""),
-        ],
-        [
-            (t("documents.field.site"), session.site.strip()),
-            (t("documents.field.room"), session.room.strip()),
-            (t("documents.field.examiners"), examiners_text(session)),
-        ],
-    ]
+    grid = session_fields(settings, session)
     columns = _columns(pdf.body_width)
-    band = title_band(pdf, 0, title, school, marker, draw=False)
-    grid_height = field_grid(pdf, 0, 0, pdf.body_width, grid, draw=False)
-    columns_height = header_row_height(pdf, columns)
-    gap = 3.0
-
-    def header(pdf: DocumentPDF, y: float) -> None:
-        title_band(pdf, y, title, school, marker)
-        field_grid(pdf, pdf.l_margin, y + band, pdf.body_width, grid)
-        draw_header_row(pdf, columns, pdf.l_margin, y + band + grid_height + gap, columns_height)
-
-    header_height = band + grid_height + gap + columns_height
+    header_height, header = table_page_header(pdf, title, school, marker, grid, columns)
     entries = incident_entries(candidates) if prefilled else []
     rows = [row_block(pdf, columns, _entry_values(entry, zone), min_height=8) for entry in entries]
     if prefilled and not entries:

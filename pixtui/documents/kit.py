@@ -9,20 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pixtui.documents.attendance import session_title_lines, title_band
+from pixtui.documents.attendance import session_fields, session_title_lines, title_band
 from pixtui.documents.formatting import (
     classes_of,
     enrolled,
-    examiners_text,
     extra_time_label,
     format_date,
     format_duration,
-    format_long_date,
-    format_time,
     full_name,
     personal_test_minutes,
     session_number,
-    slot_end,
 )
 from pixtui.documents.layout import (
     PAD,
@@ -69,18 +65,8 @@ def kit_section(
     def header(pdf: DocumentPDF, y: float) -> None:
         title_band(pdf, y, title, school, marker)
 
-    start, end = format_time(session.start_time), format_time(slot_end(session, settings))
     grid = [
-        [
-            (t("documents.field.session_number"), session_number(session)),
-            (t("documents.field.date"), format_long_date(session.date)),
-            (t("documents.field.times"), t("documents.value.time_range", start=start, end=end) if start else ""),
-        ],
-        [
-            (t("documents.field.site"), session.site.strip()),
-            (t("documents.field.room"), session.room.strip()),
-            (t("documents.field.examiners"), examiners_text(session)),
-        ],
+        *session_fields(settings, session),
         [
             (t("documents.field.classes"), ", ".join(classes_of(people))),
             (t("documents.field.enrolled"), str(len(people))),

@@ -16,6 +16,7 @@ from pixtui.domain.names import name_key, person_key
 from pixtui.i18n import t
 from pixtui.imports import columns as c
 from pixtui.imports.report import ImportKind, ImportReport, start_report
+from pixtui.imports.rows import fits_header, has_division, has_names, tidy
 from pixtui.imports.sniff import (
     CellError,
     Progress,
@@ -91,20 +92,13 @@ def parse_orga_pupils(data: bytes, *, progress: Progress | None = None) -> Impor
 
 def _parse_row(table: Table, row: Row, cols: dict, methods: list[LoginMethod],
                report: ImportReport) -> OrgaPupilRow | None:
-    problem = table.width_problem(row)
-    if problem:
-        report.refuse(row, problem)
+    if not fits_header(table, row, report):
         return None
-    last, first = " ".join(row.cell(cols["last"]).split()), " ".join(row.cell(cols["first"]).split())
-    if not last:
-        report.refuse(row, t("imports.row.no_last_name"))
+    last, first = tidy(row.cell(cols["last"])), tidy(row.cell(cols["first"]))
+    if not has_names(row, report, last, first):
         return None
-    if not first:
-        report.refuse(row, t("imports.row.no_first_name"))
-        return None
-    division = " ".join(row.cell(cols["division"]).split())
-    if not division:
-        report.refuse(row, t("imports.row.no_division"))
+    division = tidy(row.cell(cols["division"]))
+    if not has_division(row, report, division):
         return None
     found: list[LoginMethod] = []
     for method in methods:

@@ -14,6 +14,7 @@ from pixtui.domain.names import name_key, person_key
 from pixtui.i18n import t
 from pixtui.imports import columns as c
 from pixtui.imports.report import ImportKind, ImportReport, start_report
+from pixtui.imports.rows import fits_header, has_names, tidy
 from pixtui.imports.sniff import (
     PARIS,
     CellError,
@@ -87,18 +88,12 @@ def parse_profile_collection(
 
 
 def _parse_row(table: Table, row: Row, cols: dict[str, int | None], report: ImportReport) -> CertifiabilityRow | None:
-    problem = table.width_problem(row)
-    if problem:
-        report.refuse(row, problem)
+    if not fits_header(table, row, report):
         return None
-    last, first = " ".join(row.cell(cols["last"]).split()), " ".join(row.cell(cols["first"]).split())
-    if not last:
-        report.refuse(row, t("imports.row.no_last_name"))
+    last, first = tidy(row.cell(cols["last"])), tidy(row.cell(cols["first"]))
+    if not has_names(row, report, last, first):
         return None
-    if not first:
-        report.refuse(row, t("imports.row.no_first_name"))
-        return None
-    division = " ".join(row.cell(cols["division"]).split())
+    division = tidy(row.cell(cols["division"]))
     certifiable_text = row.cell(cols["certifiable"])
     shared_text = row.cell(cols["shared"])
     try:

@@ -10,6 +10,7 @@ from pixtui.domain.names import name_key, person_key
 from pixtui.i18n import t
 from pixtui.imports import columns as c
 from pixtui.imports.report import ImportKind, ImportReport, start_report
+from pixtui.imports.rows import fits_header, has_division, has_names, tidy
 from pixtui.imports.sniff import CellError, Progress, Row, Table, header_key, parse_date, read_table
 
 OLDEST_YEAR = 1900  # a birth year outside these bounds is a typing or format error
@@ -69,22 +70,16 @@ def parse_pupil_list(data: bytes, *, progress: Progress | None = None) -> Import
 
 
 def _parse_row(table: Table, row: Row, cols: dict[str, int | None], report: ImportReport) -> PupilRow | None:
-    problem = table.width_problem(row)
-    if problem:
-        report.refuse(row, problem)
+    if not fits_header(table, row, report):
         return None
     if cols["last"] is not None and cols["first"] is not None:
-        last, first = _tidy(row.cell(cols["last"])), _tidy(row.cell(cols["first"]))
+        last, first = tidy(row.cell(cols["last"])), tidy(row.cell(cols["first"]))
     else:
         last, first = split_full_name(row.cell(cols["full"]))
         if not (last or first) and row.cell(cols["full"]):
             report.refuse(row, t("imports.pupil.full_name", value=row.cell(cols["full"])))
             return None
-    if not last:
-        report.refuse(row, t("imports.row.no_last_name"))
-        return None
-    if not first:
-        report.refuse(row, t("imports.row.no_first_name"))
+    if not has_names(row, report, last, first):
         return None
     birth_text = row.cell(cols["birth"])
     if not birth_text:
@@ -98,9 +93,8 @@ def _parse_row(table: Table, row: Row, cols: dict[str, int | None], report: Impo
     if not OLDEST_YEAR <= birthdate.year <= NEWEST_YEAR:
         report.refuse(row, t("imports.pupil.unlikely_birthdate", value=birth_text))
         return None
-    division = _tidy(row.cell(cols["division"]))
-    if not division:
-        report.refuse(row, t("imports.row.no_division"))
+    division = tidy(row.cell(cols["division"]))
+    if not has_division(row, report, division):
         return None
     sex = _sex(row.cell(cols["sex"]))
     if sex is False:
@@ -147,10 +141,6 @@ def _same_content(a: PupilRow, b: PupilRow) -> bool:
     return (a.key, a.birthdate, name_key(a.division), a.sex, a.ine, a.mef_code) == (
         b.key, b.birthdate, name_key(b.division), b.sex, b.ine, b.mef_code
     )
-
-
-def _tidy(text: str) -> str:
-    return " ".join(text.split())
 
 
 def split_full_name(text: str) -> tuple[str, str]:
