@@ -5,9 +5,12 @@ Lab machines often run the C locale, so month and day names come from the catalo
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
+from pixtui.domain.timing import format_date
 from pixtui.i18n import t
+
+__all__ = ["format_date", "format_day_long", "format_percent"]
 
 
 def format_day_long(day: date) -> str:
@@ -15,15 +18,6 @@ def format_day_long(day: date) -> str:
     weekday = t(f"day.short.{day.isoweekday()}")
     month = t(f"month.short.{day.month}")
     return t("date.long", weekday=weekday, day=day.day, month=month, year=day.year)
-
-
-def format_date(day: date | None) -> str:
-    """JJ/MM/AAAA, as every French school document writes dates."""
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def format_time(instant: datetime | None) -> str:
-    return instant.strftime("%H:%M") if instant else ""
 
 
 def format_percent(part: int, whole: int) -> str:

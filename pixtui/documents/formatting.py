@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pixtui.domain.clock import SCHOOL_ZONE
 from pixtui.domain.models import Candidate, SchoolSettings, Session
 from pixtui.domain.names import name_key
+from pixtui.domain.timing import format_date  # noqa: F401  (re-exported for the documents)
 from pixtui.i18n import t
 
 
@@ -19,11 +20,6 @@ def school_zone(settings: SchoolSettings) -> ZoneInfo:
         return ZoneInfo(settings.timezone or "Europe/Paris")
     except (ZoneInfoNotFoundError, ValueError):
         return SCHOOL_ZONE
-
-
-def format_date(day: date | None) -> str:
-    """JJ/MM/AAAA, or an empty string."""
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def format_long_date(day: date | None) -> str:

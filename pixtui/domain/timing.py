@@ -160,9 +160,9 @@ def format_clock(instant: datetime, zone: ZoneInfo = SCHOOL_ZONE) -> str:
     return as_utc(instant).astimezone(zone).strftime("%H:%M")
 
 
-def format_date(day: date) -> str:
-    """ "04/03/2024": how French staff read dates (and Pix's JJ/MM/AAAA)."""
-    return day.strftime("%d/%m/%Y")
+def format_date(day: date | None) -> str:
+    """"04/03/2024": how French staff read dates (and Pix's JJ/MM/AAAA); "" for no date."""
+    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def format_remaining(delta: timedelta) -> str:

@@ -13,12 +13,12 @@ from textual.widgets import DataTable, Static
 from pixtui.domain.clock import local_today
 from pixtui.domain.labels import label
 from pixtui.domain.problems import Severity
-from pixtui.domain.sessions import parse_date, school_year_of
+from pixtui.domain.sessions import campaign_window_for, parse_date, school_year_of
 from pixtui.formatting import format_date, format_percent
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.overview import HomeOverview, build_overview
-from pixtui.services.school import WindowRefused, current_window, set_campaign_window
+from pixtui.services.school import WindowRefused, set_campaign_window
 from pixtui.widgets.dialogs import TextDialog
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
 
@@ -146,7 +146,7 @@ class HomeScreen(PixScreen):
     def action_campaign_window(self) -> None:
         """Change this school year's campaign window (the seed's dates are only defaults)."""
         today = local_today(self.pix.clock)
-        window = current_window(self.snapshot.school, today)
+        window = campaign_window_for(self.snapshot.school, today)
         year = school_year_of(today)
 
         def check(text: str) -> str | None:

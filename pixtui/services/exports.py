@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -163,7 +163,9 @@ def export_session(
     stem = session_file_stem(session)
     public = PendingFile(
         f"{stem}_{t('exports.file.public')}.pdf",
-        invigilator_kit(settings, session, candidates, clock=clock, public=True, page_format=page_format),
+        invigilator_kit(
+            settings, session, candidates, clock=clock, public=True, page_format=page_format
+        ),
     )
     if only_public:
         files = [public]
@@ -215,7 +217,11 @@ def export_day(
         PendingFile(
             f"{session_file_stem(session)}_{t('exports.file.public')}.pdf",
             invigilator_kit(
-                settings, session, by_session[session.id], clock=clock, public=True,
+                settings,
+                session,
+                by_session[session.id],
+                clock=clock,
+                public=True,
                 page_format=page_format,
             ),
         )
@@ -243,25 +249,34 @@ def export_pupils(
     store: Store, out_dir: str | os.PathLike[str], *, clock: Clock, include_left: bool = False
 ) -> list[Path]:
     """Pupils with their certifiability, class by class: « 2027-03-18_eleves-certificabilite.csv »."""
-    snapshot = store.snapshot()
-    pupils = snapshot.pupils.all()
-    if not pupils:
-        raise NothingToExport(t("exports.error.no_pupils"))
-    name = f"{_today(snapshot, clock).isoformat()}_{t('exports.file.pupils')}.csv"
-    data = pupils_csv(pupils, include_left=include_left)
-    return write_files(out_dir, [PendingFile(name, data)], store_permissions(store))
+    return _export_pupils_csv(
+        store, out_dir, clock, "exports.file.pupils", pupils_csv, include_left
+    )
 
 
 def export_certifiability(
     store: Store, out_dir: str | os.PathLike[str], *, clock: Clock, include_left: bool = False
 ) -> list[Path]:
     """Counts of certifiable pupils per class: « 2027-03-18_certificabilite-par-classe.csv »."""
+    return _export_pupils_csv(
+        store, out_dir, clock, "exports.file.classes", certifiability_by_class_csv, include_left
+    )
+
+
+def _export_pupils_csv(
+    store: Store,
+    out_dir: str | os.PathLike[str],
+    clock: Clock,
+    file_key: str,
+    build: Callable[..., bytes],
+    include_left: bool,
+) -> list[Path]:
     snapshot = store.snapshot()
     pupils = snapshot.pupils.all()
     if not pupils:
         raise NothingToExport(t("exports.error.no_pupils"))
-    name = f"{_today(snapshot, clock).isoformat()}_{t('exports.file.classes')}.csv"
-    data = certifiability_by_class_csv(pupils, include_left=include_left)
+    name = f"{_today(snapshot, clock).isoformat()}_{t(file_key)}.csv"
+    data = build(pupils, include_left=include_left)
     return write_files(out_dir, [PendingFile(name, data)], store_permissions(store))
 
 

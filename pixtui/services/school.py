@@ -7,7 +7,7 @@ from typing import Any
 
 from pixtui.domain.models import CampaignWindow, SchoolSettings
 from pixtui.domain.problems import Problem
-from pixtui.domain.sessions import campaign_window_for, school_year_of
+from pixtui.domain.sessions import school_year_of
 
 
 class WindowRefused(Exception):
@@ -42,7 +42,3 @@ def set_campaign_window(tx: Any, start: date, end: date) -> SchoolSettings:
     school.campaign_windows.append(CampaignWindow(school.school_type, year, start, end))
     school.campaign_windows.sort(key=lambda w: (w.school_year, w.school_type.value))
     return tx.save_school(school)
-
-
-def current_window(school: SchoolSettings, today: date) -> CampaignWindow | None:
-    return campaign_window_for(school, today)
