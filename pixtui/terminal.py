@@ -22,7 +22,9 @@ def configure_environment(env: MutableMapping[str, str] | None = None) -> None:
     env.setdefault("ESCDELAY", "150")
 
 
-SIXTEEN_COLOUR_TERMS = frozenset({"linux", "xterm", "vt100", "vt220", "ansi", "putty", "screen", "cygwin"})
+SIXTEEN_COLOUR_TERMS = frozenset(
+    {"linux", "xterm", "vt100", "vt220", "ansi", "putty", "screen", "cygwin"}
+)
 
 
 def sixteen_colours(env: Mapping[str, str], color_system: str = "auto") -> bool:

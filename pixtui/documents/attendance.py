@@ -65,7 +65,10 @@ def session_title_lines(settings: SchoolSettings, session: Session) -> tuple[str
 def times_field(settings: SchoolSettings, session: Session) -> tuple[str, str]:
     """The « times » cell of a session's field grid: start–end, empty without a start time."""
     start, end = format_time(session.start_time), format_time(slot_end(session, settings))
-    return (t("documents.field.times"), t("documents.value.time_range", start=start, end=end) if start else "")
+    return (
+        t("documents.field.times"),
+        t("documents.value.time_range", start=start, end=end) if start else "",
+    )
 
 
 def session_fields(settings: SchoolSettings, session: Session) -> list[list[tuple[str, str]]]:
@@ -109,21 +112,50 @@ def table_page_header(
     return band + grid_height + gap + columns_height, header
 
 
-def title_band(pdf: DocumentPDF, y: float, title: str, school: str, marker: str, *, draw: bool = True) -> float:
+def title_band(
+    pdf: DocumentPDF, y: float, title: str, school: str, marker: str, *, draw: bool = True
+) -> float:
     """Title on the left, school on the right, rehearsal marker under; returns its height."""
     title_size = 15.0
     height = line_height(title_size) + (line_height(8) if marker else 0) + 2.5
     if not draw:
         return height
     school_width = pdf.body_width * 0.42
-    title_fit = fit_text(pdf, title, pdf.body_width - school_width - 3, size=title_size, min_size=10, max_lines=1, bold=True)
-    draw_fitted(pdf, title_fit, pdf.l_margin, y, pdf.body_width - school_width - 3, line_height(title_size))
+    title_fit = fit_text(
+        pdf,
+        title,
+        pdf.body_width - school_width - 3,
+        size=title_size,
+        min_size=10,
+        max_lines=1,
+        bold=True,
+    )
+    draw_fitted(
+        pdf, title_fit, pdf.l_margin, y, pdf.body_width - school_width - 3, line_height(title_size)
+    )
     school_fit = fit_text(pdf, school, school_width, size=9, min_size=6.5, max_lines=2, bold=True)
-    draw_fitted(pdf, school_fit, pdf.w - pdf.r_margin - school_width, y, school_width, line_height(title_size), align="R")
+    draw_fitted(
+        pdf,
+        school_fit,
+        pdf.w - pdf.r_margin - school_width,
+        y,
+        school_width,
+        line_height(title_size),
+        align="R",
+    )
     if marker:
         pdf.set_text_color(170, 0, 0)
-        marker_fit = fit_text(pdf, marker, pdf.body_width, size=8, min_size=6, max_lines=1, bold=True)
-        draw_fitted(pdf, marker_fit, pdf.l_margin, y + line_height(title_size), pdf.body_width, line_height(8))
+        marker_fit = fit_text(
+            pdf, marker, pdf.body_width, size=8, min_size=6, max_lines=1, bold=True
+        )
+        draw_fitted(
+            pdf,
+            marker_fit,
+            pdf.l_margin,
+            y + line_height(title_size),
+            pdf.body_width,
+            line_height(8),
+        )
         pdf.set_text_color(0, 0, 0)
     return height
 
@@ -175,7 +207,11 @@ def attendance_section(
     blocks.append(_count_line(pdf))
     blocks.append(_examiner_signatures(pdf, session))
     return Section(
-        footer_title=t("documents.attendance.footer", number=session_number(session), date=format_date(session.date)),
+        footer_title=t(
+            "documents.attendance.footer",
+            number=session_number(session),
+            date=format_date(session.date),
+        ),
         header_height=header_height,
         header=header,
         blocks=blocks,
@@ -189,7 +225,9 @@ def _empty_row(pdf: DocumentPDF, text: str) -> Block:
     def draw(pdf: DocumentPDF, y: float) -> None:
         pdf.set_line_width(0.25)
         pdf.rect(pdf.l_margin, y, pdf.body_width, height)
-        fitted = fit_text(pdf, text, pdf.body_width - 4, size=10, min_size=8, max_lines=2, bold=True)
+        fitted = fit_text(
+            pdf, text, pdf.body_width - 4, size=10, min_size=8, max_lines=2, bold=True
+        )
         draw_fitted(pdf, fitted, pdf.l_margin + 2, y, pdf.body_width - 4, height, align="C")
 
     return Block(height, draw)
@@ -203,7 +241,9 @@ def _count_line(pdf: DocumentPDF) -> Block:
     def draw(pdf: DocumentPDF, y: float) -> None:
         pdf.use(size, bold=True)
         half = pdf.body_width / 2
-        for index, key in enumerate(("documents.attendance.present_count", "documents.attendance.absent_count")):
+        for index, key in enumerate(
+            ("documents.attendance.present_count", "documents.attendance.absent_count")
+        ):
             label = t(key)
             x = pdf.l_margin + index * half
             pdf.set_xy(x, y)
@@ -252,6 +292,10 @@ def attendance_sheet(
 ) -> bytes:
     """Feuille d'émargement of one session as a PDF."""
     return render_document(
-        settings, clock, page_format,
-        lambda pdf, note: [attendance_section(pdf, settings, session, candidates, footer_note=note)],
+        settings,
+        clock,
+        page_format,
+        lambda pdf, note: [
+            attendance_section(pdf, settings, session, candidates, footer_note=note)
+        ],
     )

@@ -35,7 +35,14 @@ def session_sections(
     return [
         kit_section(pdf, settings, session, candidates, footer_note=footer_note),
         attendance_section(pdf, settings, session, candidates, footer_note=footer_note),
-        incident_section(pdf, settings, session, candidates, prefilled=prefilled_incidents, footer_note=footer_note),
+        incident_section(
+            pdf,
+            settings,
+            session,
+            candidates,
+            prefilled=prefilled_incidents,
+            footer_note=footer_note,
+        ),
     ]
 
 
@@ -54,9 +61,16 @@ def bundle_session(
     pre-filled with the room log by default; it is blank when nothing was recorded yet.
     """
     return render_document(
-        settings, clock, page_format,
+        settings,
+        clock,
+        page_format,
         lambda pdf, note: session_sections(
-            pdf, settings, session, candidates, footer_note=note, prefilled_incidents=prefilled_incidents
+            pdf,
+            settings,
+            session,
+            candidates,
+            footer_note=note,
+            prefilled_incidents=prefilled_incidents,
         ),
     )
 
@@ -64,7 +78,9 @@ def bundle_session(
 def sessions_of_day(sessions: Iterable[Session], day: date) -> list[Session]:
     """The sessions held on ``day``, in start-time then room order (purged ones excluded)."""
     chosen = [s for s in sessions if s.date == day and s.purged_at is None]
-    return sorted(chosen, key=lambda s: (s.start_time or time.min, name_key(s.room), s.pix_number or "", s.id))
+    return sorted(
+        chosen, key=lambda s: (s.start_time or time.min, name_key(s.room), s.pix_number or "", s.id)
+    )
 
 
 def bundle_day(
@@ -94,8 +110,14 @@ def bundle_day(
         sections: list[Section] = []
         for session in chosen:
             sections.extend(
-                session_sections(pdf, settings, session, by_session.get(session.id, []), footer_note=note,
-                                 prefilled_incidents=prefilled_incidents)
+                session_sections(
+                    pdf,
+                    settings,
+                    session,
+                    by_session.get(session.id, []),
+                    footer_note=note,
+                    prefilled_incidents=prefilled_incidents,
+                )
             )
         return sections
 
@@ -114,6 +136,10 @@ def _empty_day_section(pdf: DocumentPDF, settings: SchoolSettings, day: date, no
         footer_title=title,
         header_height=band + 4,
         header=header,
-        blocks=[paragraph_block(pdf, t("documents.day.no_sessions", date=format_long_date(day)), size=11, bold=True)],
+        blocks=[
+            paragraph_block(
+                pdf, t("documents.day.no_sessions", date=format_long_date(day)), size=11, bold=True
+            )
+        ],
         footer_note=note,
     )

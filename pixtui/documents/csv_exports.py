@@ -41,7 +41,9 @@ def defuse(cell: object) -> str:
 def to_csv(rows: Iterable[Sequence[object]]) -> bytes:
     """Rows to CSV bytes (``;``, CRLF, UTF-8 with BOM), every cell defused."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        buffer, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
     for row in rows:
         writer.writerow([defuse(cell) for cell in row])
     return buffer.getvalue().encode(ENCODING)
@@ -54,7 +56,9 @@ def _yes_no(value: bool) -> str:
 # --- candidates of a session ---------------------------------------------------------------
 
 
-def candidates_csv(settings: SchoolSettings, session: Session, candidates: Sequence[Candidate]) -> bytes:
+def candidates_csv(
+    settings: SchoolSettings, session: Session, candidates: Sequence[Candidate]
+) -> bytes:
     """The enrolled candidates of a session with their accommodations, sorted by name."""
     header = [
         t("documents.csv.session_number"),
@@ -153,10 +157,14 @@ def certifiability_by_class_csv(pupils: Iterable[Pupil], *, include_left: bool =
     total = dict.fromkeys(Certifiability, 0)
     for division in sorted(counts, key=name_key):
         per_class = counts[division]
-        rows.append([division, sum(per_class.values()), *(per_class[value] for value in Certifiability)])
+        rows.append(
+            [division, sum(per_class.values()), *(per_class[value] for value in Certifiability)]
+        )
         for value in Certifiability:
             total[value] += per_class[value]
-    rows.append([t("documents.csv.total"), sum(total.values()), *(total[value] for value in Certifiability)])
+    rows.append(
+        [t("documents.csv.total"), sum(total.values()), *(total[value] for value in Certifiability)]
+    )
     return to_csv(rows)
 
 
@@ -170,7 +178,9 @@ def _test_state_label(candidate: Candidate) -> str:
     return t(f"documents.state.{state.value}")
 
 
-def finalization_csv(settings: SchoolSettings, session: Session, candidates: Sequence[Candidate]) -> bytes:
+def finalization_csv(
+    settings: SchoolSettings, session: Session, candidates: Sequence[Candidate]
+) -> bytes:
     """What to key into Pix Certif's « Finaliser la session »: per candidate the issue report
     codes and the abort reason, then the session's flags and global comment.
 
@@ -211,7 +221,9 @@ def finalization_csv(settings: SchoolSettings, session: Session, candidates: Seq
                 _test_state_label(candidate),
                 ", ".join(entry.code for entry in entries),
                 " | ".join(details),
-                t(f"documents.abort.{candidate.abort_reason.value}") if candidate.abort_reason else "",
+                t(f"documents.abort.{candidate.abort_reason.value}")
+                if candidate.abort_reason
+                else "",
             ]
         )
     rows.append([])
@@ -222,4 +234,3 @@ def finalization_csv(settings: SchoolSettings, session: Session, candidates: Seq
     rows.append([t("documents.csv.has_joining_issue"), _yes_no(final.has_joining_issue)])
     rows.append([t("documents.csv.global_comment"), final.examiner_global_comment])
     return to_csv(rows)
-

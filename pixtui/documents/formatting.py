@@ -26,7 +26,11 @@ def format_long_date(day: date | None) -> str:
     """« lundi 18/03/2024 »: the weekday avoids printing the wrong day's documents."""
     if day is None:
         return t("documents.value.unknown")
-    return t("documents.date.long", weekday=t(f"documents.weekday.{day.weekday()}"), date=format_date(day))
+    return t(
+        "documents.date.long",
+        weekday=t(f"documents.weekday.{day.weekday()}"),
+        date=format_date(day),
+    )
 
 
 def format_time(moment: time | None) -> str:
@@ -92,7 +96,12 @@ def enrolled(candidates: Iterable[Candidate]) -> list[Candidate]:
     kept = [candidate for candidate in candidates if not candidate.removed]
     return sorted(
         kept,
-        key=lambda c: (name_key(c.last_name), name_key(c.first_name), c.birthdate or date.min, c.id),
+        key=lambda c: (
+            name_key(c.last_name),
+            name_key(c.first_name),
+            c.birthdate or date.min,
+            c.id,
+        ),
     )
 
 
@@ -101,8 +110,10 @@ def classes_of(candidates: Iterable[Candidate]) -> list[str]:
 
 
 def session_number(session: Session) -> str:
-    return session.pix_number.strip() if session.pix_number and session.pix_number.strip() else t(
-        "documents.value.no_number"
+    return (
+        session.pix_number.strip()
+        if session.pix_number and session.pix_number.strip()
+        else t("documents.value.no_number")
     )
 
 

@@ -78,8 +78,16 @@ def candidate_entries(candidate: Candidate) -> list[IncidentEntry]:
     recorded_live: Counter[tuple[str, int | None]] = Counter()
     for report in candidate.issue_reports:
         code = report.code.strip()
-        entries.append(IncidentEntry(report.created_at, name, division, code, report.description.strip(),
-                                     report.question_number))
+        entries.append(
+            IncidentEntry(
+                report.created_at,
+                name,
+                division,
+                code,
+                report.description.strip(),
+                report.question_number,
+            )
+        )
         if report.source == "live":
             recorded_live[(code, report.question_number)] += 1
     for alert in candidate.alerts:
@@ -89,18 +97,30 @@ def candidate_entries(candidate: Candidate) -> list[IncidentEntry]:
         if recorded_live[key]:
             recorded_live[key] -= 1
             continue
-        entries.append(IncidentEntry(alert.handled_at or alert.raised_at, name, division, key[0], "",
-                                     alert.question_number))
+        entries.append(
+            IncidentEntry(
+                alert.handled_at or alert.raised_at,
+                name,
+                division,
+                key[0],
+                "",
+                alert.question_number,
+            )
+        )
     return _chronological(entries)
 
 
 def incident_entries(candidates: Sequence[Candidate]) -> list[IncidentEntry]:
     """The entries of every enrolled candidate, oldest first (undated ones last)."""
-    return _chronological([entry for candidate in enrolled(candidates) for entry in candidate_entries(candidate)])
+    return _chronological(
+        [entry for candidate in enrolled(candidates) for entry in candidate_entries(candidate)]
+    )
 
 
 def _chronological(entries: list[IncidentEntry]) -> list[IncidentEntry]:
-    return sorted(entries, key=lambda e: (e.at is None, e.at.timestamp() if e.at else 0.0, e.candidate))
+    return sorted(
+        entries, key=lambda e: (e.at is None, e.at.timestamp() if e.at else 0.0, e.candidate)
+    )
 
 
 def _columns(width: float) -> list[Column]:
@@ -109,7 +129,9 @@ def _columns(width: float) -> list[Column]:
         Column(t("documents.incident.col.candidate"), 44, size=8.5, bold=True),
         Column(t("documents.incident.col.code"), 12, align="C", size=9, bold=True),
         Column(t("documents.incident.col.nature"), 44, size=7.5, min_size=6, max_lines=3),
-        Column(t("documents.incident.col.description"), width - 114, size=8, min_size=6, max_lines=8),
+        Column(
+            t("documents.incident.col.description"), width - 114, size=8, min_size=6, max_lines=8
+        ),
     ]
 
 
@@ -119,7 +141,13 @@ def _entry_values(entry: IncidentEntry, zone: ZoneInfo) -> list[str]:
     if entry.question_number is not None:
         question = t("documents.incident.question", number=entry.question_number)
         description = f"{question} — {description}" if description else question
-    return [format_clock(entry.at, zone), candidate, entry.code, code_label(entry.code), description]
+    return [
+        format_clock(entry.at, zone),
+        candidate,
+        entry.code,
+        code_label(entry.code),
+        description,
+    ]
 
 
 def incident_section(
@@ -150,7 +178,11 @@ def incident_section(
     while len(paginate([*rows, *[blank] * (blank_count + 1), *tail], available)) == pages:
         blank_count += 1
     return Section(
-        footer_title=t("documents.incident.footer", number=session_number(session), date=format_date(session.date)),
+        footer_title=t(
+            "documents.incident.footer",
+            number=session_number(session),
+            date=format_date(session.date),
+        ),
         header_height=header_height,
         header=header,
         blocks=[*rows, *[blank] * blank_count, *tail],
@@ -178,16 +210,24 @@ def _legend_blocks(pdf: DocumentPDF) -> list[Block]:
     codes = list(FINALISATION_CODES)
     for index in range(0, len(codes), 2):
         pair = codes[index : index + 2]
-        fits = [fit_text(pdf, f"{code} : {code_label(code)}", half, size=size, min_size=6, max_lines=2) for code in pair]
+        fits = [
+            fit_text(pdf, f"{code} : {code_label(code)}", half, size=size, min_size=6, max_lines=2)
+            for code in pair
+        ]
         height = max(f.height for f in fits) + 0.8
 
         def draw(pdf: DocumentPDF, y: float, fits: list = fits, height: float = height) -> None:
             for column, fitted in enumerate(fits):
-                draw_fitted(pdf, fitted, pdf.l_margin + column * (half + 4), y, half, height, valign="T")
+                draw_fitted(
+                    pdf, fitted, pdf.l_margin + column * (half + 4), y, half, height, valign="T"
+                )
 
         blocks.append(Block(height, draw, keep_with_next=True))
-    blocks.append(paragraph_block(pdf, t("documents.incident.legend_live"), size=7.5, space_after=3,
-                                  keep_with_next=True))
+    blocks.append(
+        paragraph_block(
+            pdf, t("documents.incident.legend_live"), size=7.5, space_after=3, keep_with_next=True
+        )
+    )
     return blocks
 
 
@@ -197,7 +237,9 @@ def _signature_block(pdf: DocumentPDF) -> Block:
 
     def draw(pdf: DocumentPDF, y: float) -> None:
         half = (pdf.body_width - 4) / 2
-        for column, key in enumerate(("documents.incident.signature_examiners", "documents.incident.signature_received")):
+        for column, key in enumerate(
+            ("documents.incident.signature_examiners", "documents.incident.signature_received")
+        ):
             x = pdf.l_margin + column * (half + 4)
             fitted = fit_text(pdf, t(key), half, size=8.5, min_size=7, max_lines=1, bold=True)
             draw_fitted(pdf, fitted, x, y, half, line_height(8.5), valign="T")
@@ -218,8 +260,12 @@ def incident_report(
 ) -> bytes:
     """PV d'incident of one session as a PDF; ``prefilled=False`` gives the blank form."""
     return render_document(
-        settings, clock, page_format,
+        settings,
+        clock,
+        page_format,
         lambda pdf, note: [
-            incident_section(pdf, settings, session, candidates, prefilled=prefilled, footer_note=note)
+            incident_section(
+                pdf, settings, session, candidates, prefilled=prefilled, footer_note=note
+            )
         ],
     )

@@ -113,23 +113,68 @@ def _codes_block(pdf: DocumentPDF, session: Session) -> Block:
         left_width = pdf.body_width * 0.40
         right_width = pdf.body_width - left_width - gap
         for x, width, label, value, hint, size in (
-            (pdf.l_margin, left_width, t("documents.kit.password_label"), password, t("documents.kit.password_hint"), 24),
-            (pdf.l_margin + left_width + gap, right_width, t("documents.kit.access_code_label"), code,
-             t("documents.kit.access_code_hint"), 44),
+            (
+                pdf.l_margin,
+                left_width,
+                t("documents.kit.password_label"),
+                password,
+                t("documents.kit.password_hint"),
+                24,
+            ),
+            (
+                pdf.l_margin + left_width + gap,
+                right_width,
+                t("documents.kit.access_code_label"),
+                code,
+                t("documents.kit.access_code_hint"),
+                44,
+            ),
         ):
             pdf.set_line_width(0.8)
             pdf.rect(x, y, width, height - 4)
-            label_fit = fit_text(pdf, label, width - 2 * PAD - 2, size=9, min_size=7, max_lines=1, bold=True)
-            draw_fitted(pdf, label_fit, x + PAD + 1, y + PAD, width - 2 * PAD - 2, line_height(9), valign="T")
+            label_fit = fit_text(
+                pdf, label, width - 2 * PAD - 2, size=9, min_size=7, max_lines=1, bold=True
+            )
+            draw_fitted(
+                pdf,
+                label_fit,
+                x + PAD + 1,
+                y + PAD,
+                width - 2 * PAD - 2,
+                line_height(9),
+                valign="T",
+            )
             shown = value or missing
-            value_fit = fit_text(pdf, shown, width - 2 * PAD - 2, size=size if value else 11, min_size=9,
-                                 max_lines=2, bold=True)
-            draw_fitted(pdf, value_fit, x + PAD + 1, y + PAD + line_height(9), width - 2 * PAD - 2,
-                        height - 4 - 2 * PAD - line_height(9) - 2 * line_height(7), align="C")
+            value_fit = fit_text(
+                pdf,
+                shown,
+                width - 2 * PAD - 2,
+                size=size if value else 11,
+                min_size=9,
+                max_lines=2,
+                bold=True,
+            )
+            draw_fitted(
+                pdf,
+                value_fit,
+                x + PAD + 1,
+                y + PAD + line_height(9),
+                width - 2 * PAD - 2,
+                height - 4 - 2 * PAD - line_height(9) - 2 * line_height(7),
+                align="C",
+            )
             hint_fit = fit_text(pdf, hint, width - 2 * PAD - 2, size=7, min_size=6.5, max_lines=2)
             pdf.set_text_color(90, 90, 90)
-            draw_fitted(pdf, hint_fit, x + PAD + 1, y + height - 4 - PAD - 2 * line_height(7), width - 2 * PAD - 2,
-                        2 * line_height(7), align="C", valign="B")
+            draw_fitted(
+                pdf,
+                hint_fit,
+                x + PAD + 1,
+                y + height - 4 - PAD - 2 * line_height(7),
+                width - 2 * PAD - 2,
+                2 * line_height(7),
+                align="C",
+                valign="B",
+            )
             pdf.set_text_color(0, 0, 0)
         pdf.set_line_width(0.25)
 
@@ -165,7 +210,11 @@ def _notice_block(pdf: DocumentPDF, text: str) -> Block:
 
 def _table_header_block(pdf: DocumentPDF, columns: Sequence[Column]) -> Block:
     height = header_row_height(pdf, columns)
-    return Block(height, lambda pdf, y: draw_header_row(pdf, columns, pdf.l_margin, y, height), keep_with_next=True)
+    return Block(
+        height,
+        lambda pdf, y: draw_header_row(pdf, columns, pdf.l_margin, y, height),
+        keep_with_next=True,
+    )
 
 
 def _extra_time_blocks(
@@ -218,7 +267,9 @@ def _extra_time_blocks(
 def _public_list(pdf: DocumentPDF, people: Sequence[Candidate]) -> list[Block]:
     blocks: list[Block] = [heading_block(pdf, t("documents.kit.public_list_heading"))]
     if not people:
-        blocks.append(paragraph_block(pdf, t("documents.attendance.no_candidates"), size=10, bold=True))
+        blocks.append(
+            paragraph_block(pdf, t("documents.attendance.no_candidates"), size=10, bold=True)
+        )
         return blocks
     # Two columns of « NOM Prénom — classe » so that 40 names fit on the single posted page.
     half = -(-len(people) // 2)
@@ -228,14 +279,23 @@ def _public_list(pdf: DocumentPDF, people: Sequence[Candidate]) -> list[Block]:
     for index in range(half):
         pair = [left[index], right[index] if index < len(right) else None]
         fits: list[FittedText | None] = [
-            fit_text(pdf, f"{full_name(c)} — {c.division.strip()}" if c.division.strip() else full_name(c),
-                     column_width - 2, size=size, min_size=6.5, max_lines=2)
-            if c is not None else None
+            fit_text(
+                pdf,
+                f"{full_name(c)} — {c.division.strip()}" if c.division.strip() else full_name(c),
+                column_width - 2,
+                size=size,
+                min_size=6.5,
+                max_lines=2,
+            )
+            if c is not None
+            else None
             for c in pair
         ]
         height = max(f.height for f in fits if f is not None) + 1.6
 
-        def draw(pdf: DocumentPDF, y: float, fits: list[FittedText | None] = fits, height: float = height) -> None:
+        def draw(
+            pdf: DocumentPDF, y: float, fits: list[FittedText | None] = fits, height: float = height
+        ) -> None:
             for column, fitted in enumerate(fits):
                 if fitted is None:
                     continue
@@ -261,6 +321,10 @@ def invigilator_kit(
 ) -> bytes:
     """Kit surveillant of one session as a PDF; ``public=True`` leaves out every code."""
     return render_document(
-        settings, clock, page_format,
-        lambda pdf, note: [kit_section(pdf, settings, session, candidates, public=public, footer_note=note)],
+        settings,
+        clock,
+        page_format,
+        lambda pdf, note: [
+            kit_section(pdf, settings, session, candidates, public=public, footer_note=note)
+        ],
     )

@@ -52,12 +52,16 @@ def line_height(size: float) -> float:
 class DocumentPDF(FPDF):
     """An fpdf2 document with pixtui's font, margins and section footer."""
 
-    def __init__(self, page_format: PageFormat = "A4", *, created_at: datetime | None = None) -> None:
+    def __init__(
+        self, page_format: PageFormat = "A4", *, created_at: datetime | None = None
+    ) -> None:
         page_format = str(page_format).upper()  # type: ignore[assignment]
         if page_format not in PAGE_FORMATS:
             raise DocumentError(t("documents.error.page_format", format=page_format))
         self.scale = 1.0 if page_format == "A4" else _A3_SCALE
-        super().__init__(orientation="portrait", unit=PT_PER_MM * self.scale, format=page_format.lower())
+        super().__init__(
+            orientation="portrait", unit=PT_PER_MM * self.scale, format=page_format.lower()
+        )
         # Totals are computed by our own pagination; an alias would also rewrite "{nb}" typed
         # in a pupil's name or a comment.
         self.alias_nb_pages(None)  # type: ignore[arg-type]
@@ -274,13 +278,26 @@ def draw_footer(pdf: DocumentPDF, title: str, note: str, number: int, total: int
     pdf.set_text_color(*MUTED)
     pdf.use(7.5, bold=True)
     label_width = pdf.width_of(page_label) + 2
-    draw_fitted(pdf, FittedText((page_label,), 7.5, True), pdf.w - pdf.r_margin - label_width, top,
-                label_width, line_height(7.5), align="R")
-    title_fit = fit_text(pdf, title, pdf.body_width - label_width - 4, size=7.5, min_size=6, max_lines=1)
-    draw_fitted(pdf, title_fit, pdf.l_margin, top, pdf.body_width - label_width - 4, line_height(7.5))
+    draw_fitted(
+        pdf,
+        FittedText((page_label,), 7.5, True),
+        pdf.w - pdf.r_margin - label_width,
+        top,
+        label_width,
+        line_height(7.5),
+        align="R",
+    )
+    title_fit = fit_text(
+        pdf, title, pdf.body_width - label_width - 4, size=7.5, min_size=6, max_lines=1
+    )
+    draw_fitted(
+        pdf, title_fit, pdf.l_margin, top, pdf.body_width - label_width - 4, line_height(7.5)
+    )
     if note:
         note_fit = fit_text(pdf, note, pdf.body_width, size=6.5, min_size=5.5, max_lines=1)
-        draw_fitted(pdf, note_fit, pdf.l_margin, top + line_height(7.5), pdf.body_width, line_height(6.5))
+        draw_fitted(
+            pdf, note_fit, pdf.l_margin, top + line_height(7.5), pdf.body_width, line_height(6.5)
+        )
     pdf.set_text_color(*DARK)
     pdf.set_draw_color(*DARK)
 
@@ -301,20 +318,29 @@ class Column:
 
 def header_row_height(pdf: DocumentPDF, columns: Sequence[Column], size: float = 7.5) -> float:
     fitted = [
-        fit_text(pdf, column.title, column.width - 2 * PAD, size=size, min_size=6, max_lines=2, bold=True)
+        fit_text(
+            pdf, column.title, column.width - 2 * PAD, size=size, min_size=6, max_lines=2, bold=True
+        )
         for column in columns
     ]
     return max(f.height for f in fitted) + 2 * PAD
 
 
 def draw_header_row(
-    pdf: DocumentPDF, columns: Sequence[Column], x: float, y: float, height: float, size: float = 7.5
+    pdf: DocumentPDF,
+    columns: Sequence[Column],
+    x: float,
+    y: float,
+    height: float,
+    size: float = 7.5,
 ) -> None:
     pdf.set_fill_color(*GREY_FILL)
     pdf.set_line_width(0.25)
     for column in columns:
         pdf.rect(x, y, column.width, height, style="DF")
-        fitted = fit_text(pdf, column.title, column.width - 2 * PAD, size=size, min_size=6, max_lines=2, bold=True)
+        fitted = fit_text(
+            pdf, column.title, column.width - 2 * PAD, size=size, min_size=6, max_lines=2, bold=True
+        )
         draw_fitted(pdf, fitted, x + PAD, y, column.width - 2 * PAD, height, align="C")
         x += column.width
 
@@ -325,8 +351,13 @@ def row_block(
     """A table row: each value fitted in its column, the row as tall as its tallest cell."""
     fitted = [
         fit_text(
-            pdf, value, column.width - 2 * PAD,
-            size=column.size, min_size=column.min_size, max_lines=column.max_lines, bold=column.bold,
+            pdf,
+            value,
+            column.width - 2 * PAD,
+            size=column.size,
+            min_size=column.min_size,
+            max_lines=column.max_lines,
+            bold=column.bold,
         )
         for column, value in zip(columns, values, strict=True)
     ]
@@ -368,13 +399,23 @@ def paragraph_block(
     return Block(fitted.height + space_after, draw, keep_with_next)
 
 
-def heading_block(pdf: DocumentPDF, text: str, *, size: float = 11.0, space_before: float = 3.0) -> Block:
+def heading_block(
+    pdf: DocumentPDF, text: str, *, size: float = 11.0, space_before: float = 3.0
+) -> Block:
     """A section heading with a rule under it; kept with what follows."""
     height = space_before + line_height(size) + 2.0
 
     def draw(pdf: DocumentPDF, y: float) -> None:
         fitted = fit_text(pdf, text, pdf.body_width, size=size, min_size=8, max_lines=1, bold=True)
-        draw_fitted(pdf, fitted, pdf.l_margin, y + space_before, pdf.body_width, line_height(size), valign="T")
+        draw_fitted(
+            pdf,
+            fitted,
+            pdf.l_margin,
+            y + space_before,
+            pdf.body_width,
+            line_height(size),
+            valign="T",
+        )
         rule = y + space_before + line_height(size) + 0.6
         pdf.set_line_width(0.4)
         pdf.line(pdf.l_margin, rule, pdf.w - pdf.r_margin, rule)
@@ -402,7 +443,15 @@ def field_grid(
     for row in rows:
         cell_width = width / len(row)
         fitted = [
-            fit_text(pdf, value or "—", cell_width - 2 * PAD, size=value_size, min_size=6.5, max_lines=2, bold=True)
+            fit_text(
+                pdf,
+                value or "—",
+                cell_width - 2 * PAD,
+                size=value_size,
+                min_size=6.5,
+                max_lines=2,
+                bold=True,
+            )
             for _, value in row
         ]
         height = 2 * PAD + line_height(label_size) + max(f.height for f in fitted)
@@ -412,12 +461,27 @@ def field_grid(
                 cell_x = x + index * cell_width
                 pdf.rect(cell_x, y, cell_width, height)
                 pdf.set_text_color(*MUTED)
-                label_fit = fit_text(pdf, label, cell_width - 2 * PAD, size=label_size, min_size=5.5, max_lines=1)
-                draw_fitted(pdf, label_fit, cell_x + PAD, y + PAD, cell_width - 2 * PAD, line_height(label_size), valign="T")
+                label_fit = fit_text(
+                    pdf, label, cell_width - 2 * PAD, size=label_size, min_size=5.5, max_lines=1
+                )
+                draw_fitted(
+                    pdf,
+                    label_fit,
+                    cell_x + PAD,
+                    y + PAD,
+                    cell_width - 2 * PAD,
+                    line_height(label_size),
+                    valign="T",
+                )
                 pdf.set_text_color(*DARK)
                 draw_fitted(
-                    pdf, value_fit, cell_x + PAD, y + PAD + line_height(label_size),
-                    cell_width - 2 * PAD, value_fit.height, valign="T",
+                    pdf,
+                    value_fit,
+                    cell_x + PAD,
+                    y + PAD + line_height(label_size),
+                    cell_width - 2 * PAD,
+                    value_fit.height,
+                    valign="T",
                 )
         y += height
     return y - top

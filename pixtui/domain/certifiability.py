@@ -32,7 +32,9 @@ def certifiable_competence_count(levels: Mapping[str, int]) -> int:
     return sum(
         1
         for code, level in levels.items()
-        if code.strip() in _COMPETENCE_CODES and level is not None and level >= MINIMUM_COMPETENCE_LEVEL
+        if code.strip() in _COMPETENCE_CODES
+        and level is not None
+        and level >= MINIMUM_COMPETENCE_LEVEL
     )
 
 

@@ -52,9 +52,7 @@ def enrolment_problems(
     name = f"{pupil.first_name} {pupil.last_name}".strip()
     problems: list[Problem] = []
     if session.status is not SessionStatus.CREATED:
-        problems.append(
-            Problem.error("domain.enrol.session_closed", status=label(session.status))
-        )
+        problems.append(Problem.error("domain.enrol.session_closed", status=label(session.status)))
     elif session.first_started_at is not None and as_utc(now) >= (
         as_utc(session.first_started_at) + ENROLMENT_CLOSES_AFTER_FIRST_START
     ):
@@ -140,13 +138,15 @@ _PERCENT = re.compile(r"\+?\s*([0-9]+(?:[.,][0-9]+)?)\s*%?")
 
 
 def parse_extra_time(text: str) -> float:
-    """"33", "33 %", "33%", "+33 %" → 0.33; empty → 0.0. Raises ExtraTimeError otherwise."""
+    """ "33", "33 %", "33%", "+33 %" → 0.33; empty → 0.0. Raises ExtraTimeError otherwise."""
     stripped = text.strip()
     if not stripped:
         return 0.0
     match = _PERCENT.fullmatch(stripped)
     if not match:
-        raise ExtraTimeError(Problem.error("domain.extra_time.invalid", "extra_time", value=stripped))
+        raise ExtraTimeError(
+            Problem.error("domain.extra_time.invalid", "extra_time", value=stripped)
+        )
     number = float(match.group(1).replace(",", "."))
     if not number.is_integer():
         key = "domain.extra_time.ratio_typed" if 0 < number < 1 else "domain.extra_time.integer"
@@ -163,7 +163,10 @@ def validate_extra_time_percent(value: float) -> list[Problem]:
     if not 0 <= value <= MAX_EXTRA_TIME_PERCENT:
         return [
             Problem.error(
-                "domain.extra_time.range", "extra_time", value=f"{value:g}", max=MAX_EXTRA_TIME_PERCENT
+                "domain.extra_time.range",
+                "extra_time",
+                value=f"{value:g}",
+                max=MAX_EXTRA_TIME_PERCENT,
             )
         ]
     return []

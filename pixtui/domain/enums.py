@@ -117,8 +117,12 @@ _S = IssueReportSubcategory
 ISSUE_REPORT_CODES: dict[str, IssueReportCode] = {
     row.code: row
     for row in (
-        IssueReportCode("C1", _C.CANDIDATE_INFORMATIONS_CHANGES, _S.NAME_OR_BIRTHDATE, True, True, False, True),
-        IssueReportCode("C2", _C.CANDIDATE_INFORMATIONS_CHANGES, _S.EXTRA_TIME_PERCENTAGE, True, True, False),
+        IssueReportCode(
+            "C1", _C.CANDIDATE_INFORMATIONS_CHANGES, _S.NAME_OR_BIRTHDATE, True, True, False, True
+        ),
+        IssueReportCode(
+            "C2", _C.CANDIDATE_INFORMATIONS_CHANGES, _S.EXTRA_TIME_PERCENTAGE, True, True, False
+        ),
         IssueReportCode("C3", _C.LATE_OR_LEAVING, _S.LEFT_EXAM_ROOM, False, False, False),
         IssueReportCode("C4", _C.SIGNATURE_ISSUE, None, True, True, False),
         IssueReportCode("C5", _C.CONNECTION_OR_END_SCREEN, None, False, False, False),
@@ -136,7 +140,9 @@ ISSUE_REPORT_CODES: dict[str, IssueReportCode] = {
         IssueReportCode("E7", _C.IN_CHALLENGE, _S.OTHER, False, False, True, True),
         IssueReportCode("E8", _C.IN_CHALLENGE, _S.EXTRA_TIME_EXCEEDED, True, False, True, True),
         IssueReportCode("E9", _C.IN_CHALLENGE, _S.SOFTWARE_NOT_WORKING, True, False, True, True),
-        IssueReportCode("E10", _C.IN_CHALLENGE, _S.UNINTENTIONAL_FOCUS_OUT, True, False, True, True),
+        IssueReportCode(
+            "E10", _C.IN_CHALLENGE, _S.UNINTENTIONAL_FOCUS_OUT, True, False, True, True
+        ),
         IssueReportCode("E11", _C.IN_CHALLENGE, _S.SKIP_ON_OOPS, True, False, True, True),
         IssueReportCode("E12", _C.IN_CHALLENGE, _S.ACCESSIBILITY_ISSUE, True, False, True, True),
     )
@@ -158,11 +164,22 @@ class Competence:
 COMPETENCES: tuple[Competence, ...] = tuple(
     Competence(code, int(code[0]))
     for code in (
-        "1.1", "1.2", "1.3",
-        "2.1", "2.2", "2.3", "2.4",
-        "3.1", "3.2", "3.3", "3.4",
-        "4.1", "4.2", "4.3",
-        "5.1", "5.2",
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "4.1",
+        "4.2",
+        "4.3",
+        "5.1",
+        "5.2",
     )
 )
 AREAS = (1, 2, 3, 4, 5)

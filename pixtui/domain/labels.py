@@ -39,17 +39,17 @@ def issue_code_label(code: str) -> str:
 
 
 def issue_code_title(code: str) -> str:
-    """"C6 · Suspicion de fraude": the code first, as Pix Certif's lists show it."""
+    """ "C6 · Suspicion de fraude": the code first, as Pix Certif's lists show it."""
     code = code.strip().upper()
     return t("domain.issue_code.title", code=code, label=issue_code_label(code))
 
 
 def competence_name(code: str) -> str:
-    """"Gérer des données" for "1.2"; unknown codes are returned as is (a results column)."""
+    """ "Gérer des données" for "1.2"; unknown codes are returned as is (a results column)."""
     code = code.strip()
     return t(f"domain.competence.{code}") if code in _COMPETENCE_CODES else code
 
 
 def area_name(number: int) -> str:
-    """"Information et données" for 1; a number outside 1-5 is returned as text."""
+    """ "Information et données" for 1; a number outside 1-5 is returned as text."""
     return t(f"domain.area.{number}") if number in AREAS else str(number)

@@ -190,9 +190,7 @@ class RoomCounters:
             present += has_started or c.authorized_to_start
             started += has_started
             finished += is_ended(c)
-            alerts += is_started(c) and any(
-                a.status is LiveAlertStatus.ONGOING for a in c.alerts
-            )
+            alerts += is_started(c) and any(a.status is LiveAlertStatus.ONGOING for a in c.alerts)
         return cls(enrolled, present, started, finished, alerts)
 
 
@@ -232,7 +230,7 @@ def confirm_presence(c: Candidate, at: datetime) -> None:
 
 
 def cancel_presence(c: Candidate) -> None:
-    """"Annuler la confirmation"."""
+    """ "Annuler la confirmation"."""
     _check_enrolled(c)
     if c.assessment_state is not None:
         raise _refuse("domain.room.cancel_started")
@@ -374,7 +372,7 @@ def refuse_alert(c: Candidate, alert_id: str, at: datetime, by: str) -> None:
 
 
 def clear_companion_alert(c: Candidate, alert_id: str, at: datetime, by: str) -> None:
-    """"Confirmer la présence de l'extension": the candidate refreshes the page and goes on."""
+    """ "Confirmer la présence de l'extension": the candidate refreshes the page and goes on."""
     _check_enrolled(c)
     alert = _find_alert(c, alert_id, LiveAlertKind.COMPANION)
     alert.status = LiveAlertStatus.CLEARED
@@ -382,7 +380,7 @@ def clear_companion_alert(c: Candidate, alert_id: str, at: datetime, by: str) ->
 
 
 def authorize_resume(c: Candidate, at: datetime, by: str) -> Resume:
-    """"Autoriser la reprise du test": only for a started test, less than 24 h after its start.
+    """ "Autoriser la reprise du test": only for a started test, less than 24 h after its start.
 
     Refused while an alert is ongoing: a resume does not handle it, and Pix invigilators who
     believed it did left candidates blocked (reference §7).
@@ -417,7 +415,7 @@ def mark_resumed(c: Candidate, at: datetime) -> None:
 
 
 def end_test(c: Candidate, at: datetime, by: str) -> None:
-    """"Terminer le test" (irreversible: the caller asks for a confirmation first)."""
+    """ "Terminer le test" (irreversible: the caller asks for a confirmation first)."""
     _check_enrolled(c)
     if is_ended(c):
         raise _refuse("domain.room.already_finished")
@@ -466,7 +464,7 @@ def add_incident(
 
 
 def set_abort_reason(c: Candidate, reason: AbortReason | None) -> None:
-    """"Raison de l'abandon": for a started test not completed (still running or ended by the
+    """ "Raison de l'abandon": for a started test not completed (still running or ended by the
     invigilator or by the finalisation); never for a completed one. ``None`` clears it."""
     _check_enrolled(c)
     if reason is None:

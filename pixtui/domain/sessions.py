@@ -49,7 +49,7 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_time(text: str) -> time | None:
-    """"09:30", "9:30", "9h30", "14h" (24-hour clock); None otherwise."""
+    """ "09:30", "9:30", "9h30", "14h" (24-hour clock); None otherwise."""
     match = _TIME.fullmatch(text.strip())
     if not match:
         return None
@@ -78,7 +78,7 @@ def validate_time_text(text: str, field: str = "start_time") -> list[Problem]:
 
 
 def split_examiners(text: str) -> list[str]:
-    """"Mme Martin, M. Durand ; Mme Petit" → three names (Pix keeps one free-text field)."""
+    """ "Mme Martin, M. Durand ; Mme Petit" → three names (Pix keeps one free-text field)."""
     return [name.strip() for name in re.split(r"[,;\n]", text) if name.strip()]
 
 
@@ -151,7 +151,9 @@ def validate_session(
         not_yet_run = session.status is SessionStatus.CREATED and session.first_started_at is None
         if session.date < today and not_yet_run:
             problems.append(
-                Problem.warning("domain.session.in_the_past", "date", date=format_date(session.date))
+                Problem.warning(
+                    "domain.session.in_the_past", "date", date=format_date(session.date)
+                )
             )
 
     if session.date is not None and session.start_time is not None and session.room.strip():

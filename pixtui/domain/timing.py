@@ -161,7 +161,7 @@ def format_clock(instant: datetime, zone: ZoneInfo = SCHOOL_ZONE) -> str:
 
 
 def format_date(day: date | None) -> str:
-    """"04/03/2024": how French staff read dates (and Pix's JJ/MM/AAAA); "" for no date."""
+    """ "04/03/2024": how French staff read dates (and Pix's JJ/MM/AAAA); "" for no date."""
     return day.strftime("%d/%m/%Y") if day else ""
 
 

@@ -7,7 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Anonymise the data of sessions past their retention period",
     ),
     "after.cli.purge_dry_run": (
-        "montrer ce qui serait anonymisé, sans rien écrire", "show what would go, write nothing"
+        "montrer ce qui serait anonymisé, sans rien écrire",
+        "show what would go, write nothing",
     ),
     "after.cli.yes": ("confirmer sans poser la question", "confirm without asking"),
     "after.cli.purge_question": (
@@ -36,18 +37,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in_process or processed",
     ),
     "after.cli.date": (
-        "quand c'est arrivé (par défaut : maintenant)", "when it happened (default: now)"
+        "quand c'est arrivé (par défaut : maintenant)",
+        "when it happened (default: now)",
     ),
     "after.cli.bad_date": (
         "La date « {date} » n'est pas lisible : écrivez JJ/MM/AAAA ou JJ/MM/AAAA HH:MM.",
-        "The date \"{date}\" cannot be read: write DD/MM/YYYY or DD/MM/YYYY HH:MM.",
+        'The date "{date}" cannot be read: write DD/MM/YYYY or DD/MM/YYYY HH:MM.',
     ),
     "after.cli.date_future": (
-        "La date « {date} » est dans le futur.", "The date \"{date}\" is in the future."
+        "La date « {date} » est dans le futur.",
+        'The date "{date}" is in the future.',
     ),
     "after.cli.bad_status": (
         "Statut « {word} » inconnu : écrivez en_traitement (ou in_process) ou traitee (ou processed).",
-        "Unknown status \"{word}\": write in_process or processed.",
+        'Unknown status "{word}": write in_process or processed.',
     ),
     "after.cli.status_now": ("Session {number} : {status}", "Session {number}: {status}"),
     "after.cli.handover": (
@@ -73,7 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Show the finalisation summary to key into Pix Certif (and export it)",
     ),
     "after.cli.out": (
-        "dossier où écrire le CSV et le bilan", "folder to write the CSV and the summary to"
+        "dossier où écrire le CSV et le bilan",
+        "folder to write the CSV and the summary to",
     ),
     "after.cli.written": ("Écrit : {path}", "Written: {path}"),
     "after.cli.division": (
@@ -82,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.cli.no_file": (
         "Donnez au moins un fichier de résultats après « results ».",
-        "Give at least one results file after \"results\".",
+        'Give at least one results file after "results".',
     ),
     "after.cli.results_unreadable": (
         "{count} fichier(s) illisible(s) : rien n'a été écrit.",
@@ -102,7 +106,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This session no longer exists (deleted from another computer?).",
     ),
     "after.handover.to_required": (
-        "Indiquez à qui les documents ont été remis.", "Say to whom the documents were handed."
+        "Indiquez à qui les documents ont été remis.",
+        "Say to whom the documents were handed.",
     ),
     "after.handover.too_long": (
         "Le nom est trop long ({limit} caractères au plus).",
@@ -121,7 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.file.summary": ("bilan", "summary"),
     "after.journal.redacted": ("[effacé]", "[erased]"),
     "after.purge.nothing_new": (
-        "Aucune nouvelle donnée à anonymiser.", "No new data to anonymise."
+        "Aucune nouvelle donnée à anonymiser.",
+        "No new data to anonymise.",
     ),
     "after.purge.journal": (
         "Journal : {count} ligne(s) expurgée(s) des données personnelles purgées.",
@@ -152,7 +158,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} older certification(s) of the same pupils: only the latest is kept.",
     ),
     "after.import.without_class": (
-        "{count} résultat(s) sans classe.", "{count} result(s) without a class."
+        "{count} résultat(s) sans classe.",
+        "{count} result(s) without a class.",
     ),
     "after.import.done": (
         "Résultats enregistrés : {added} ajouté(s), {replaced} remplacé(s), {kept} plus récent(s) gardé(s) ; {pupils} élève(s) mis à jour.",
@@ -177,9 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file name does not give the class: which one is it?",
     ),
     "after.import.class_empty": ("Indiquez la classe.", "Give the class."),
-    "after.import.question": (
-        "Enregistrer ces résultats ?", "Save these results?"
-    ),
+    "after.import.question": ("Enregistrer ces résultats ?", "Save these results?"),
     "after.import.accept": ("Enregistrer", "Save"),
     # --- Finalisation screen -----------------------------------------------------------
     "after.final.hint": (
@@ -194,15 +199,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.final.col.handover": ("Documents", "Documents"),
     "after.final.handover_cell": ("remis à {to}", "handed to {to}"),
     "after.final.none": (
-        "Aucune session passée : rien à finaliser.", "No past session: nothing to finalise."
+        "Aucune session passée : rien à finaliser.",
+        "No past session: nothing to finalise.",
     ),
     "after.final.no_history": ("Pas encore d'étape notée.", "No step recorded yet."),
     "after.final.next_wizard": (
-        "À faire : finaliser la session (Entrée).", "To do: finalise the session (Enter)."
+        "À faire : finaliser la session (Entrée).",
+        "To do: finalise the session (Enter).",
     ),
-    "after.final.next_step": (
-        "Étape suivante : {status} (S).", "Next step: {status} (S)."
-    ),
+    "after.final.next_step": ("Étape suivante : {status} (S).", "Next step: {status} (S)."),
     "after.final.no_session": ("Choisissez d'abord une session.", "Choose a session first."),
     "after.final.at_end": (
         "Cette session est au bout du parcours : résultats transmis.",
@@ -210,7 +215,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.final.advance_question": (
         "Noter que la session {number} passe à « {status} » maintenant ?",
-        "Record that session {number} moves to \"{status}\" now?",
+        'Record that session {number} moves to "{status}" now?',
     ),
     "after.final.handover_title": (
         "Documents (PV, émargement, PV d'incident) remis à :",
@@ -230,15 +235,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.final.binding.advance": ("Étape suiv.", "Next step"),
     "after.final.binding.advance.tip": (
-        "En cours de traitement, puis résultats transmis", "In process, then processed"
+        "En cours de traitement, puis résultats transmis",
+        "In process, then processed",
     ),
     "after.final.binding.handover": ("Remise", "Handover"),
     "after.final.binding.handover.tip": (
-        "Noter à qui les documents ont été remis", "Record to whom the documents were handed"
+        "Noter à qui les documents ont été remis",
+        "Record to whom the documents were handed",
     ),
     "after.final.binding.reopen": ("Rouvrir", "Reopen"),
     "after.final.binding.reopen.tip": (
-        "Rouvrir une session finalisée (organisateur)", "Reopen a finalised session (organiser)"
+        "Rouvrir une session finalisée (organisateur)",
+        "Reopen a finalised session (organiser)",
     ),
     # --- the wizard --------------------------------------------------------------------
     "after.wizard.title": ("Finalisation", "Finalisation"),
@@ -278,15 +286,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "What the incident report says (500 characters at most)",
     ),
     "after.wizard.description_needed": (
-        "Le signalement {code} demande une description.", "Report {code} needs a description."
+        "Le signalement {code} demande une description.",
+        "Report {code} needs a description.",
     ),
     "after.wizard.too_long": (
         "Texte trop long : {length} caractères pour {limit} au plus.",
         "Text too long: {length} characters for {limit} at most.",
     ),
-    "after.wizard.no_report": (
-        "{name} n'a aucun signalement.", "{name} has no report."
-    ),
+    "after.wizard.no_report": ("{name} n'a aucun signalement.", "{name} has no report."),
     "after.wizard.remove_title": ("Retirer un signalement de {name}", "Remove a report of {name}"),
     "after.wizard.comment_title": (
         "Commentaire global de la session ({limit} caractères au plus)",
@@ -300,7 +307,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.wizard.done": ("Session finalisée.", "Session finalised."),
     "after.wizard.binding.abort": ("Abandon", "Abort"),
     "after.wizard.binding.abort.tip": (
-        "Raison de l'abandon d'un test non terminé", "Abort reason of an unfinished test"
+        "Raison de l'abandon d'un test non terminé",
+        "Abort reason of an unfinished test",
     ),
     "after.wizard.binding.report": ("Signaler", "Report"),
     "after.wizard.binding.report.tip": (
@@ -312,30 +320,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.wizard.binding.incident": ("Incident", "Incident"),
     "after.wizard.binding.incident.tip": (
         "Cocher « Un incident a eu lieu pendant la session »",
-        "Tick \"An incident happened during the session\"",
+        'Tick "An incident happened during the session"',
     ),
     "after.wizard.binding.joining": ("Connexion", "Joining"),
     "after.wizard.binding.joining.tip": (
         "Cocher « Des candidats ont eu un problème de connexion »",
-        "Tick \"Candidates had a joining issue\"",
+        'Tick "Candidates had a joining issue"',
     ),
     "after.wizard.binding.comment": ("Commentaire", "Comment"),
     "after.wizard.binding.comment.tip": ("Commentaire global de la session", "Global comment"),
     "after.wizard.binding.validate": ("Valider", "Validate"),
     "after.wizard.binding.validate.tip": (
-        "Vérifier puis finaliser (avec confirmation)", "Check then finalise (with confirmation)"
+        "Vérifier puis finaliser (avec confirmation)",
+        "Check then finalise (with confirmation)",
     ),
     # --- summary -----------------------------------------------------------------------
     "after.summary.title": ("Bilan de finalisation", "Finalisation summary"),
     "after.summary.pipeline": ("Parcours de la session", "Session pipeline"),
     "after.summary.binding.export": ("Exporter", "Export"),
     "after.summary.binding.export.tip": (
-        "Écrire le CSV de finalisation et le bilan en texte", "Write the CSV and the text summary"
+        "Écrire le CSV de finalisation et le bilan en texte",
+        "Write the CSV and the text summary",
     ),
     "after.summary.export_title": ("Dossier d'export", "Export folder"),
     "after.summary.export_empty": ("Indiquez un dossier.", "Give a folder."),
     "after.summary.exported": (
-        "{count} fichier(s) écrit(s) dans {folder}.", "{count} file(s) written to {folder}."
+        "{count} fichier(s) écrit(s) dans {folder}.",
+        "{count} file(s) written to {folder}.",
     ),
     # --- results screens ---------------------------------------------------------------
     "after.results.none": (
@@ -353,7 +364,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.results.levels": ("Niveaux Pix", "Pix levels"),
     "after.results.competences": (
-        "Niveau moyen par compétence (sur 8)", "Mean level per competence (out of 8)"
+        "Niveau moyen par compétence (sur 8)",
+        "Mean level per competence (out of 8)",
     ),
     "after.results.col.division": ("Classe", "Class"),
     "after.results.col.count": ("Certif.", "Certif."),
@@ -370,13 +382,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.results.col.competences": ("Comp.", "Comp."),
     "after.results.col.note": ("Note", "Note"),
     "after.results.r3_short": ("< 5 compétences : normal (R3)", "< 5 competences: normal (R3)"),
-    "after.results.title_class": ("Résultats de la classe {division}", "Results of class {division}"),
+    "after.results.title_class": (
+        "Résultats de la classe {division}",
+        "Results of class {division}",
+    ),
     "after.results.title_session": (
-        "Résultats de la session {number}", "Results of session {number}"
+        "Résultats de la session {number}",
+        "Results of session {number}",
     ),
     "after.results.no_class": ("Aucune classe à ouvrir.", "No class to open."),
     "after.results.no_session": (
-        "Aucune session avec un numéro Pix.", "No session with a Pix number."
+        "Aucune session avec un numéro Pix.",
+        "No session with a Pix number.",
     ),
     "after.results.session_title": ("Résultats de quelle session ?", "Results of which session?"),
     "after.results.binding.import": ("Importer", "Import"),
@@ -388,6 +405,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.results.binding.class.tip": ("Voir les résultats de la classe", "See the class"),
     "after.results.binding.session": ("Par session", "By session"),
     "after.results.binding.session.tip": (
-        "Voir les résultats d'une session", "See the results of one session"
+        "Voir les résultats d'une session",
+        "See the results of one session",
     ),
 }

@@ -16,7 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "imports.file.unknown_kind": (
         "Type de fichier non reconnu : ni liste d'élèves (Nom, Prénom, Date de naissance), ni export de collecte de profils Pix Orga (Certifiable (O/N)), ni liste « Élèves » de Pix Orga (certificabilite).",
-        "Unknown file type: neither a pupil list (Nom, Prénom, Date de naissance), nor a Pix Orga profile-collection export (Certifiable (O/N)), nor a Pix Orga \"Élèves\" list (certificabilite).",
+        'Unknown file type: neither a pupil list (Nom, Prénom, Date de naissance), nor a Pix Orga profile-collection export (Certifiable (O/N)), nor a Pix Orga "Élèves" list (certificabilite).',
     ),
     "imports.file.wrong_kind": (
         "Ce fichier est un(e) {found}, pas un(e) {expected}.",
@@ -33,23 +33,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- Cells (sniff) ---
     "imports.cell.date": (
         "Date illisible « {value} » (attendu JJ/MM/AAAA).",
-        "Unreadable date \"{value}\" (expected DD/MM/YYYY).",
+        'Unreadable date "{value}" (expected DD/MM/YYYY).',
     ),
     "imports.cell.datetime": (
         "Date et heure illisibles « {value} » (attendu JJ/MM/AAAA HH:MM).",
-        "Unreadable date and time \"{value}\" (expected DD/MM/YYYY HH:MM).",
+        'Unreadable date and time "{value}" (expected DD/MM/YYYY HH:MM).',
     ),
     "imports.cell.number": (
         "Nombre illisible « {value} ».",
-        "Unreadable number \"{value}\".",
+        'Unreadable number "{value}".',
     ),
     "imports.cell.integer": (
         "Nombre entier attendu, lu « {value} ».",
-        "A whole number was expected, read \"{value}\".",
+        'A whole number was expected, read "{value}".',
     ),
     "imports.cell.boolean": (
         "Valeur oui/non illisible « {value} ».",
-        "Unreadable yes/no value \"{value}\".",
+        'Unreadable yes/no value "{value}".',
     ),
     "imports.row.width": (
         "Nombre de colonnes incorrect : {found} au lieu de {expected}.",
@@ -63,19 +63,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imports.pupil.no_birthdate": ("Date de naissance manquante.", "Birthdate missing."),
     "imports.pupil.unlikely_birthdate": (
         "Date de naissance invraisemblable « {value} ».",
-        "Implausible birthdate \"{value}\".",
+        'Implausible birthdate "{value}".',
     ),
     "imports.pupil.full_name": (
         "Impossible de séparer le nom (en majuscules) du prénom dans « {value} ».",
-        "Cannot tell the last name (in capitals) from the first name in \"{value}\".",
+        'Cannot tell the last name (in capitals) from the first name in "{value}".',
     ),
     "imports.pupil.unknown_sex": (
         "Sexe « {value} » non reconnu (attendu M ou F) : laissé vide.",
-        "Sex \"{value}\" not recognised (expected M or F): left empty.",
+        'Sex "{value}" not recognised (expected M or F): left empty.',
     ),
     "imports.pupil.odd_ine": (
         "INE « {value} » inhabituel (11 caractères attendus, le dernier une lettre) : à vérifier.",
-        "Unusual INE \"{value}\" (11 characters expected, the last a letter): please check.",
+        'Unusual INE "{value}" (11 characters expected, the last a letter): please check.',
     ),
     "imports.pupil.duplicate": (
         "Élève en double dans le fichier avec des informations différentes (voir ligne(s) {lines}) : à corriger avant import.",
@@ -92,11 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "imports.profile.bad_certifiable": (
         "Valeur de « Certifiable (O/N) » inconnue : « {value} » (attendu Oui, Non ou NA).",
-        "Unknown \"Certifiable (O/N)\" value: \"{value}\" (expected Oui, Non or NA).",
+        'Unknown "Certifiable (O/N)" value: "{value}" (expected Oui, Non or NA).',
     ),
     "imports.profile.bad_shared": (
         "Valeur de « Envoi (O/N) » inconnue : « {value} » (attendu Oui, Non ou NA).",
-        "Unknown \"Envoi (O/N)\" value: \"{value}\" (expected Oui, Non or NA).",
+        'Unknown "Envoi (O/N)" value: "{value}" (expected Oui, Non or NA).',
     ),
     "imports.profile.bad_competences": (
         "Nombre de compétences certifiables impossible : {value} (entre 0 et 16).",
@@ -104,7 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "imports.profile.inconsistent": (
         "Certifiable (O/N) vaut « {value} » avec {competences} compétence(s) certifiable(s) : la règle est d'au moins 5 compétences, à vérifier.",
-        "Certifiable (O/N) is \"{value}\" with {competences} certifiable competence(s): the rule is at least 5 competences, please check.",
+        'Certifiable (O/N) is "{value}" with {competences} certifiable competence(s): the rule is at least 5 competences, please check.',
     ),
     "imports.profile.no_sent_at": (
         "Date de l'envoi absente : la certificabilité sera enregistrée sans date.",
@@ -117,11 +117,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- Pix Orga Élèves page ---
     "imports.orga.bad_certifiability": (
         "Certificabilité inconnue « {value} » (attendu Certifiable, Non certifiable ou Non communiqué).",
-        "Unknown certifiability \"{value}\" (expected Certifiable, Non certifiable or Non communiqué).",
+        'Unknown certifiability "{value}" (expected Certifiable, Non certifiable or Non communiqué).',
     ),
     "imports.orga.bad_login": (
         "Valeur « {value} » illisible dans la colonne {column} (attendu true ou false).",
-        "Unreadable value \"{value}\" in column {column} (expected true or false).",
+        'Unreadable value "{value}" in column {column} (expected true or false).',
     ),
     "imports.orga.duplicate": (
         "Même élève, même classe qu'à la ligne {line} : ligne ignorée.",
@@ -165,7 +165,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imports.field.left_school": ("Parti de l'établissement", "Left the school"),
     "imports.field.certifiability": ("Certificabilité", "Certifiability"),
     "imports.field.certifiability_date": ("Date de certificabilité", "Certifiability date"),
-    "imports.field.certifiable_competences": ("Compétences certifiables", "Certifiable competences"),
+    "imports.field.certifiable_competences": (
+        "Compétences certifiables",
+        "Certifiable competences",
+    ),
     "imports.field.login_methods": ("Méthodes de connexion", "Login methods"),
     "imports.certifiability.certifiable": ("Certifiable", "Certifiable"),
     "imports.certifiability.not_certifiable": ("Non certifiable", "Not certifiable"),
@@ -176,9 +179,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imports.login.code": ("Code", "Code"),
     # --- Report ---
     "imports.kind.pupil_list": ("liste d'élèves", "pupil list"),
-    "imports.kind.profile_collection": ("export de collecte de profils Pix Orga", "Pix Orga profile-collection export"),
-    "imports.kind.orga_pupils": ("liste « Élèves » de Pix Orga", "Pix Orga \"Élèves\" list"),
-    "imports.kind.certification_results": ("fichier de résultats de certification", "certification results file"),
+    "imports.kind.profile_collection": (
+        "export de collecte de profils Pix Orga",
+        "Pix Orga profile-collection export",
+    ),
+    "imports.kind.orga_pupils": ("liste « Élèves » de Pix Orga", 'Pix Orga "Élèves" list'),
+    "imports.kind.certification_results": (
+        "fichier de résultats de certification",
+        "certification results file",
+    ),
     "imports.kind.unknown": ("fichier non reconnu", "unrecognised file"),
     "imports.encoding.utf8": ("UTF-8", "UTF-8"),
     "imports.encoding.utf8_bom": ("UTF-8 avec BOM", "UTF-8 with BOM"),

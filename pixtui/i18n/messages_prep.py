@@ -43,7 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "enrolled despite certifiability",
     ),
     "prep.enrol.note.repeating": ("redoublant, déjà certifié", "repeating, already certified"),
-    "prep.enrol.note.too_close": ("autre session à moins de 15 jours", "another session within 15 days"),
+    "prep.enrol.note.too_close": (
+        "autre session à moins de 15 jours",
+        "another session within 15 days",
+    ),
     # --- imports (service) ---
     "prep.import.too_big": (
         "Le fichier {path} dépasse {mb} Mo : ce n'est pas un export d'élèves.",
@@ -97,7 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.import.plan.logins": (
         "Méthodes de connexion : {none} élèves sans aucune, {email} par e-mail seulement"
         " (« à éviter »).",
-        "Login methods: {none} pupils without any, {email} by e-mail only (\"to avoid\").",
+        'Login methods: {none} pupils without any, {email} by e-mail only ("to avoid").',
     ),
     "prep.import.new_title": ("Nouveaux élèves ({count}) :", "New pupils ({count}):"),
     "prep.import.line.new": (
@@ -164,7 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prep.import.left_on": (
         "P : les {count} absents seront marqués « partis » (jamais supprimés).",
-        "P: the {count} missing pupils will be marked \"left\" (never deleted).",
+        'P: the {count} missing pupils will be marked "left" (never deleted).',
     ),
     "prep.import.left_off": (
         "P : marquer aussi les {count} absents comme partis de l'établissement.",
@@ -225,7 +228,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prep.cli.bad_kind": (
         "Type d'import inconnu : « {word} ». Utilisez pupils, certifiability ou logins.",
-        "Unknown import type: \"{word}\". Use pupils, certifiability or logins.",
+        'Unknown import type: "{word}". Use pupils, certifiability or logins.',
     ),
     "prep.cli.one_file": (
         "Indiquez un seul fichier, éventuellement précédé de son type.",
@@ -317,7 +320,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.pupils.filter.class": ("Classe : {value}", "Class: {value}"),
     "prep.pupils.filter.certifiability": ("Certif. : {value}", "Certif.: {value}"),
     "prep.pupils.filter.login": ("Connexion : {value}", "Login: {value}"),
-    "prep.pupils.filter.class_option": ("{division} ({total} élèves)", "{division} ({total} pupils)"),
+    "prep.pupils.filter.class_option": (
+        "{division} ({total} élèves)",
+        "{division} ({total} pupils)",
+    ),
     "prep.pupils.filter.class_title": ("Afficher quelle classe ?", "Show which class?"),
     "prep.pupils.filter.certifiability_title": (
         "Afficher quelle certificabilité ?",
@@ -335,20 +341,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.pupils.login.email_only": ("E-mail seulement (à éviter)", "E-mail only (to avoid)"),
     "prep.pupils.summary": ("{shown}/{total} élèves", "{shown}/{total} pupils"),
     "prep.pupils.class_line": (
-        ': {total} élèves · certif. {certifiable}, non {not_certifiable}, non comm. {unknown} · sans connexion {no_login}, e-mail {email}',
-        ': {total} pupils · certif. {certifiable}, not {not_certifiable}, unknown {unknown} · no login {no_login}, e-mail {email}',
+        ": {total} élèves · certif. {certifiable}, non {not_certifiable}, non comm. {unknown} · sans connexion {no_login}, e-mail {email}",
+        ": {total} pupils · certif. {certifiable}, not {not_certifiable}, unknown {unknown} · no login {no_login}, e-mail {email}",
     ),
     "prep.pupils.class_line.none": ("Aucun élève affiché.", "No pupil shown."),
     "prep.pupils.class_line.informed": ("Informés : {state}", "Informed: {state}"),
     "prep.pupils.class_line.follow_up": (
-        '· Non certifiables : {count} ({pending} sans suivi, S)',
-        '· Not certifiable: {count} ({pending} without follow-up, S)',
+        "· Non certifiables : {count} ({pending} sans suivi, S)",
+        "· Not certifiable: {count} ({pending} without follow-up, S)",
     ),
     "prep.pupils.informed.no": ("non", "no"),
     "prep.pupils.informed.no_hint": ("non (N pour le noter)", "no (N to record it)"),
     "prep.pupils.informed.yes": (
-        '{at}, {by}',
-        '{at}, {by}',
+        "{at}, {by}",
+        "{at}, {by}",
     ),
     "prep.pupils.informed_set": (
         "Classe {division} : élèves informés, noté.",
@@ -500,7 +506,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.session.checklist.by": ("{by}, {at}", "{by}, {at}"),
     "prep.session.checklist.done": ("faite", "done"),
     "prep.session.checklist.undone": ("à faire", "to do"),
-    "prep.session.checklist.toggled": ("« {step} » : {state}.", "\"{step}\": {state}."),
+    "prep.session.checklist.toggled": ("« {step} » : {state}.", '"{step}": {state}.'),
     "prep.session.no_candidate": ("Aucun candidat choisi.", "No candidate chosen."),
     "prep.session.extra_time_set": (
         "{name} : temps majoré {value}.",
@@ -512,14 +518,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Remove {name} from the session? They will no longer be on the attendance sheet.",
     ),
     "prep.session.remove_confirm": ("Retirer", "Remove"),
-    "prep.session.removed": ("{name} a été retiré de la session.", "{name} was removed from the session."),
+    "prep.session.removed": (
+        "{name} a été retiré de la session.",
+        "{name} was removed from the session.",
+    ),
     "prep.session.export_title": (
         "Dossier où écrire les documents de la session :",
         "Folder to write the session's documents to:",
     ),
     "prep.session.export_empty": ("Indiquez un dossier.", "Give a folder."),
     "prep.session.export_failed": ("Export impossible : {reason}", "Export failed: {reason}"),
-    "prep.session.exported": ("{count} fichiers écrits :\n{paths}", "{count} files written:\n{paths}"),
+    "prep.session.exported": (
+        "{count} fichiers écrits :\n{paths}",
+        "{count} files written:\n{paths}",
+    ),
     # --- accommodations ---
     "prep.acc.title": ("Aménagements de {name}", "Adjustments for {name}"),
     "prep.acc.extra_time": ("Temps majoré (%)", "Extra time (%)"),
@@ -581,7 +593,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No pupil of this class can be picked.",
     ),
     "prep.enrol.choose_title": ("Quelle classe ?", "Which class?"),
-    "prep.enrol.class_option": ("{division} ({selected} choisis)", "{division} ({selected} picked)"),
+    "prep.enrol.class_option": (
+        "{division} ({selected} choisis)",
+        "{division} ({selected} picked)",
+    ),
     "prep.enrol.none_selected": (
         "Aucun élève choisi : Espace pour un élève, T pour toute la classe.",
         "No pupil picked: Space for one pupil, T for the whole class.",

@@ -47,8 +47,9 @@ _PARSERS = {
 }
 
 
-def parse_file(data: bytes, *, expected: ImportKind | None = None,
-               progress: Progress | None = None) -> ImportReport:
+def parse_file(
+    data: bytes, *, expected: ImportKind | None = None, progress: Progress | None = None
+) -> ImportReport:
     """Detect the kind of ``data`` and parse it; never raises.
 
     With ``expected``, a file of another kind gives a report whose ``error`` says so (the CLI's
@@ -58,8 +59,11 @@ def parse_file(data: bytes, *, expected: ImportKind | None = None,
     table = read_table(data)
     kind = kind_of_headers(table.keys) if table.keys else ImportKind.UNKNOWN
     if expected is not None and kind is not expected and kind is not ImportKind.UNKNOWN:
-        return _error_report(table, expected, t("imports.file.wrong_kind", found=kind_label(kind),
-                                                  expected=kind_label(expected)))
+        return _error_report(
+            table,
+            expected,
+            t("imports.file.wrong_kind", found=kind_label(kind), expected=kind_label(expected)),
+        )
     target = expected or kind
     parser = _PARSERS.get(target)
     if parser is None:
@@ -68,15 +72,41 @@ def parse_file(data: bytes, *, expected: ImportKind | None = None,
 
 
 def _error_report(table: Table, kind: ImportKind, message: str) -> ImportReport:
-    return ImportReport(kind=kind, encoding=table.encoding, separator=table.separator,
-                        total_lines=table.total_lines, header=list(table.header), error=message)
+    return ImportReport(
+        kind=kind,
+        encoding=table.encoding,
+        separator=table.separator,
+        total_lines=table.total_lines,
+        header=list(table.header),
+        error=message,
+    )
 
 
 __all__ = [
-    "CertifiabilityPlan", "CertifiabilityRow", "FieldChange", "ImportKind", "ImportReport",
-    "LoginMethodsPlan", "NameIssue", "NewPupil", "OrgaPupilRow", "Progress", "PupilChange",
-    "PupilImportPlan", "PupilRow", "RefusedLine", "ReportWarning", "detect_kind",
-    "encoding_label", "kind_label", "parse_file", "parse_orga_pupils", "parse_profile_collection",
-    "parse_pupil_list", "plan_certifiability_update", "plan_login_methods", "plan_pupil_import",
+    "CertifiabilityPlan",
+    "CertifiabilityRow",
+    "FieldChange",
+    "ImportKind",
+    "ImportReport",
+    "LoginMethodsPlan",
+    "NameIssue",
+    "NewPupil",
+    "OrgaPupilRow",
+    "Progress",
+    "PupilChange",
+    "PupilImportPlan",
+    "PupilRow",
+    "RefusedLine",
+    "ReportWarning",
+    "detect_kind",
+    "encoding_label",
+    "kind_label",
+    "parse_file",
+    "parse_orga_pupils",
+    "parse_profile_collection",
+    "parse_pupil_list",
+    "plan_certifiability_update",
+    "plan_login_methods",
+    "plan_pupil_import",
     "separator_label",
 ]

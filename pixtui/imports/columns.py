@@ -16,10 +16,24 @@ from pixtui.imports.sniff import has_columns, read_table
 PUPIL_LAST = ("Nom", "Nom de famille", "Nom de l'élève", "Nom élève", "Nom d'usage")
 PUPIL_FIRST = ("Prénom", "Premier prénom", "Prénom 1", "Prénom de l'élève", "Prénom élève")
 PUPIL_FULL = ("Élève", "Nom et prénom", "Nom Prénom", "Nom prénom de l'élève")  # Pronote
-PUPIL_BIRTH = ("Date de naissance", "Date naissance", "Date naiss", "Né(e) le", "Né le", "Naissance")
+PUPIL_BIRTH = (
+    "Date de naissance",
+    "Date naissance",
+    "Date naiss",
+    "Né(e) le",
+    "Né le",
+    "Naissance",
+)
 PUPIL_DIVISION = ("Classe", "Division", "Classe actuelle", "Code division")
 PUPIL_SEX = ("Sexe", "Genre")
-PUPIL_INE = ("INE", "Identifiant national", "Identifiant unique", "N° INE", "Numéro INE", "Identifiant national élève")
+PUPIL_INE = (
+    "INE",
+    "Identifiant national",
+    "Identifiant unique",
+    "N° INE",
+    "Numéro INE",
+    "Identifiant national élève",
+)
 PUPIL_MEF = ("Code MEF", "MEF", "Code MEF de l'élève")
 
 # --- Pix Orga profile-collection export ---

@@ -53,7 +53,9 @@ class OrgaPupilRow:
         return f"{name_key(self.division)}#{person_key(self.last_name, self.first_name)}"
 
 
-def parse_orga_pupils(data: bytes, *, progress: Progress | None = None) -> ImportReport[OrgaPupilRow]:
+def parse_orga_pupils(
+    data: bytes, *, progress: Progress | None = None
+) -> ImportReport[OrgaPupilRow]:
     """Parse the Élèves-page list; never raises."""
     table = read_table(data, progress=progress)
     report: ImportReport[OrgaPupilRow] = start_report(ImportKind.ORGA_PUPILS, table)
@@ -61,15 +63,25 @@ def parse_orga_pupils(data: bytes, *, progress: Progress | None = None) -> Impor
         return report
     cols = table.columns(
         {
-            "last": c.ORGA_LAST, "first": c.ORGA_FIRST, "division": c.ORGA_DIVISION,
-            LoginMethod.MEDIACENTRE: c.ORGA_MEDIACENTRE, LoginMethod.IDENTIFIANT: c.ORGA_IDENTIFIANT,
-            LoginMethod.EMAIL: c.ORGA_EMAIL, "certifiability": c.ORGA_CERTIFIABILITY,
+            "last": c.ORGA_LAST,
+            "first": c.ORGA_FIRST,
+            "division": c.ORGA_DIVISION,
+            LoginMethod.MEDIACENTRE: c.ORGA_MEDIACENTRE,
+            LoginMethod.IDENTIFIANT: c.ORGA_IDENTIFIANT,
+            LoginMethod.EMAIL: c.ORGA_EMAIL,
+            "certifiability": c.ORGA_CERTIFIABILITY,
         }
     )
-    missing = [label for label, name in (("nom", "last"), ("prenom", "first"), ("classe", "division"))
-               if cols[name] is None]
-    methods = [m for m in (LoginMethod.MEDIACENTRE, LoginMethod.IDENTIFIANT, LoginMethod.EMAIL)
-               if cols[m] is not None]
+    missing = [
+        label
+        for label, name in (("nom", "last"), ("prenom", "first"), ("classe", "division"))
+        if cols[name] is None
+    ]
+    methods = [
+        m
+        for m in (LoginMethod.MEDIACENTRE, LoginMethod.IDENTIFIANT, LoginMethod.EMAIL)
+        if cols[m] is not None
+    ]
     if not methods and cols["certifiability"] is None:
         missing.append("certificabilite")
     if missing:
@@ -90,8 +102,9 @@ def parse_orga_pupils(data: bytes, *, progress: Progress | None = None) -> Impor
     return report
 
 
-def _parse_row(table: Table, row: Row, cols: dict, methods: list[LoginMethod],
-               report: ImportReport) -> OrgaPupilRow | None:
+def _parse_row(
+    table: Table, row: Row, cols: dict, methods: list[LoginMethod], report: ImportReport
+) -> OrgaPupilRow | None:
     if not fits_header(table, row, report):
         return None
     last, first = tidy(row.cell(cols["last"])), tidy(row.cell(cols["first"]))
@@ -109,7 +122,9 @@ def _parse_row(table: Table, row: Row, cols: dict, methods: list[LoginMethod],
         except CellError:
             # a copied list may hold the login itself ("jean.dupont0312", an address): present
             if method is LoginMethod.MEDIACENTRE or " " in text.strip():
-                report.refuse(row, t("imports.orga.bad_login", value=text, column=table.header[cols[method]]))
+                report.refuse(
+                    row, t("imports.orga.bad_login", value=text, column=table.header[cols[method]])
+                )
                 return None
             found.append(method)
     certifiability: Certifiability | None = None
@@ -120,8 +135,9 @@ def _parse_row(table: Table, row: Row, cols: dict, methods: list[LoginMethod],
         except CellError as error:
             report.refuse(row, str(error))
             return None
-    return OrgaPupilRow(row.line, last, first, division, tuple(found) if methods else None,
-                        certifiability, when)
+    return OrgaPupilRow(
+        row.line, last, first, division, tuple(found) if methods else None, certifiability, when
+    )
 
 
 def parse_certifiability_label(text: str) -> tuple[Certifiability, date | None]:
@@ -130,7 +146,7 @@ def parse_certifiability_label(text: str) -> tuple[Certifiability, date | None]:
     found = _DATE_IN_TEXT.search(text)
     if found:
         when = parse_date(found.group())
-        text = text[: found.start()] + " " + text[found.end():]
+        text = text[: found.start()] + " " + text[found.end() :]
     label = " ".join(_LABEL_FILLERS.sub(" ", header_key(text)).split())
     if label not in CERTIFIABILITY_LABELS:
         raise CellError(t("imports.orga.bad_certifiability", value=" ".join(text.split())))

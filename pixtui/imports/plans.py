@@ -40,8 +40,12 @@ class FieldChange:
 
     def describe(self) -> str:
         """``Classe : 3A → 3B``."""
-        return t("imports.change", field=t(f"imports.field.{self.field}"),
-                 before=show_value(self.before), after=show_value(self.after))
+        return t(
+            "imports.change",
+            field=t(f"imports.field.{self.field}"),
+            before=show_value(self.before),
+            after=show_value(self.after),
+        )
 
 
 @dataclass(frozen=True)
@@ -60,9 +64,16 @@ class NewPupil:
 
     def to_pupil(self) -> Pupil:
         row = self.row
-        return Pupil(id=self.pupil_id, last_name=row.last_name, first_name=row.first_name,
-                     birthdate=row.birthdate, sex=row.sex, division=row.division,
-                     ine=row.ine, mef_code=row.mef_code)
+        return Pupil(
+            id=self.pupil_id,
+            last_name=row.last_name,
+            first_name=row.first_name,
+            birthdate=row.birthdate,
+            sex=row.sex,
+            division=row.division,
+            ine=row.ine,
+            mef_code=row.mef_code,
+        )
 
 
 @dataclass(frozen=True)
@@ -103,8 +114,11 @@ def _apply_changes(pupils: Sequence[Pupil], changes: Iterable[PupilChange]) -> l
         base = by_id.get(change.pupil_id)
         if base is None:  # removed since the plan was made: nothing to change
             continue
-        values = {c.field: list(c.after) if isinstance(c.after, (list, tuple)) else c.after
-                  for c in change.changes if getattr(base, c.field) != c.after}
+        values = {
+            c.field: list(c.after) if isinstance(c.after, (list, tuple)) else c.after
+            for c in change.changes
+            if getattr(base, c.field) != c.after
+        }
         if values:
             updated = dataclasses.replace(base, **values)
             by_id[base.id] = updated
@@ -113,8 +127,11 @@ def _apply_changes(pupils: Sequence[Pupil], changes: Iterable[PupilChange]) -> l
 
 
 def _diff(pupil: Pupil, wanted: dict[str, object]) -> tuple[FieldChange, ...]:
-    return tuple(FieldChange(name, getattr(pupil, name), value)
-                 for name, value in wanted.items() if getattr(pupil, name) != value)
+    return tuple(
+        FieldChange(name, getattr(pupil, name), value)
+        for name, value in wanted.items()
+        if getattr(pupil, name) != value
+    )
 
 
 # --- Pupil lists ------------------------------------------------------------------------
@@ -136,8 +153,10 @@ class PupilImportPlan:
         """New pupils then changed ones; missing pupils get ``left_school`` only if asked."""
         changes = list(self.updates)
         if mark_missing_as_left:
-            changes += [PupilChange(pid, 0, "", (FieldChange("left_school", False, True),))
-                        for pid in self.missing]
+            changes += [
+                PupilChange(pid, 0, "", (FieldChange("left_school", False, True),))
+                for pid in self.missing
+            ]
         existing_ids = {pupil.id for pupil in pupils}
         created = [item.to_pupil() for item in self.new if item.pupil_id not in existing_ids]
         return created + _apply_changes(pupils, changes)
@@ -151,7 +170,9 @@ def plan_pupil_import(existing: Sequence[Pupil], report: ImportReport[PupilRow])
     for pupil in existing:
         if pupil.ine:
             by_ine.setdefault(pupil.ine.upper(), []).append(pupil)
-        by_identity.setdefault((person_key(pupil.last_name, pupil.first_name), pupil.birthdate), []).append(pupil)
+        by_identity.setdefault(
+            (person_key(pupil.last_name, pupil.first_name), pupil.birthdate), []
+        ).append(pupil)
 
     matched: dict[str, list[PupilRow]] = {}
     for row in report.rows:
@@ -162,12 +183,24 @@ def plan_pupil_import(existing: Sequence[Pupil], report: ImportReport[PupilRow])
             other_ine = [p for p in same_person if p.ine and row.ine and p.ine.upper() != row.ine]
             candidates = [p for p in same_person if p not in other_ine]
             if other_ine and not candidates:
-                plan.conflicts.append(NameIssue(row.line, _row_label(row), t("imports.plan.other_ine"),
-                                                tuple(p.id for p in other_ine)))
+                plan.conflicts.append(
+                    NameIssue(
+                        row.line,
+                        _row_label(row),
+                        t("imports.plan.other_ine"),
+                        tuple(p.id for p in other_ine),
+                    )
+                )
                 continue
         if len(candidates) > 1:
-            plan.conflicts.append(NameIssue(row.line, _row_label(row), t("imports.plan.several_pupils"),
-                                            tuple(p.id for p in candidates)))
+            plan.conflicts.append(
+                NameIssue(
+                    row.line,
+                    _row_label(row),
+                    t("imports.plan.several_pupils"),
+                    tuple(p.id for p in candidates),
+                )
+            )
         elif candidates:
             matched.setdefault(candidates[0].id, []).append(row)
         else:
@@ -179,13 +212,23 @@ def plan_pupil_import(existing: Sequence[Pupil], report: ImportReport[PupilRow])
         if len(rows) > 1:  # two lines of the file land on the same pupil
             lines = ", ".join(str(r.line) for r in rows)
             for row in rows:
-                plan.conflicts.append(NameIssue(row.line, _row_label(row),
-                                                t("imports.plan.same_pupil", lines=lines), (pupil_id,)))
+                plan.conflicts.append(
+                    NameIssue(
+                        row.line,
+                        _row_label(row),
+                        t("imports.plan.same_pupil", lines=lines),
+                        (pupil_id,),
+                    )
+                )
             continue
         row = rows[0]
-        wanted: dict[str, object] = {"last_name": row.last_name, "first_name": row.first_name,
-                                     "birthdate": row.birthdate, "division": row.division,
-                                     "left_school": False}
+        wanted: dict[str, object] = {
+            "last_name": row.last_name,
+            "first_name": row.first_name,
+            "birthdate": row.birthdate,
+            "division": row.division,
+            "left_school": False,
+        }
         for name in ("sex", "ine", "mef_code"):
             if getattr(row, name) is not None:  # a column the file lacks never clears a value
                 wanted[name] = getattr(row, name)
@@ -201,8 +244,12 @@ def plan_pupil_import(existing: Sequence[Pupil], report: ImportReport[PupilRow])
     return plan
 
 
-def _find_missing(plan: PupilImportPlan, existing: Sequence[Pupil], report: ImportReport[PupilRow],
-                  matched: dict[str, list[PupilRow]]) -> None:
+def _find_missing(
+    plan: PupilImportPlan,
+    existing: Sequence[Pupil],
+    report: ImportReport[PupilRow],
+    matched: dict[str, list[PupilRow]],
+) -> None:
     current = [pupil for pupil in existing if not pupil.left_school]
     file_classes = {name_key(row.division) for row in report.rows}
     school_classes = {name_key(pupil.division) for pupil in current if pupil.division}
@@ -223,7 +270,11 @@ def _find_missing(plan: PupilImportPlan, existing: Sequence[Pupil], report: Impo
 
 
 def _row_label(row: PupilRow | CertifiabilityRow | OrgaPupilRow) -> str:
-    return f"{row.last_name} {row.first_name} ({row.division})" if row.division else f"{row.last_name} {row.first_name}"
+    return (
+        f"{row.last_name} {row.first_name} ({row.division})"
+        if row.division
+        else f"{row.last_name} {row.first_name}"
+    )
 
 
 # --- Name matching within the class ---------------------------------------------------------
@@ -249,8 +300,13 @@ class _NameIndex:
         if len(found) == 1:
             return found[0], None
         if found:
-            return None, NameIssue(row.line, _row_label(row), t("imports.plan.ambiguous"),
-                                   tuple(p.id for p in found), ambiguous=True)
+            return None, NameIssue(
+                row.line,
+                _row_label(row),
+                t("imports.plan.ambiguous"),
+                tuple(p.id for p in found),
+                ambiguous=True,
+            )
         elsewhere = tuple(p.id for p in self.by_name.get(key, []))
         if elsewhere:
             classes = ", ".join(sorted({p.division for p in self.by_name[key]}))
@@ -277,8 +333,9 @@ class CertifiabilityPlan:
         return _apply_changes(pupils, self.updates)
 
 
-def plan_certifiability_update(existing: Sequence[Pupil],
-                               report: ImportReport[CertifiabilityRow]) -> CertifiabilityPlan:
+def plan_certifiability_update(
+    existing: Sequence[Pupil], report: ImportReport[CertifiabilityRow]
+) -> CertifiabilityPlan:
     """Certifiability, its date and competence count for each pupil found in their class."""
     plan = CertifiabilityPlan(refused=list(report.refused))
     index = _NameIndex(existing)
@@ -329,7 +386,9 @@ class LoginMethodsPlan:
         return _apply_changes(pupils, self.updates)
 
 
-def plan_login_methods(existing: Sequence[Pupil], report: ImportReport[OrgaPupilRow]) -> LoginMethodsPlan:
+def plan_login_methods(
+    existing: Sequence[Pupil], report: ImportReport[OrgaPupilRow]
+) -> LoginMethodsPlan:
     """Login methods (and certifiability labels) from the Élèves page, matched within the class.
 
     "Non communiqué" never replaces a known certifiability; a label replaces a dated stored
@@ -347,7 +406,9 @@ def plan_login_methods(existing: Sequence[Pupil], report: ImportReport[OrgaPupil
         methods = list(pupil.login_methods)
         if row.login_methods is not None:
             # CODE is not shown on the page: keep it if it was recorded by hand
-            methods = list(row.login_methods) + [m for m in pupil.login_methods if m is LoginMethod.CODE]
+            methods = list(row.login_methods) + [
+                m for m in pupil.login_methods if m is LoginMethod.CODE
+            ]
             if set(methods) != set(pupil.login_methods):
                 wanted["login_methods"] = methods
         if row.certifiability not in (None, Certifiability.UNKNOWN) and not _is_older(

@@ -66,14 +66,21 @@ def parse_profile_collection(
         return report
     cols = table.columns(
         {
-            "last": c.PROFILE_LAST, "first": c.PROFILE_FIRST, "division": c.PROFILE_DIVISION,
-            "shared": c.PROFILE_SHARED, "sent_at": c.PROFILE_SENT_AT,
-            "certifiable": c.PROFILE_CERTIFIABLE, "competences": c.PROFILE_COMPETENCES,
+            "last": c.PROFILE_LAST,
+            "first": c.PROFILE_FIRST,
+            "division": c.PROFILE_DIVISION,
+            "shared": c.PROFILE_SHARED,
+            "sent_at": c.PROFILE_SENT_AT,
+            "certifiable": c.PROFILE_CERTIFIABLE,
+            "competences": c.PROFILE_COMPETENCES,
             "pix": c.PROFILE_PIX_TOTAL,
         }
     )
-    required = (("Nom du Participant", "last"), ("Prénom du Participant", "first"),
-                ("Certifiable (O/N)", "certifiable"))
+    required = (
+        ("Nom du Participant", "last"),
+        ("Prénom du Participant", "first"),
+        ("Certifiable (O/N)", "certifiable"),
+    )
     missing = [label for label, name in required if cols[name] is None]
     if missing:
         report.error = report.error or t("imports.file.missing_columns", columns=", ".join(missing))
@@ -87,7 +94,9 @@ def parse_profile_collection(
     return report
 
 
-def _parse_row(table: Table, row: Row, cols: dict[str, int | None], report: ImportReport) -> CertifiabilityRow | None:
+def _parse_row(
+    table: Table, row: Row, cols: dict[str, int | None], report: ImportReport
+) -> CertifiabilityRow | None:
     if not fits_header(table, row, report):
         return None
     last, first = tidy(row.cell(cols["last"])), tidy(row.cell(cols["first"]))
@@ -129,12 +138,22 @@ def _parse_row(table: Table, row: Row, cols: dict[str, int | None], report: Impo
             report.refuse(row, t("imports.profile.bad_competences", value=competences))
             return None
         if certifiable != (competences >= CERTIFIABLE_THRESHOLD):
-            report.warn(row.line, t("imports.profile.inconsistent", competences=competences,
-                                    value=certifiable_text))
+            report.warn(
+                row.line,
+                t("imports.profile.inconsistent", competences=competences, value=certifiable_text),
+            )
     state = Certifiability.CERTIFIABLE if certifiable else Certifiability.NOT_CERTIFIABLE
-    return CertifiabilityRow(row.line, last, first, division, True, state, sent_at,
-                             competences if isinstance(competences, int) else None,
-                             pix_total if isinstance(pix_total, int) else None)
+    return CertifiabilityRow(
+        row.line,
+        last,
+        first,
+        division,
+        True,
+        state,
+        sent_at,
+        competences if isinstance(competences, int) else None,
+        pix_total if isinstance(pix_total, int) else None,
+    )
 
 
 def _optional_int(text: str, row: Row, report: ImportReport) -> int | None | bool:
@@ -166,6 +185,12 @@ def _keep_latest(rows: list[CertifiabilityRow], report: ImportReport) -> list[Ce
         else:
             dropped.append((row, row.key))
     for row, key in sorted(dropped, key=lambda item: item[0].line):
-        report.warn(row.line, t("imports.profile.older_duplicate", name=f"{row.last_name} {row.first_name}",
-                                kept=best[key].line))
+        report.warn(
+            row.line,
+            t(
+                "imports.profile.older_duplicate",
+                name=f"{row.last_name} {row.first_name}",
+                kept=best[key].line,
+            ),
+        )
     return sorted(best.values(), key=lambda row: row.line)

@@ -44,14 +44,21 @@ def parse_pupil_list(data: bytes, *, progress: Progress | None = None) -> Import
         return report
     cols = table.columns(
         {
-            "last": c.PUPIL_LAST, "first": c.PUPIL_FIRST, "full": c.PUPIL_FULL,
-            "birth": c.PUPIL_BIRTH, "division": c.PUPIL_DIVISION, "sex": c.PUPIL_SEX,
-            "ine": c.PUPIL_INE, "mef": c.PUPIL_MEF,
+            "last": c.PUPIL_LAST,
+            "first": c.PUPIL_FIRST,
+            "full": c.PUPIL_FULL,
+            "birth": c.PUPIL_BIRTH,
+            "division": c.PUPIL_DIVISION,
+            "sex": c.PUPIL_SEX,
+            "ine": c.PUPIL_INE,
+            "mef": c.PUPIL_MEF,
         }
     )
     missing = []
     if (cols["last"] is None or cols["first"] is None) and cols["full"] is None:
-        missing += [name for name, col in (("Nom", cols["last"]), ("Prénom", cols["first"])) if col is None]
+        missing += [
+            name for name, col in (("Nom", cols["last"]), ("Prénom", cols["first"])) if col is None
+        ]
     if cols["birth"] is None:
         missing.append("Date de naissance")
     if cols["division"] is None:
@@ -69,7 +76,9 @@ def parse_pupil_list(data: bytes, *, progress: Progress | None = None) -> Import
     return report
 
 
-def _parse_row(table: Table, row: Row, cols: dict[str, int | None], report: ImportReport) -> PupilRow | None:
+def _parse_row(
+    table: Table, row: Row, cols: dict[str, int | None], report: ImportReport
+) -> PupilRow | None:
     if not fits_header(table, row, report):
         return None
     if cols["last"] is not None and cols["first"] is not None:
@@ -139,7 +148,12 @@ def _refuse_duplicates(report: ImportReport[PupilRow], raw: dict[int, Row]) -> N
 
 def _same_content(a: PupilRow, b: PupilRow) -> bool:
     return (a.key, a.birthdate, name_key(a.division), a.sex, a.ine, a.mef_code) == (
-        b.key, b.birthdate, name_key(b.division), b.sex, b.ine, b.mef_code
+        b.key,
+        b.birthdate,
+        name_key(b.division),
+        b.sex,
+        b.ine,
+        b.mef_code,
     )
 
 
@@ -150,7 +164,11 @@ def split_full_name(text: str) -> tuple[str, str]:
     """
     words = text.split()
     split = 0
-    while split < len(words) and words[split] == words[split].upper() and any(ch.isalpha() for ch in words[split]):
+    while (
+        split < len(words)
+        and words[split] == words[split].upper()
+        and any(ch.isalpha() for ch in words[split])
+    ):
         split += 1
     if split == 0 or split == len(words):
         return "", ""
@@ -162,7 +180,7 @@ _FEMALE = frozenset({"f", "feminin", "femme", "fille", "2"})
 
 
 def _sex(text: str) -> str | None | bool:
-    """"M" / "F", None when empty, False when unreadable (a warning, not a refusal)."""
+    """ "M" / "F", None when empty, False when unreadable (a warning, not a refusal)."""
     value = header_key(text)
     if not value:
         return None

@@ -45,8 +45,11 @@ def encoding_label(encoding: str) -> str:
 
 
 def separator_label(separator: str) -> str:
-    return {";": t("imports.separator.semicolon"), "\t": t("imports.separator.tab"),
-            ",": t("imports.separator.comma")}.get(separator, repr(separator))
+    return {
+        ";": t("imports.separator.semicolon"),
+        "\t": t("imports.separator.tab"),
+        ",": t("imports.separator.comma"),
+    }.get(separator, repr(separator))
 
 
 @dataclass(frozen=True)

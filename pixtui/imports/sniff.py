@@ -246,7 +246,9 @@ def read_table(data: bytes, *, progress: Progress | None = None) -> Table:
     table = Table(encoding=decoded.encoding, separator=";", total_lines=total)
     first = next((index for index, line in enumerate(lines) if line.strip()), None)
     nuls = text.count("\x00")
-    if nuls and ((nuls >= 8 and nuls * 20 > len(text)) or (first is not None and "\x00" in lines[first])):
+    if nuls and (
+        (nuls >= 8 and nuls * 20 > len(text)) or (first is not None and "\x00" in lines[first])
+    ):
         # many NULs, or NULs in the header: a workbook, an image, a wrong encoding
         table.error = t("imports.file.binary")
         return table
@@ -342,7 +344,11 @@ def parse_datetime(text: str, zone: ZoneInfo = PARIS) -> datetime:
     if not value:
         raise CellError(t("imports.cell.datetime", value=_show(value)))
     try:
-        iso = datetime.fromisoformat(value.replace("Z", "+00:00")) if _ISO_DAY.match(value[:10]) else None
+        iso = (
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if _ISO_DAY.match(value[:10])
+            else None
+        )
     except ValueError:
         iso = None
     if iso is not None:

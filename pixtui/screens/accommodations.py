@@ -65,8 +65,14 @@ class AccommodationsDialog(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", t("prep.form.save"), tooltip=t("prep.form.save.tip"),
-                id="acc-save", priority=True),
+        Binding(
+            "ctrl+s",
+            "save",
+            t("prep.form.save"),
+            tooltip=t("prep.form.save.tip"),
+            id="acc-save",
+            priority=True,
+        ),
         Binding("escape", "cancel", t("binding.cancel"), id="acc-cancel"),
         Binding("up", "app.focus_previous", show=False),
         Binding("down", "app.focus_next", show=False),
@@ -90,18 +96,37 @@ class AccommodationsDialog(ModalScreen[bool]):
             yield Static(t("prep.acc.title", name=name), classes="form-title")
             with Horizontal(classes="form-row"):
                 yield Label(t("prep.acc.extra_time"), classes="form-label")
-                yield Input(form.extra_time, placeholder=t("prep.acc.extra_time.placeholder"),
-                            id="acc-extra_time", compact=True, max_length=12)
-            yield Checkbox(t("prep.acc.accessibility"), form.accessibility, id="acc-accessibility",
-                           compact=True)
+                yield Input(
+                    form.extra_time,
+                    placeholder=t("prep.acc.extra_time.placeholder"),
+                    id="acc-extra_time",
+                    compact=True,
+                    max_length=12,
+                )
+            yield Checkbox(
+                t("prep.acc.accessibility"),
+                form.accessibility,
+                id="acc-accessibility",
+                compact=True,
+            )
             with Horizontal(classes="form-row"):
                 yield Label(t("prep.acc.aid_note"), classes="form-label")
-                yield Input(form.aid_note, placeholder=t("prep.acc.aid_note.placeholder"),
-                            id="acc-aid_note", compact=True, max_length=200)
+                yield Input(
+                    form.aid_note,
+                    placeholder=t("prep.acc.aid_note.placeholder"),
+                    id="acc-aid_note",
+                    compact=True,
+                    max_length=200,
+                )
             with Horizontal(classes="form-row"):
                 yield Label(t("prep.acc.language_note"), classes="form-label")
-                yield Input(form.language_note, placeholder=t("prep.acc.language_note.placeholder"),
-                            id="acc-language_note", compact=True, max_length=200)
+                yield Input(
+                    form.language_note,
+                    placeholder=t("prep.acc.language_note.placeholder"),
+                    id="acc-language_note",
+                    compact=True,
+                    max_length=200,
+                )
             yield Static("", id="acc-error")
             yield Static(t("prep.acc.hint"), id="acc-hint")
 

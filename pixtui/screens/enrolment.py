@@ -58,14 +58,34 @@ class EnrolmentScreen(PixScreen):
 
     BINDINGS = [
         Binding("escape", "back", t("binding.back"), id="enrol-back"),
-        Binding("space", "toggle", t("prep.enrol.binding.toggle"),
-                tooltip=t("prep.enrol.binding.toggle.tip"), id="enrol-toggle"),
-        Binding("t", "toggle_class", t("prep.enrol.binding.class"),
-                tooltip=t("prep.enrol.binding.class.tip"), id="enrol-whole-class"),
-        Binding("c", "choose_class", t("prep.enrol.binding.choose"),
-                tooltip=t("prep.enrol.binding.choose.tip"), id="enrol-choose-class"),
-        Binding("i", "enrol", t("prep.enrol.binding.enrol"),
-                tooltip=t("prep.enrol.binding.enrol.tip"), id="enrol-confirm"),
+        Binding(
+            "space",
+            "toggle",
+            t("prep.enrol.binding.toggle"),
+            tooltip=t("prep.enrol.binding.toggle.tip"),
+            id="enrol-toggle",
+        ),
+        Binding(
+            "t",
+            "toggle_class",
+            t("prep.enrol.binding.class"),
+            tooltip=t("prep.enrol.binding.class.tip"),
+            id="enrol-whole-class",
+        ),
+        Binding(
+            "c",
+            "choose_class",
+            t("prep.enrol.binding.choose"),
+            tooltip=t("prep.enrol.binding.choose.tip"),
+            id="enrol-choose-class",
+        ),
+        Binding(
+            "i",
+            "enrol",
+            t("prep.enrol.binding.enrol"),
+            tooltip=t("prep.enrol.binding.enrol.tip"),
+            id="enrol-confirm",
+        ),
     ]
 
     def __init__(self, session_id: str, division: str | None = None) -> None:
@@ -102,8 +122,11 @@ class EnrolmentScreen(PixScreen):
         choices = enrolment_choices(snap, self.session_id, self.division, self.now())
         self._choices = {c.pupil.id: c for c in choices}
         # a pupil enrolled meanwhile (here or by someone else) leaves the selection
-        self.selected = {pid for pid in self.selected
-                         if pid in self._choices and self._selectable(self._choices[pid])}
+        self.selected = {
+            pid
+            for pid in self.selected
+            if pid in self._choices and self._selectable(self._choices[pid])
+        }
         table = self.query_one(DataTable)
         keep = selected_row_key(table)
         table.clear()
@@ -137,12 +160,22 @@ class EnrolmentScreen(PixScreen):
     def _update_header(self) -> None:
         snap = self.snapshot
         session = snap.sessions.get(self.session_id)
-        enrolled = sum(1 for c in snap.candidates.where(session_id=self.session_id) if not c.removed)
+        enrolled = sum(
+            1 for c in snap.candidates.where(session_id=self.session_id) if not c.removed
+        )
         in_class = sum(1 for c in self._choices.values() if c.enrolled)
         text = Text()
         text.append(t("prep.enrol.class", division=self.division or "–"), style="bold")
-        text.append("  " + t("prep.enrol.counts", pupils=len(self._choices), in_class=in_class,
-                              selected=len(self.selected), enrolled=enrolled))
+        text.append(
+            "  "
+            + t(
+                "prep.enrol.counts",
+                pupils=len(self._choices),
+                in_class=in_class,
+                selected=len(self.selected),
+                enrolled=enrolled,
+            )
+        )
         if session is None:
             text = Text(t("session.gone"))
         self.query_one("#enrol-header", Static).update(text)
@@ -207,10 +240,18 @@ class EnrolmentScreen(PixScreen):
         snap = self.snapshot
         options = []
         for division in divisions(snap.pupils.all()):
-            count = len(self.selected & {p.id for p in snap.pupils.all()
-                                         if name_key(p.division) == name_key(division)})
-            options.append((division, t("prep.enrol.class_option", division=division,
-                                         selected=count) if count else division))
+            count = len(
+                self.selected
+                & {p.id for p in snap.pupils.all() if name_key(p.division) == name_key(division)}
+            )
+            options.append(
+                (
+                    division,
+                    t("prep.enrol.class_option", division=division, selected=count)
+                    if count
+                    else division,
+                )
+            )
         self.app.push_screen(ChoiceDialog(t("prep.enrol.choose_title"), options), self._set_class)
 
     def _set_class(self, division: str | None) -> None:
@@ -238,8 +279,9 @@ class EnrolmentScreen(PixScreen):
             self.notify(message, severity="warning", timeout=10)
             return
         if check.warnings:
-            question = confirmation_text(check.warnings, "prep.enrol.confirm_question",
-                                         count=len(check.accepted))
+            question = confirmation_text(
+                check.warnings, "prep.enrol.confirm_question", count=len(check.accepted)
+            )
             self.app.push_screen(
                 ConfirmDialog(question, confirm_label=t("prep.enrol.confirm_label")),
                 lambda ok: self._enrol(ids, confirmed=True) if ok else None,

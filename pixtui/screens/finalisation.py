@@ -47,14 +47,34 @@ class FinalisationScreen(PixScreen):
     TITLE_KEY = "nav.finalisation"
 
     BINDINGS = [
-        Binding("enter", "open", t("after.final.binding.open"),
-                tooltip=t("after.final.binding.open.tip"), id="final-open"),
-        Binding("s", "advance", t("after.final.binding.advance"),
-                tooltip=t("after.final.binding.advance.tip"), id="final-advance"),
-        Binding("d", "handover", t("after.final.binding.handover"),
-                tooltip=t("after.final.binding.handover.tip"), id="final-handover"),
-        Binding("o", "reopen", t("after.final.binding.reopen"),
-                tooltip=t("after.final.binding.reopen.tip"), id="final-reopen"),
+        Binding(
+            "enter",
+            "open",
+            t("after.final.binding.open"),
+            tooltip=t("after.final.binding.open.tip"),
+            id="final-open",
+        ),
+        Binding(
+            "s",
+            "advance",
+            t("after.final.binding.advance"),
+            tooltip=t("after.final.binding.advance.tip"),
+            id="final-advance",
+        ),
+        Binding(
+            "d",
+            "handover",
+            t("after.final.binding.handover"),
+            tooltip=t("after.final.binding.handover.tip"),
+            id="final-handover",
+        ),
+        Binding(
+            "o",
+            "reopen",
+            t("after.final.binding.reopen"),
+            tooltip=t("after.final.binding.reopen.tip"),
+            id="final-reopen",
+        ),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -182,8 +202,12 @@ class FinalisationScreen(PixScreen):
                 self._write(HANDOVER_ACTION, lambda tx: apply_handover(tx, session.id, to))
 
         self.app.push_screen(
-            TextDialog(t("after.final.handover_title"), placeholder=t("after.final.handover_hint"),
-                       max_length=80, check=check),
+            TextDialog(
+                t("after.final.handover_title"),
+                placeholder=t("after.final.handover_hint"),
+                max_length=80,
+                check=check,
+            ),
             typed,
         )
 
@@ -207,8 +231,9 @@ class FinalisationScreen(PixScreen):
                 self._write(REOPEN_ACTION, lambda tx: apply_reopen(tx, session.id))
 
         self.app.push_screen(
-            ConfirmDialog(question, confirm_label=t("after.final.reopen_confirm"),
-                          destructive=True),
+            ConfirmDialog(
+                question, confirm_label=t("after.final.reopen_confirm"), destructive=True
+            ),
             answered,
         )
 

@@ -25,8 +25,13 @@ class FinalisationSummaryScreen(PixScreen):
 
     BINDINGS = [
         Binding("escape", "back", t("binding.back"), id="summary-back"),
-        Binding("x", "export", t("after.summary.binding.export"),
-                tooltip=t("after.summary.binding.export.tip"), id="summary-export"),
+        Binding(
+            "x",
+            "export",
+            t("after.summary.binding.export"),
+            tooltip=t("after.summary.binding.export.tip"),
+            id="summary-export",
+        ),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -61,15 +66,17 @@ class FinalisationSummaryScreen(PixScreen):
             try:
                 paths = export_summary(self.pix.store, self.session_id, folder.strip())
             except (DocumentError, Refused) as error:
-                message = (
-                    error.problems[0].message if isinstance(error, Refused) else str(error)
-                )
+                message = error.problems[0].message if isinstance(error, Refused) else str(error)
                 self.notify(message, severity="warning", timeout=10)
                 return
             self.notify(t("after.summary.exported", count=len(paths), folder=str(paths[0].parent)))
 
         self.app.push_screen(
-            TextDialog(t("after.summary.export_title"), value=DEFAULT_EXPORT_DIR, max_length=400,
-                       check=lambda s: None if s.strip() else t("after.summary.export_empty")),
+            TextDialog(
+                t("after.summary.export_title"),
+                value=DEFAULT_EXPORT_DIR,
+                max_length=400,
+                check=lambda s: None if s.strip() else t("after.summary.export_empty"),
+            ),
             chosen,
         )

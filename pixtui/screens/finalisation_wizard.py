@@ -48,20 +48,58 @@ class FinalisationWizardScreen(PixScreen):
 
     BINDINGS = [
         Binding("escape", "back", t("binding.back"), id="wizard-back"),
-        Binding("a", "abort_reason", t("after.wizard.binding.abort"),
-                tooltip=t("after.wizard.binding.abort.tip"), id="wizard-abort"),
-        Binding("r", "add_report", t("after.wizard.binding.report"),
-                tooltip=t("after.wizard.binding.report.tip"), id="wizard-report"),
-        Binding("e", "remove_report", t("after.wizard.binding.remove"),
-                tooltip=t("after.wizard.binding.remove.tip"), id="wizard-remove", show=False),
-        Binding("i", "toggle_incident", t("after.wizard.binding.incident"),
-                tooltip=t("after.wizard.binding.incident.tip"), id="wizard-incident"),
-        Binding("j", "toggle_joining", t("after.wizard.binding.joining"),
-                tooltip=t("after.wizard.binding.joining.tip"), id="wizard-joining", show=False),
-        Binding("g", "comment", t("after.wizard.binding.comment"),
-                tooltip=t("after.wizard.binding.comment.tip"), id="wizard-comment", show=False),
-        Binding("v", "validate", t("after.wizard.binding.validate"),
-                tooltip=t("after.wizard.binding.validate.tip"), id="wizard-validate"),
+        Binding(
+            "a",
+            "abort_reason",
+            t("after.wizard.binding.abort"),
+            tooltip=t("after.wizard.binding.abort.tip"),
+            id="wizard-abort",
+        ),
+        Binding(
+            "r",
+            "add_report",
+            t("after.wizard.binding.report"),
+            tooltip=t("after.wizard.binding.report.tip"),
+            id="wizard-report",
+        ),
+        Binding(
+            "e",
+            "remove_report",
+            t("after.wizard.binding.remove"),
+            tooltip=t("after.wizard.binding.remove.tip"),
+            id="wizard-remove",
+            show=False,
+        ),
+        Binding(
+            "i",
+            "toggle_incident",
+            t("after.wizard.binding.incident"),
+            tooltip=t("after.wizard.binding.incident.tip"),
+            id="wizard-incident",
+        ),
+        Binding(
+            "j",
+            "toggle_joining",
+            t("after.wizard.binding.joining"),
+            tooltip=t("after.wizard.binding.joining.tip"),
+            id="wizard-joining",
+            show=False,
+        ),
+        Binding(
+            "g",
+            "comment",
+            t("after.wizard.binding.comment"),
+            tooltip=t("after.wizard.binding.comment.tip"),
+            id="wizard-comment",
+            show=False,
+        ),
+        Binding(
+            "v",
+            "validate",
+            t("after.wizard.binding.validate"),
+            tooltip=t("after.wizard.binding.validate.tip"),
+            id="wizard-validate",
+        ),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -192,8 +230,9 @@ class FinalisationWizardScreen(PixScreen):
                 if text is None:
                     return
                 assert self.draft is not None
-                self.draft.add_issue(report.candidate_id, code, text.strip(), self.now(),
-                                     self.pix.store.actor)
+                self.draft.add_issue(
+                    report.candidate_id, code, text.strip(), self.now(), self.pix.store.actor
+                )
                 self._show()
 
             def check(text: str) -> str | None:
@@ -202,14 +241,20 @@ class FinalisationWizardScreen(PixScreen):
                 return _check_length(text)
 
             self.app.push_screen(
-                TextDialog(t("after.wizard.description_title", code=issue_code_title(code)),
-                           placeholder=t("after.wizard.description_hint"), check=check),
+                TextDialog(
+                    t("after.wizard.description_title", code=issue_code_title(code)),
+                    placeholder=t("after.wizard.description_hint"),
+                    check=check,
+                ),
                 typed,
             )
 
         self.app.push_screen(
-            ChoiceDialog(t("after.wizard.report_title", name=report.display_name), options,
-                         note=t("after.wizard.report_note")),
+            ChoiceDialog(
+                t("after.wizard.report_title", name=report.display_name),
+                options,
+                note=t("after.wizard.report_note"),
+            ),
             chosen,
         )
 
@@ -220,8 +265,10 @@ class FinalisationWizardScreen(PixScreen):
         if not report.issue_reports:
             self.notify(t("after.wizard.no_report", name=report.display_name), severity="warning")
             return
-        options = [(i.id, issue_code_title(i.code) + (" — " + i.description if i.description
-                                                       else "")) for i in report.issue_reports]
+        options = [
+            (i.id, issue_code_title(i.code) + (" — " + i.description if i.description else ""))
+            for i in report.issue_reports
+        ]
 
         def chosen(issue_id: str | None) -> None:
             if issue_id and self.draft is not None:
@@ -253,8 +300,11 @@ class FinalisationWizardScreen(PixScreen):
                 self._show()
 
         self.app.push_screen(
-            TextDialog(t("after.wizard.comment_title", limit=MAX_TEXT_LENGTH),
-                       value=self.draft.examiner_global_comment, check=_check_length),
+            TextDialog(
+                t("after.wizard.comment_title", limit=MAX_TEXT_LENGTH),
+                value=self.draft.examiner_global_comment,
+                check=_check_length,
+            ),
             typed,
         )
 

@@ -63,10 +63,20 @@ class ImportReviewScreen(PixScreen):
 
     BINDINGS = [
         Binding("escape", "back", t("prep.import.binding.close"), id="import-close"),
-        Binding("a", "accept", t("prep.import.binding.accept"),
-                tooltip=t("prep.import.binding.accept.tip"), id="import-accept"),
-        Binding("p", "toggle_left", t("prep.import.binding.left"),
-                tooltip=t("prep.import.binding.left.tip"), id="import-mark-left"),
+        Binding(
+            "a",
+            "accept",
+            t("prep.import.binding.accept"),
+            tooltip=t("prep.import.binding.accept.tip"),
+            id="import-accept",
+        ),
+        Binding(
+            "p",
+            "toggle_left",
+            t("prep.import.binding.left"),
+            tooltip=t("prep.import.binding.left.tip"),
+            id="import-mark-left",
+        ),
     ]
 
     def __init__(self, path: Path) -> None:
@@ -148,8 +158,9 @@ class ImportReviewScreen(PixScreen):
         if preview is None or not preview.writes or self.done:
             return
         if preview.refused_count:
-            question = t("prep.import.confirm_valid", writes=preview.writes,
-                         refused=preview.refused_count)
+            question = t(
+                "prep.import.confirm_valid", writes=preview.writes, refused=preview.refused_count
+            )
         else:
             question = t("prep.import.confirm", writes=preview.writes)
         self.app.push_screen(
@@ -169,8 +180,12 @@ class ImportReviewScreen(PixScreen):
         if outcome is None:
             return
         self.done = True
-        message = t("prep.import.applied", created=outcome.created, updated=outcome.updated,
-                    left=outcome.marked_left)
+        message = t(
+            "prep.import.applied",
+            created=outcome.created,
+            updated=outcome.updated,
+            left=outcome.marked_left,
+        )
         self.query_one("#import-decision", Static).update(message)
         self.notify(message)
         self.refresh_bindings()

@@ -35,10 +35,25 @@ from pixtui.services.sessions import Refused
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.tables import keep_cursor, selected_row_key
 
-COLUMNS = ("last_name", "first_name", "division", "birthdate", "certifiability", "login",
-           "follow_up")
-CLASS_COLUMNS = ("division", "total", "certifiable", "not_certifiable", "unknown", "no_login",
-                 "email_only", "informed")
+COLUMNS = (
+    "last_name",
+    "first_name",
+    "division",
+    "birthdate",
+    "certifiability",
+    "login",
+    "follow_up",
+)
+CLASS_COLUMNS = (
+    "division",
+    "total",
+    "certifiable",
+    "not_certifiable",
+    "unknown",
+    "no_login",
+    "email_only",
+    "informed",
+)
 ALL = "*"
 
 
@@ -70,25 +85,73 @@ class PupilsScreen(PixScreen):
     """
 
     BINDINGS = [
-        Binding("slash", "search", t("pupils.binding.search"), key_display="/",
-                tooltip=t("prep.pupils.binding.search.tip"), id="pupils-search"),
-        Binding("c", "filter_class", t("prep.pupils.binding.class"),
-                tooltip=t("prep.pupils.binding.class.tip"), id="pupils-filter-class"),
-        Binding("e", "filter_certifiability", t("prep.pupils.binding.certifiability"),
-                tooltip=t("prep.pupils.binding.certifiability.tip"), id="pupils-filter-certif"),
-        Binding("l", "filter_login", t("prep.pupils.binding.login"),
-                tooltip=t("prep.pupils.binding.login.tip"), id="pupils-filter-login"),
-        Binding("v", "toggle_view", t("prep.pupils.binding.view"),
-                tooltip=t("prep.pupils.binding.view.tip"), id="pupils-view"),
-        Binding("i", "import_file", t("prep.pupils.binding.import"),
-                tooltip=t("prep.pupils.binding.import.tip"), id="pupils-import"),
-        Binding("n", "toggle_informed", t("prep.pupils.binding.informed"),
-                tooltip=t("prep.pupils.binding.informed.tip"), id="pupils-informed", show=False),
-        Binding("s", "follow_up", t("prep.pupils.binding.follow_up"),
-                tooltip=t("prep.pupils.binding.follow_up.tip"), id="pupils-follow-up",
-                show=False),
-        Binding("escape", "clear_filters", t("prep.pupils.binding.clear"),
-                tooltip=t("prep.pupils.binding.clear.tip"), id="pupils-clear", show=False),
+        Binding(
+            "slash",
+            "search",
+            t("pupils.binding.search"),
+            key_display="/",
+            tooltip=t("prep.pupils.binding.search.tip"),
+            id="pupils-search",
+        ),
+        Binding(
+            "c",
+            "filter_class",
+            t("prep.pupils.binding.class"),
+            tooltip=t("prep.pupils.binding.class.tip"),
+            id="pupils-filter-class",
+        ),
+        Binding(
+            "e",
+            "filter_certifiability",
+            t("prep.pupils.binding.certifiability"),
+            tooltip=t("prep.pupils.binding.certifiability.tip"),
+            id="pupils-filter-certif",
+        ),
+        Binding(
+            "l",
+            "filter_login",
+            t("prep.pupils.binding.login"),
+            tooltip=t("prep.pupils.binding.login.tip"),
+            id="pupils-filter-login",
+        ),
+        Binding(
+            "v",
+            "toggle_view",
+            t("prep.pupils.binding.view"),
+            tooltip=t("prep.pupils.binding.view.tip"),
+            id="pupils-view",
+        ),
+        Binding(
+            "i",
+            "import_file",
+            t("prep.pupils.binding.import"),
+            tooltip=t("prep.pupils.binding.import.tip"),
+            id="pupils-import",
+        ),
+        Binding(
+            "n",
+            "toggle_informed",
+            t("prep.pupils.binding.informed"),
+            tooltip=t("prep.pupils.binding.informed.tip"),
+            id="pupils-informed",
+            show=False,
+        ),
+        Binding(
+            "s",
+            "follow_up",
+            t("prep.pupils.binding.follow_up"),
+            tooltip=t("prep.pupils.binding.follow_up.tip"),
+            id="pupils-follow-up",
+            show=False,
+        ),
+        Binding(
+            "escape",
+            "clear_filters",
+            t("prep.pupils.binding.clear"),
+            tooltip=t("prep.pupils.binding.clear.tip"),
+            id="pupils-clear",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -99,8 +162,9 @@ class PupilsScreen(PixScreen):
         self._rows: list[tuple[Pupil, list[str], tuple]] = []
 
     def compose_body(self) -> Iterable[Widget]:
-        yield Input(placeholder=t("prep.pupils.search.placeholder"), id="pupils-query",
-                    compact=True)
+        yield Input(
+            placeholder=t("prep.pupils.search.placeholder"), id="pupils-query", compact=True
+        )
         yield Static(id="pupils-filters")
         yield DataTable(id="pupils-table", cursor_type="row")
         yield DataTable(id="classes-table", cursor_type="row")
@@ -141,9 +205,15 @@ class PupilsScreen(PixScreen):
         rows = []
         for pupil in filter_pupils(pupils, PupilFilter(include_left=True)):
             words = f"{name_key(pupil.last_name)} {name_key(pupil.first_name)}".split()
-            cells = (pupil.last_name, pupil.first_name, pupil.division,
-                     format_date(pupil.birthdate), self._certifiability(pupil),
-                     self._logins(pupil), pupil.follow_up)
+            cells = (
+                pupil.last_name,
+                pupil.first_name,
+                pupil.division,
+                format_date(pupil.birthdate),
+                self._certifiability(pupil),
+                self._logins(pupil),
+                pupil.follow_up,
+            )
             rows.append((pupil, words, cells))
         self._rows = rows
 
@@ -151,8 +221,9 @@ class PupilsScreen(PixScreen):
         if pupils is not None:
             self._prepare_rows(pupils)
         query = name_key(self.query_one(Input).value).split()
-        wanted = PupilFilter("", self.filter.division, self.filter.certifiability,
-                             self.filter.login)
+        wanted = PupilFilter(
+            "", self.filter.division, self.filter.certifiability, self.filter.login
+        )
         table = self.query_one("#pupils-table", DataTable)
         keep = selected_row_key(table)
         table.clear()
@@ -173,11 +244,16 @@ class PupilsScreen(PixScreen):
         text = Text(t("prep.pupils.summary", shown=shown, total=total))
         parts = [
             t("prep.pupils.filter.class", value=f.division or t("prep.pupils.filter.all")),
-            t("prep.pupils.filter.certifiability",
-              value=label(f.certifiability) if f.certifiability else t("prep.pupils.filter.all")),
-            t("prep.pupils.filter.login",
-              value=t(f"prep.pupils.login.{f.login.value}") if f.login else
-              t("prep.pupils.filter.all")),
+            t(
+                "prep.pupils.filter.certifiability",
+                value=label(f.certifiability) if f.certifiability else t("prep.pupils.filter.all"),
+            ),
+            t(
+                "prep.pupils.filter.login",
+                value=t(f"prep.pupils.login.{f.login.value}")
+                if f.login
+                else t("prep.pupils.filter.all"),
+            ),
         ]
         text.append("  " + " · ".join(parts), style="dim" if f == PupilFilter() else "bold")
         return text
@@ -205,9 +281,17 @@ class PupilsScreen(PixScreen):
         keep = selected_row_key(table)
         table.clear()
         for c in counts:
-            table.add_row(c.division, str(c.total), str(c.certifiable), str(c.not_certifiable),
-                          str(c.unknown), str(c.no_login), str(c.email_only),
-                          self._informed_text(c), key=name_key(c.division))
+            table.add_row(
+                c.division,
+                str(c.total),
+                str(c.certifiable),
+                str(c.not_certifiable),
+                str(c.unknown),
+                str(c.no_login),
+                str(c.email_only),
+                self._informed_text(c),
+                key=name_key(c.division),
+            )
         keep_cursor(table, keep)
 
     @staticmethod
@@ -215,8 +299,9 @@ class PupilsScreen(PixScreen):
         informed = counts.informed
         if informed is None or not informed.informed:
             return t("prep.pupils.informed.no")
-        return t("prep.pupils.informed.yes", by=informed.by,
-                 at=local(informed.at).strftime("%d/%m/%Y"))
+        return t(
+            "prep.pupils.informed.yes", by=informed.by, at=local(informed.at).strftime("%d/%m/%Y")
+        )
 
     def _current_class(self) -> str | None:
         """The class the per-class actions apply to: selected class, filter, or pupil's class."""
@@ -238,19 +323,33 @@ class PupilsScreen(PixScreen):
             return
         text = Text()
         text.append(counts.division, style="bold")
-        text.append(" " + t("prep.pupils.class_line", total=counts.total,
-                             certifiable=counts.certifiable, not_certifiable=counts.not_certifiable,
-                             unknown=counts.unknown, no_login=counts.no_login,
-                             email=counts.email_only))
+        text.append(
+            " "
+            + t(
+                "prep.pupils.class_line",
+                total=counts.total,
+                certifiable=counts.certifiable,
+                not_certifiable=counts.not_certifiable,
+                unknown=counts.unknown,
+                no_login=counts.no_login,
+                email=counts.email_only,
+            )
+        )
         state = self._informed_text(counts)
         if counts.informed is None or not counts.informed.informed:
             state = t("prep.pupils.informed.no_hint")
         text.append("\n" + t("prep.pupils.class_line.informed", state=state))
         if counts.non_certifiable:
             pending = sum(1 for p in counts.non_certifiable if not p.follow_up)
-            text.append(" " + t("prep.pupils.class_line.follow_up",
-                                 count=len(counts.non_certifiable), pending=pending),
-                        style="yellow" if pending else "")
+            text.append(
+                " "
+                + t(
+                    "prep.pupils.class_line.follow_up",
+                    count=len(counts.non_certifiable),
+                    pending=pending,
+                ),
+                style="yellow" if pending else "",
+            )
         line.update(text)
 
     @on(DataTable.RowHighlighted)
@@ -288,8 +387,11 @@ class PupilsScreen(PixScreen):
         self._update_class_line()
 
     def _set_filter(self, **changes: object) -> None:
-        values = {"division": self.filter.division, "certifiability": self.filter.certifiability,
-                  "login": self.filter.login}
+        values = {
+            "division": self.filter.division,
+            "certifiability": self.filter.certifiability,
+            "login": self.filter.login,
+        }
         values.update(changes)
         self.filter = PupilFilter(**values)  # type: ignore[arg-type]
         if self.by_class:
@@ -298,12 +400,15 @@ class PupilsScreen(PixScreen):
 
     def action_filter_class(self) -> None:
         options = [(ALL, t("prep.pupils.filter.all_classes"))]
-        options += [(c.division, t("prep.pupils.filter.class_option", division=c.division,
-                                   total=c.total)) for c in self._counts.values()]
+        options += [
+            (c.division, t("prep.pupils.filter.class_option", division=c.division, total=c.total))
+            for c in self._counts.values()
+        ]
         self.app.push_screen(
             ChoiceDialog(t("prep.pupils.filter.class_title"), options),
-            lambda value: self._set_filter(division=None if value == ALL else value)
-            if value else None,
+            lambda value: (
+                self._set_filter(division=None if value == ALL else value) if value else None
+            ),
         )
 
     def action_filter_certifiability(self) -> None:
@@ -311,9 +416,11 @@ class PupilsScreen(PixScreen):
         options += [(c.value, label(c)) for c in Certifiability]
         self.app.push_screen(
             ChoiceDialog(t("prep.pupils.filter.certifiability_title"), options),
-            lambda value: self._set_filter(
-                certifiability=None if value == ALL else Certifiability(value)
-            ) if value else None,
+            lambda value: (
+                self._set_filter(certifiability=None if value == ALL else Certifiability(value))
+                if value
+                else None
+            ),
         )
 
     def action_filter_login(self) -> None:
@@ -321,8 +428,11 @@ class PupilsScreen(PixScreen):
         options += [(f.value, t(f"prep.pupils.login.{f.value}")) for f in LoginFilter]
         self.app.push_screen(
             ChoiceDialog(t("prep.pupils.filter.login_title"), options),
-            lambda value: self._set_filter(login=None if value == ALL else LoginFilter(value))
-            if value else None,
+            lambda value: (
+                self._set_filter(login=None if value == ALL else LoginFilter(value))
+                if value
+                else None
+            ),
         )
 
     def action_toggle_view(self) -> None:
@@ -376,9 +486,12 @@ class PupilsScreen(PixScreen):
             self.notify(t("prep.pupils.none_selected"), severity="warning")
             return
         self.app.push_screen(
-            TextDialog(t("prep.pupils.follow_up_title", name=f"{pupil.first_name} {pupil.last_name}"),
-                       value=pupil.follow_up, placeholder=t("prep.pupils.follow_up_placeholder"),
-                       max_length=200),
+            TextDialog(
+                t("prep.pupils.follow_up_title", name=f"{pupil.first_name} {pupil.last_name}"),
+                value=pupil.follow_up,
+                placeholder=t("prep.pupils.follow_up_placeholder"),
+                max_length=200,
+            ),
             lambda text: self._save_follow_up(pupil.id, text) if text is not None else None,
         )
 
@@ -394,8 +507,12 @@ class PupilsScreen(PixScreen):
         from pixtui.screens.import_review import check_import_path
 
         self.app.push_screen(
-            TextDialog(t("prep.import.path_title"), placeholder=t("prep.import.path_placeholder"),
-                       max_length=500, check=check_import_path),
+            TextDialog(
+                t("prep.import.path_title"),
+                placeholder=t("prep.import.path_placeholder"),
+                max_length=500,
+                check=check_import_path,
+            ),
             self._import,
         )
 

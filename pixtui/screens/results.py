@@ -51,12 +51,27 @@ class ResultsScreen(PixScreen):
     TITLE_KEY = "nav.results"
 
     BINDINGS = [
-        Binding("i", "import", t("after.results.binding.import"),
-                tooltip=t("after.results.binding.import.tip"), id="results-import"),
-        Binding("enter", "open_class", t("after.results.binding.class"),
-                tooltip=t("after.results.binding.class.tip"), id="results-class"),
-        Binding("p", "open_session", t("after.results.binding.session"),
-                tooltip=t("after.results.binding.session.tip"), id="results-session"),
+        Binding(
+            "i",
+            "import",
+            t("after.results.binding.import"),
+            tooltip=t("after.results.binding.import.tip"),
+            id="results-import",
+        ),
+        Binding(
+            "enter",
+            "open_class",
+            t("after.results.binding.class"),
+            tooltip=t("after.results.binding.class.tip"),
+            id="results-class",
+        ),
+        Binding(
+            "p",
+            "open_session",
+            t("after.results.binding.session"),
+            tooltip=t("after.results.binding.session.tip"),
+            id="results-session",
+        ),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -142,8 +157,9 @@ class ResultsScreen(PixScreen):
             return None
 
         self.app.push_screen(
-            TextDialog(t("after.import.files_title"), placeholder=t("after.import.files_hint"),
-                       check=check),
+            TextDialog(
+                t("after.import.files_title"), placeholder=t("after.import.files_hint"), check=check
+            ),
             lambda text: self._prepare(shlex.split(text)) if text else None,
         )
 
@@ -158,8 +174,11 @@ class ResultsScreen(PixScreen):
             return
         if preview.without_class and division is None:
             self.app.push_screen(
-                TextDialog(t("after.import.class_title"), max_length=20,
-                           check=lambda s: None if s.strip() else t("after.import.class_empty")),
+                TextDialog(
+                    t("after.import.class_title"),
+                    max_length=20,
+                    check=lambda s: None if s.strip() else t("after.import.class_empty"),
+                ),
                 lambda typed: self._prepare(names, typed.strip()) if typed else None,
             )
             return

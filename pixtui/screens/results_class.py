@@ -53,23 +53,33 @@ def competence_names() -> dict[str, str]:
 
 def chart_widgets(summary: GroupSummary, prefix: str) -> list[Widget]:
     return [
-        BarChart(t("after.results.histogram"), histogram_rows(summary.histogram),
-                 id=f"{prefix}-histogram"),
+        BarChart(
+            t("after.results.histogram"),
+            histogram_rows(summary.histogram),
+            id=f"{prefix}-histogram",
+        ),
         BarChart(t("after.results.levels"), level_rows(summary.levels), id=f"{prefix}-levels"),
-        BarChart(t("after.results.competences"),
-                 competence_rows(summary.competences, competence_names()),
-                 maximum=MAX_COMPETENCE_LEVEL, id=f"{prefix}-competences"),
+        BarChart(
+            t("after.results.competences"),
+            competence_rows(summary.competences, competence_names()),
+            maximum=MAX_COMPETENCE_LEVEL,
+            id=f"{prefix}-competences",
+        ),
     ]
 
 
 def update_charts(screen: PixScreen, summary: GroupSummary, prefix: str) -> None:
     screen.query_one(f"#{prefix}-histogram", BarChart).set_data(
-        t("after.results.histogram"), histogram_rows(summary.histogram))
+        t("after.results.histogram"), histogram_rows(summary.histogram)
+    )
     screen.query_one(f"#{prefix}-levels", BarChart).set_data(
-        t("after.results.levels"), level_rows(summary.levels))
+        t("after.results.levels"), level_rows(summary.levels)
+    )
     screen.query_one(f"#{prefix}-competences", BarChart).set_data(
-        t("after.results.competences"), competence_rows(summary.competences, competence_names()),
-        maximum=MAX_COMPETENCE_LEVEL)
+        t("after.results.competences"),
+        competence_rows(summary.competences, competence_names()),
+        maximum=MAX_COMPETENCE_LEVEL,
+    )
 
 
 class ResultsGroupScreen(PixScreen):

@@ -81,7 +81,9 @@ class RoomEntryScreen(PixScreen):
         prompt = t("room.password.prompt", number=session.pix_number or "–", room=session.room)
         if session.rehearsal:
             # Training: the newcomer who ran « pixtui demo --open » never saw the printed password.
-            prompt += "\n" + t("room.password.rehearsal_hint", password=session.invigilator_password)
+            prompt += "\n" + t(
+                "room.password.rehearsal_hint", password=session.invigilator_password
+            )
 
         def answered(typed: str | None) -> None:
             if typed is None:

@@ -61,20 +61,56 @@ class SessionScreen(PixScreen):
 
     BINDINGS = [
         Binding("escape", "back", t("binding.back"), id="session-back"),
-        Binding("i", "enrol", t("prep.session.binding.enrol"),
-                tooltip=t("prep.session.binding.enrol.tip"), id="session-enrol"),
-        Binding("t", "preset_extra_time", t("prep.session.binding.tiers"),
-                tooltip=t("prep.session.binding.tiers.tip"), id="session-extra-time"),
-        Binding("a", "accommodations", t("prep.session.binding.accommodations"),
-                tooltip=t("prep.session.binding.accommodations.tip"), id="session-accommodations"),
-        Binding("r", "remove", t("prep.session.binding.remove"),
-                tooltip=t("prep.session.binding.remove.tip"), id="session-remove"),
-        Binding("x", "export", t("prep.session.binding.export"),
-                tooltip=t("prep.session.binding.export.tip"), id="session-export"),
-        Binding("m", "edit", t("prep.session.binding.edit"),
-                tooltip=t("prep.session.binding.edit.tip"), id="session-edit", show=False),
-        Binding("c", "checklist", t("prep.session.binding.checklist"),
-                tooltip=t("prep.session.binding.checklist.tip"), id="session-checklist"),
+        Binding(
+            "i",
+            "enrol",
+            t("prep.session.binding.enrol"),
+            tooltip=t("prep.session.binding.enrol.tip"),
+            id="session-enrol",
+        ),
+        Binding(
+            "t",
+            "preset_extra_time",
+            t("prep.session.binding.tiers"),
+            tooltip=t("prep.session.binding.tiers.tip"),
+            id="session-extra-time",
+        ),
+        Binding(
+            "a",
+            "accommodations",
+            t("prep.session.binding.accommodations"),
+            tooltip=t("prep.session.binding.accommodations.tip"),
+            id="session-accommodations",
+        ),
+        Binding(
+            "r",
+            "remove",
+            t("prep.session.binding.remove"),
+            tooltip=t("prep.session.binding.remove.tip"),
+            id="session-remove",
+        ),
+        Binding(
+            "x",
+            "export",
+            t("prep.session.binding.export"),
+            tooltip=t("prep.session.binding.export.tip"),
+            id="session-export",
+        ),
+        Binding(
+            "m",
+            "edit",
+            t("prep.session.binding.edit"),
+            tooltip=t("prep.session.binding.edit.tip"),
+            id="session-edit",
+            show=False,
+        ),
+        Binding(
+            "c",
+            "checklist",
+            t("prep.session.binding.checklist"),
+            tooltip=t("prep.session.binding.checklist.tip"),
+            id="session-checklist",
+        ),
         Binding("f5", "open_room", t("session.binding.room"), id="session-room", show=False),
     ]
 
@@ -126,8 +162,15 @@ class SessionScreen(PixScreen):
             ),
             style="bold",
         )
-        details.append("\n" + t("prep.session.examiners", names=", ".join(session.examiners) or "–",
-                                count=len(session.examiners), needed=needed))
+        details.append(
+            "\n"
+            + t(
+                "prep.session.examiners",
+                names=", ".join(session.examiners) or "–",
+                count=len(session.examiners),
+                needed=needed,
+            )
+        )
         if len(session.examiners) < needed:
             details.append(" " + t("prep.session.examiners_short"), style="bold yellow")
         self.query_one("#session-details", Static).update(details)
@@ -164,14 +207,21 @@ class SessionScreen(PixScreen):
         for item in items:
             who = ""
             if item.done and item.by and item.at:
-                who = t("prep.session.checklist.by", by=item.by,
-                        at=local(item.at).strftime("%d/%m %H:%M"))
-            checklist.add_row(Text("[x]" if item.done else "[ ]"), t("checklist." + item.key), who,
-                              key=item.key)
+                who = t(
+                    "prep.session.checklist.by",
+                    by=item.by,
+                    at=local(item.at).strftime("%d/%m %H:%M"),
+                )
+            checklist.add_row(
+                Text("[x]" if item.done else "[ ]"), t("checklist." + item.key), who, key=item.key
+            )
         keep_cursor(checklist, keep)
         done = sum(item.done for item in items)
-        key = "prep.session.checklist_back" if self.has_class("show-checklist") else (
-            "prep.session.checklist_title_count")
+        key = (
+            "prep.session.checklist_back"
+            if self.has_class("show-checklist")
+            else ("prep.session.checklist_title_count")
+        )
         self.query_one("#checklist-title", Static).update(t(key, done=done, total=len(items)))
 
     # --- the checklist -----------------------------------------------------------------------
@@ -206,7 +256,9 @@ class SessionScreen(PixScreen):
             return
         if done is not None:
             state = t("prep.session.checklist.done" if done else "prep.session.checklist.undone")
-            self.notify(t("prep.session.checklist.toggled", step=t("checklist." + key), state=state))
+            self.notify(
+                t("prep.session.checklist.toggled", step=t("checklist." + key), state=state)
+            )
 
     def on_key(self, event) -> None:
         # Espace coche aussi, comme dans la liste d'inscription.
@@ -256,14 +308,21 @@ class SessionScreen(PixScreen):
             return
         ratio = 0.0 if candidate.extra_time_ratio == EXTRA_TIME_PRESET else EXTRA_TIME_PRESET
         try:
-            saved = self.pix.write("candidate.extra_time", lambda tx: set_extra_time(tx, key, ratio))
+            saved = self.pix.write(
+                "candidate.extra_time", lambda tx: set_extra_time(tx, key, ratio)
+            )
         except Refused as refusal:
             self.notify(refusal.message, severity="warning")
             return
         if saved is not None:
             name = f"{saved.first_name} {saved.last_name}"
-            self.notify(t("prep.session.extra_time_set", name=name,
-                          value=format_extra_time(ratio) or t("prep.session.no_extra_time")))
+            self.notify(
+                t(
+                    "prep.session.extra_time_set",
+                    name=name,
+                    value=format_extra_time(ratio) or t("prep.session.no_extra_time"),
+                )
+            )
 
     def action_accommodations(self) -> None:
         if self._refuse_if_finalised():
@@ -284,8 +343,11 @@ class SessionScreen(PixScreen):
             return
         name = f"{candidate.first_name} {candidate.last_name}"
         self.app.push_screen(
-            ConfirmDialog(t("prep.session.remove_question", name=name),
-                          confirm_label=t("prep.session.remove_confirm"), destructive=True),
+            ConfirmDialog(
+                t("prep.session.remove_question", name=name),
+                confirm_label=t("prep.session.remove_confirm"),
+                destructive=True,
+            ),
             lambda ok: self._remove(candidate.id, name) if ok else None,
         )
 
@@ -312,9 +374,13 @@ class SessionScreen(PixScreen):
 
     def action_export(self) -> None:
         self.app.push_screen(
-            TextDialog(t("prep.session.export_title"), value=DEFAULT_EXPORT_DIR,
-                       placeholder=DEFAULT_EXPORT_DIR, max_length=400,
-                       check=lambda text: None if text.strip() else t("prep.session.export_empty")),
+            TextDialog(
+                t("prep.session.export_title"),
+                value=DEFAULT_EXPORT_DIR,
+                placeholder=DEFAULT_EXPORT_DIR,
+                max_length=400,
+                check=lambda text: None if text.strip() else t("prep.session.export_empty"),
+            ),
             self._export,
         )
 
@@ -326,12 +392,17 @@ class SessionScreen(PixScreen):
         from pixtui.store import StoreError
 
         try:
-            paths = export_session(self.pix.store, self.session_id, Path(folder.strip()).expanduser(),
-                                   clock=self.pix.clock)
+            paths = export_session(
+                self.pix.store,
+                self.session_id,
+                Path(folder.strip()).expanduser(),
+                clock=self.pix.clock,
+            )
         except (DocumentError, StoreError) as error:  # both carry one French sentence
             message = str(error)
-            self.notify(t("prep.session.export_failed", reason=message), severity="error",
-                        timeout=15)
+            self.notify(
+                t("prep.session.export_failed", reason=message), severity="error", timeout=15
+            )
             return
         names = "\n".join(str(p) for p in paths)
         self.notify(t("prep.session.exported", count=len(paths), paths=names), timeout=15)

@@ -78,10 +78,21 @@ class SessionFormScreen(ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", t("prep.form.save"), tooltip=t("prep.form.save.tip"),
-                id="session-form-save", priority=True),
-        Binding("escape", "cancel", t("binding.cancel"), tooltip=t("prep.form.cancel.tip"),
-                id="session-form-cancel"),
+        Binding(
+            "ctrl+s",
+            "save",
+            t("prep.form.save"),
+            tooltip=t("prep.form.save.tip"),
+            id="session-form-save",
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            t("binding.cancel"),
+            tooltip=t("prep.form.cancel.tip"),
+            id="session-form-cancel",
+        ),
         Binding("up", "app.focus_previous", show=False),
         Binding("down", "app.focus_next", show=False),
     ]
@@ -117,7 +128,9 @@ class SessionFormScreen(ModalScreen[str | None]):
                         max_length=500 if name == "description" else 120,
                     )
             yield Checkbox(
-                t("prep.form.field.rehearsal"), self._draft.rehearsal, id="field-rehearsal",
+                t("prep.form.field.rehearsal"),
+                self._draft.rehearsal,
+                id="field-rehearsal",
                 compact=True,
             )
             yield Static(t("prep.form.hint"), id="form-hint")
@@ -147,8 +160,11 @@ class SessionFormScreen(ModalScreen[str | None]):
             if problem.severity is Severity.INFO:
                 continue
             style = "bold red" if problem.severity is Severity.ERROR else "yellow"
-            mark = t("prep.form.error_mark" if problem.severity is Severity.ERROR
-                     else "prep.form.warning_mark")
+            mark = t(
+                "prep.form.error_mark"
+                if problem.severity is Severity.ERROR
+                else "prep.form.warning_mark"
+            )
             if text:
                 text.append("\n")
             text.append(f"{mark} ", style=style)
@@ -204,7 +220,11 @@ class SessionFormScreen(ModalScreen[str | None]):
             saved = self.pix.write(
                 action,
                 lambda tx: save_draft(
-                    tx, draft, session_id=self.session_id, rev=self._rev, today=today,
+                    tx,
+                    draft,
+                    session_id=self.session_id,
+                    rev=self._rev,
+                    today=today,
                     confirmed=confirmed,
                 ),
             )
@@ -218,4 +238,3 @@ class SessionFormScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-

@@ -50,12 +50,27 @@ class SessionsScreen(PixScreen):
     TITLE_KEY = "nav.sessions"
 
     BINDINGS = [
-        Binding("n", "new_session", t("prep.sessions.binding.new"),
-                tooltip=t("prep.sessions.binding.new.tip"), id="sessions-new"),
-        Binding("m", "edit_session", t("prep.sessions.binding.edit"),
-                tooltip=t("prep.sessions.binding.edit.tip"), id="sessions-edit"),
-        Binding("s", "delete_session", t("prep.sessions.binding.delete"),
-                tooltip=t("prep.sessions.binding.delete.tip"), id="sessions-delete"),
+        Binding(
+            "n",
+            "new_session",
+            t("prep.sessions.binding.new"),
+            tooltip=t("prep.sessions.binding.new.tip"),
+            id="sessions-new",
+        ),
+        Binding(
+            "m",
+            "edit_session",
+            t("prep.sessions.binding.edit"),
+            tooltip=t("prep.sessions.binding.edit.tip"),
+            id="sessions-edit",
+        ),
+        Binding(
+            "s",
+            "delete_session",
+            t("prep.sessions.binding.delete"),
+            tooltip=t("prep.sessions.binding.delete.tip"),
+            id="sessions-delete",
+        ),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -150,12 +165,17 @@ class SessionsScreen(PixScreen):
         if errors(found):
             self.notify(" ".join(p.message for p in errors(found)), severity="warning", timeout=10)
             return
-        name = t("prep.sessions.name", room=session.room, date=format_date(session.date),
-                 time=session.start_time.strftime("%H:%M") if session.start_time else "")
+        name = t(
+            "prep.sessions.name",
+            room=session.room,
+            date=format_date(session.date),
+            time=session.start_time.strftime("%H:%M") if session.start_time else "",
+        )
         question = confirmation_text(warnings(found), "prep.sessions.delete_question", name=name)
         self.app.push_screen(
-            ConfirmDialog(question.strip(), confirm_label=t("prep.sessions.delete_confirm"),
-                          destructive=True),
+            ConfirmDialog(
+                question.strip(), confirm_label=t("prep.sessions.delete_confirm"), destructive=True
+            ),
             lambda ok: self._delete(session.id) if ok else None,
         )
 

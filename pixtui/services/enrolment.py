@@ -74,7 +74,8 @@ def enrolment_choices(
         if candidate.pupil_id and other.id != session_id:
             by_pupil.setdefault(candidate.pupil_id, []).append(other)
     pupils = [
-        p for p in snapshot.pupils.all()
+        p
+        for p in snapshot.pupils.all()
         if not p.left_school and name_key(p.division) == name_key(division)
     ]
     pupils.sort(key=lambda p: (name_key(p.last_name), name_key(p.first_name)))

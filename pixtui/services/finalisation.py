@@ -138,9 +138,7 @@ def summary_for(snapshot: Any, session_id: str) -> str:
     return summary_text(session, rows)
 
 
-def export_summary(
-    store: Any, session_id: str, out_dir: str | os.PathLike[str]
-) -> list[Path]:
+def export_summary(store: Any, session_id: str, out_dir: str | os.PathLike[str]) -> list[Path]:
     """The finalisation CSV (``finalization_csv``) and the text summary, in ``out_dir``."""
     snapshot = store.snapshot()
     session = snapshot.sessions.get(session_id)

@@ -159,8 +159,9 @@ def _change_lines(changes: Sequence[PupilChange], limit: int) -> list[str]:
     lines = []
     for change in changes[:limit]:
         details = " ; ".join(c.describe() for c in change.changes)
-        lines.append(t("prep.import.line.update", line=change.line, label=change.label,
-                       details=details))
+        lines.append(
+            t("prep.import.line.update", line=change.line, label=change.label, details=details)
+        )
     if len(changes) > limit:
         lines.append(t("prep.import.more", count=len(changes) - limit))
     return lines
@@ -189,21 +190,36 @@ def describe_preview(
             if warning.line is None:
                 lines.append(f"  {warning.message}")
             else:
-                lines.append(t("prep.import.line.warning", line=warning.line,
-                               message=warning.message))
+                lines.append(
+                    t("prep.import.line.warning", line=warning.line, message=warning.message)
+                )
     if plan is None:
         return lines
     lines.append("")
     if isinstance(plan, PupilImportPlan):
-        lines.append(t("prep.import.plan.pupils", new=len(plan.new), updated=len(plan.updates),
-                       unchanged=len(plan.unchanged), missing=len(plan.missing),
-                       conflicts=len(plan.conflicts)))
+        lines.append(
+            t(
+                "prep.import.plan.pupils",
+                new=len(plan.new),
+                updated=len(plan.updates),
+                unchanged=len(plan.unchanged),
+                missing=len(plan.missing),
+                conflicts=len(plan.conflicts),
+            )
+        )
         if plan.new:
             lines += ["", t("prep.import.new_title", count=len(plan.new))]
             for item in plan.new[:limit]:
                 row = item.row
-                lines.append(t("prep.import.line.new", line=item.line, last=row.last_name,
-                               first=row.first_name, division=row.division))
+                lines.append(
+                    t(
+                        "prep.import.line.new",
+                        line=item.line,
+                        last=row.last_name,
+                        first=row.first_name,
+                        division=row.division,
+                    )
+                )
             if len(plan.new) > limit:
                 lines.append(t("prep.import.more", count=len(plan.new) - limit))
         if plan.updates:
@@ -218,24 +234,34 @@ def describe_preview(
             lines += ["", t("prep.import.missing_refused", count=len(plan.missing_but_refused))]
             lines += [f"  {_label_of(by_id, pid)}" for pid in plan.missing_but_refused[:limit]]
     else:
-        lines.append(t("prep.import.plan.matched", updated=len(plan.updates),
-                       unchanged=len(plan.unchanged), ambiguous=len(plan.ambiguous),
-                       unknown=len(plan.unknown)))
+        lines.append(
+            t(
+                "prep.import.plan.matched",
+                updated=len(plan.updates),
+                unchanged=len(plan.unchanged),
+                ambiguous=len(plan.ambiguous),
+                unknown=len(plan.unknown),
+            )
+        )
         if isinstance(plan, CertifiabilityPlan) and (plan.not_sent or plan.stale):
-            lines.append(t("prep.import.plan.not_sent", not_sent=len(plan.not_sent),
-                           stale=len(plan.stale)))
+            lines.append(
+                t("prep.import.plan.not_sent", not_sent=len(plan.not_sent), stale=len(plan.stale))
+            )
         if plan.updates:
             lines += ["", t("prep.import.updates_title", count=len(plan.updates))]
             lines += _change_lines(plan.updates, limit)
         issues = plan.ambiguous + plan.unknown
         if isinstance(plan, LoginMethodsPlan) and (plan.no_login or plan.email_login):
-            lines += ["", t("prep.import.plan.logins", none=len(plan.no_login),
-                            email=len(plan.email_login))]
+            lines += [
+                "",
+                t("prep.import.plan.logins", none=len(plan.no_login), email=len(plan.email_login)),
+            ]
     if issues:
         lines += ["", t("prep.import.issues_title", count=len(issues))]
         for issue in sorted(issues, key=lambda i: i.line)[:limit]:
-            lines.append(t("prep.import.line.issue", line=issue.line, label=issue.label,
-                           reason=issue.reason))
+            lines.append(
+                t("prep.import.line.issue", line=issue.line, label=issue.label, reason=issue.reason)
+            )
     return lines
 
 

@@ -133,6 +133,7 @@ def class_counts(
 
 # --- B2: pupils informed ------------------------------------------------------------------------
 
+
 def informed_classes(store: Any) -> dict[str, ClassInformed]:
     """Each class's B2 record (pupils told the conditions), by folded class name."""
     return _informed_of(store.snapshot().school)
@@ -178,7 +179,11 @@ def mark_class_informed(
         def mutate(s: Session, done: bool = all_informed) -> None:
             for it in s.checklist:
                 if it.key == "pupils_informed":
-                    it.done, it.by, it.at = done, (tx.actor if done else None), (tx.now if done else None)
+                    it.done, it.by, it.at = (
+                        done,
+                        (tx.actor if done else None),
+                        (tx.now if done else None),
+                    )
 
         changed.append(tx.sessions.update(session.id, mutate))
     return changed

@@ -216,9 +216,7 @@ def results_of_session(snapshot: Any, session_id: str) -> list[CertificationResu
     session = snapshot.sessions.get(session_id)
     if session is None:
         return []
-    pupil_ids = {
-        c.pupil_id for c in snapshot.candidates.where(session_id=session_id) if c.pupil_id
-    }
+    pupil_ids = {c.pupil_id for c in snapshot.candidates.where(session_id=session_id) if c.pupil_id}
     return [
         r
         for r in snapshot.results.all()

@@ -213,10 +213,7 @@ def apply_draft(draft: SessionDraft, base: Session | None) -> tuple[Session, lis
 def _only_parsed(problems: list[Problem], parse_problems: list[Problem]) -> list[Problem]:
     # A date typed but unreadable gives "date invalide" only, not also "date obligatoire".
     bad_fields = {p.field for p in parse_problems if p.severity is Severity.ERROR}
-    kept = [
-        p for p in problems
-        if not (p.field in bad_fields and p.key.endswith("_required"))
-    ]
+    kept = [p for p in problems if not (p.field in bad_fields and p.key.endswith("_required"))]
     return parse_problems + kept
 
 

@@ -11,8 +11,11 @@ from tests.after.conftest import add_expired_session
 
 
 def all_bytes(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.endswith(".lock")}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
+    }
 
 
 def test_dry_run_writes_nothing(after_store, capsys):

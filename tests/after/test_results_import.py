@@ -11,20 +11,45 @@ from tests.ui.pilot_helpers import notices
 
 HEADER_OLD = (
     '"Numéro de certification";"Prénom";"Nom";"Date de naissance";"Lieu de naissance";'
-    '"Identifiant Externe";"Statut";"Nombre de Pix";' + ";".join(
-        f'"{c}"' for c in (["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"])
-    ) + ';"Commentaire jury pour l’organisation";"Session";"Date de passage de la certification"'
+    '"Identifiant Externe";"Statut";"Nombre de Pix";'
+    + ";".join(
+        f'"{c}"'
+        for c in (
+            [
+                "1.1",
+                "1.2",
+                "1.3",
+                "2.1",
+                "2.2",
+                "2.3",
+                "2.4",
+                "3.1",
+                "3.2",
+                "3.3",
+                "3.4",
+                "4.1",
+                "4.2",
+                "4.3",
+                "5.1",
+                "5.2",
+            ]
+        )
+    )
+    + ';"Commentaire jury pour l’organisation";"Session";"Date de passage de la certification"'
 )
-HEADER_NEW = HEADER_OLD.replace('"Statut";"Nombre de Pix"',
-                                '"Type de certification";"Statut";"Résultat"')
+HEADER_NEW = HEADER_OLD.replace(
+    '"Statut";"Nombre de Pix"', '"Type de certification";"Statut";"Résultat"'
+)
 LEVELS = ";".join(["3"] * 16)
 
 
 def line(number: int, pupil, status: str, score: str, day: str, new: bool = False) -> str:
     born = pupil.birthdate.strftime("%d/%m/%Y")
     kind = '"Certification Pix";' if new else ""
-    return (f'{number};"{pupil.first_name}";"{pupil.last_name}";"{born}";"Lyon";"";{kind}'
-            f'"{status}";{score};{LEVELS};"";897575;"{day}"')
+    return (
+        f'{number};"{pupil.first_name}";"{pupil.last_name}";"{born}";"Lyon";"";{kind}'
+        f'"{status}";{score};{LEVELS};"";897575;"{day}"'
+    )
 
 
 def write(path: Path, header: str, lines: list[str]) -> Path:
@@ -35,20 +60,31 @@ def write(path: Path, header: str, lines: list[str]) -> Path:
 def files(store, tmp_path: Path) -> tuple[list[Path], list]:
     pupils = sorted(store.snapshot().pupils.where(division="3A"), key=lambda p: p.last_name)
     a, b, c = pupils[:3]
-    first = write(tmp_path / "20270401_resultats_3A.csv", HEADER_OLD, [
-        line(1, a, "Validée", "300", "11/03/2027"),
-        line(2, a, "Rejetée", "-", "11/03/2026"),  # an earlier sitting: the latest is kept
-        line(3, b, "Validée", "520", "11/03/2027"),
-        '4;"Inconnu";"Personne";"01/01/2012";"";"";"Validée";200;' + LEVELS
-        + ';"";897575;"11/03/2027"',
-        '5;"Cassé";"Ligne";"pas une date";"";"";"Validée";200;' + LEVELS
-        + ';"";897575;"11/03/2027"',
-    ])
-    second = write(tmp_path / "export_pix.csv", HEADER_NEW, [
-        line(6, c, "Annulée", "-", "11/03/2027", new=True),
-        '7;"Autre";"Inconnue";"02/02/2012";"";"";"Certification Pix";"Validée";100;' + LEVELS
-        + ';"";897575;"11/03/2027"',
-    ])
+    first = write(
+        tmp_path / "20270401_resultats_3A.csv",
+        HEADER_OLD,
+        [
+            line(1, a, "Validée", "300", "11/03/2027"),
+            line(2, a, "Rejetée", "-", "11/03/2026"),  # an earlier sitting: the latest is kept
+            line(3, b, "Validée", "520", "11/03/2027"),
+            '4;"Inconnu";"Personne";"01/01/2012";"";"";"Validée";200;'
+            + LEVELS
+            + ';"";897575;"11/03/2027"',
+            '5;"Cassé";"Ligne";"pas une date";"";"";"Validée";200;'
+            + LEVELS
+            + ';"";897575;"11/03/2027"',
+        ],
+    )
+    second = write(
+        tmp_path / "export_pix.csv",
+        HEADER_NEW,
+        [
+            line(6, c, "Annulée", "-", "11/03/2027", new=True),
+            '7;"Autre";"Inconnue";"02/02/2012";"";"";"Certification Pix";"Validée";100;'
+            + LEVELS
+            + ';"";897575;"11/03/2027"',
+        ],
+    )
     return [first, second], [a, b, c]
 
 
@@ -61,8 +97,21 @@ def test_cli_import_needs_a_class_then_writes_once(after_store, tmp_path, capsys
     assert main(["--store", store, "import", "results", *map(str, paths), "--classe", "3A"]) != 0
     assert "--accept-valid" in capsys.readouterr().err  # the malformed line: nothing written
     assert after_store.snapshot().counter == counter
-    assert main(["--store", store, "import", "results", *map(str, paths), "--classe", "3A",
-                 "--accept-valid"]) == 0
+    assert (
+        main(
+            [
+                "--store",
+                store,
+                "import",
+                "results",
+                *map(str, paths),
+                "--classe",
+                "3A",
+                "--accept-valid",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "Personne Inconnu" in out  # the unmatched row is reported
     snap = after_store.snapshot()
@@ -75,8 +124,21 @@ def test_cli_import_needs_a_class_then_writes_once(after_store, tmp_path, capsys
     pupil = snap.pupils.get(a.id)
     assert {p.taken_on.year for p in pupil.previous_certifications} >= {2026, 2027}
     # importing the same files again replaces, never duplicates
-    assert main(["--store", store, "import", "results", *map(str, paths), "--classe", "3A",
-                 "--accept-valid"]) == 0
+    assert (
+        main(
+            [
+                "--store",
+                store,
+                "import",
+                "results",
+                *map(str, paths),
+                "--classe",
+                "3A",
+                "--accept-valid",
+            ]
+        )
+        == 0
+    )
     assert len(after_store.snapshot().results.all()) == len(results)
 
 
@@ -89,8 +151,11 @@ async def test_screen_import_by_keys(after_store, after_app, tmp_path):
         await pilot.press("i")
         await pilot.pause()
         for char in str(good):
-            await pilot.press(char if char.isalnum() else {"/": "slash", "_": "underscore",
-                                                           ".": "full_stop", "-": "minus"}[char])
+            await pilot.press(
+                char
+                if char.isalnum()
+                else {"/": "slash", "_": "underscore", ".": "full_stop", "-": "minus"}[char]
+            )
         await pilot.press("enter")
         await pilot.pause()
         assert after_store.snapshot().results.all() == []  # nothing before accepting

@@ -167,7 +167,9 @@ async def test_full_finalisation_then_read_only_reopen_and_pipeline(after_store,
         session = after_store.snapshot().sessions.get(session_id)
         assert session.status is SessionStatus.PROCESSED
         assert [c.status for c in session.status_history] == [
-            SessionStatus.FINALIZED, SessionStatus.IN_PROCESS, SessionStatus.PROCESSED
+            SessionStatus.FINALIZED,
+            SessionStatus.IN_PROCESS,
+            SessionStatus.PROCESSED,
         ]
     actions = [e.action for e in after_store.iter_journal()]
     assert "session.finalise" in actions and "session.handover" in actions
@@ -176,7 +178,9 @@ async def test_full_finalisation_then_read_only_reopen_and_pipeline(after_store,
 async def test_organiser_reopens_a_finalised_session(after_store, after_app):
     from pixtui.services.finalisation import apply_finalisation, load_draft
 
-    session_id = add_held_session(after_store, states=[("ALPHA", "Anna", AssessmentState.COMPLETED)])
+    session_id = add_held_session(
+        after_store, states=[("ALPHA", "Anna", AssessmentState.COMPLETED)]
+    )
     draft = load_draft(after_store.snapshot(), session_id)
     with after_store.transaction("session.finalise") as tx:
         apply_finalisation(tx, draft)
@@ -195,7 +199,9 @@ async def test_session_screen_refuses_edits_once_finalised(after_store, after_ap
     from pixtui.screens.session import SessionScreen
     from pixtui.services.finalisation import apply_finalisation, load_draft
 
-    session_id = add_held_session(after_store, states=[("ALPHA", "Anna", AssessmentState.COMPLETED)])
+    session_id = add_held_session(
+        after_store, states=[("ALPHA", "Anna", AssessmentState.COMPLETED)]
+    )
     with after_store.transaction("session.finalise") as tx:
         apply_finalisation(tx, load_draft(after_store.snapshot(), session_id))
     async with after_app.run_test(size=SIZE) as pilot:
@@ -205,5 +211,6 @@ async def test_session_screen_refuses_edits_once_finalised(after_store, after_ap
             await pilot.press(key)
             await pilot.pause()
         assert isinstance(after_app.screen, SessionScreen)  # no form opened
-        assert any(t("results.final.read_only", status="Finalisée") in n
-                   for n in notices(after_app))
+        assert any(
+            t("results.final.read_only", status="Finalisée") in n for n in notices(after_app)
+        )

@@ -44,7 +44,9 @@ def main() -> None:
         "emargement": attendance_sheet(school(), session(), people, clock=CLOCK),
         "emargement-vide": attendance_sheet(school(), session(), [], clock=CLOCK),
         "pv-incident-prerempli": incident_report(school(), session(), people, clock=CLOCK),
-        "pv-incident-vierge": incident_report(school(), session(), people, clock=CLOCK, prefilled=False),
+        "pv-incident-vierge": incident_report(
+            school(), session(), people, clock=CLOCK, prefilled=False
+        ),
         "journee-sans-session": bundle_day(school(), DAY, [], [], clock=CLOCK),
     }
     with tempfile.TemporaryDirectory() as work:
@@ -52,7 +54,19 @@ def main() -> None:
             pdf = Path(work) / f"{name}.pdf"
             pdf.write_bytes(data)
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(OUT / name)],
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "80",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(pdf),
+                    str(OUT / name),
+                ],
                 check=True,
             )
             print(OUT / f"{name}.png")

@@ -39,15 +39,23 @@ def read(data: bytes) -> list[list[str]]:
 
 def test_candidates_csv_round_trip() -> None:
     people = candidates(8)
-    people[0].last_name = "=HYPERLINK(\"http://x\")"
+    people[0].last_name = '=HYPERLINK("http://x")'
     people[1].first_name = "Jean; dit « Jeannot »"
     people[2].aid_note = "@SUM(A1)"
     people[3].enrolment_note = "-2+3"
     people[5].removed = True
     rows = read(candidates_csv(school(), session(), people))
     assert rows[0] == [
-        "N° de session", "Nom", "Prénom", "Date de naissance", "Classe", "Temps majoré (%)",
-        "Durée du test (min)", "Aménagement d'accessibilité", "Aide humaine (AVS/AESH)", "Non francophone",
+        "N° de session",
+        "Nom",
+        "Prénom",
+        "Date de naissance",
+        "Classe",
+        "Temps majoré (%)",
+        "Durée du test (min)",
+        "Aménagement d'accessibilité",
+        "Aide humaine (AVS/AESH)",
+        "Non francophone",
         "Note d'inscription",
     ]
     body = rows[1:]
@@ -57,30 +65,57 @@ def test_candidates_csv_round_trip() -> None:
     assert jean[1] == "Lefèvre" and jean[3] == "02/02/2009" and jean[4] == "3B"
     assert all(row[0] == "123456" for row in body)
     formula = next(row for row in body if row[1].startswith("'="))
-    assert formula[1] == "'=HYPERLINK(\"http://x\")"
+    assert formula[1] == '\'=HYPERLINK("http://x")'
     assert any(row[8] == "'@SUM(A1)" for row in body)
     assert any(row[10] == "'-2+3" for row in body)
     nunez = next(row for row in body if row[1] == "Ñúñez")
     assert nunez[5] == "33" and nunez[6] == "140"
-    assert next(row for row in body if row[1] == "Martin")[9] == "arabophone, consignes lues lentement"
+    assert (
+        next(row for row in body if row[1] == "Martin")[9] == "arabophone, consignes lues lentement"
+    )
 
 
 def test_pupils_csv_per_class_with_certifiability() -> None:
     pupils = [
-        Pupil(last_name="Zidane", first_name="Léo", division="3B", birthdate=date(2009, 5, 4),
-              certifiability=Certifiability.CERTIFIABLE, certifiability_date=date(2024, 1, 12),
-              certifiable_competences=7, login_methods=[LoginMethod.MEDIACENTRE, LoginMethod.EMAIL]),
-        Pupil(last_name="Abel", first_name="Inès", division="3B", certifiability=Certifiability.NOT_CERTIFIABLE,
-              follow_up="+ relancer une campagne de positionnement"),
+        Pupil(
+            last_name="Zidane",
+            first_name="Léo",
+            division="3B",
+            birthdate=date(2009, 5, 4),
+            certifiability=Certifiability.CERTIFIABLE,
+            certifiability_date=date(2024, 1, 12),
+            certifiable_competences=7,
+            login_methods=[LoginMethod.MEDIACENTRE, LoginMethod.EMAIL],
+        ),
+        Pupil(
+            last_name="Abel",
+            first_name="Inès",
+            division="3B",
+            certifiability=Certifiability.NOT_CERTIFIABLE,
+            follow_up="+ relancer une campagne de positionnement",
+        ),
         Pupil(last_name="Bâ", first_name="Awa", division="3A"),
         Pupil(last_name="Gone", first_name="Partie", division="3A", left_school=True),
     ]
     rows = read(pupils_csv(pupils))
     assert rows[0][:5] == ["Classe", "Nom", "Prénom", "Date de naissance", "Certificabilité"]
-    assert [(row[0], row[1]) for row in rows[1:]] == [("3A", "Bâ"), ("3B", "Abel"), ("3B", "Zidane")]
+    assert [(row[0], row[1]) for row in rows[1:]] == [
+        ("3A", "Bâ"),
+        ("3B", "Abel"),
+        ("3B", "Zidane"),
+    ]
     zidane = rows[3]
-    assert zidane[3:8] == ["04/05/2009", "Certifiable", "12/01/2024", "7", "Médiacentre (ENT), Adresse e-mail"]
-    assert rows[2][4] == "Non certifiable" and rows[2][9] == "'+ relancer une campagne de positionnement"
+    assert zidane[3:8] == [
+        "04/05/2009",
+        "Certifiable",
+        "12/01/2024",
+        "7",
+        "Médiacentre (ENT), Adresse e-mail",
+    ]
+    assert (
+        rows[2][4] == "Non certifiable"
+        and rows[2][9] == "'+ relancer une campagne de positionnement"
+    )
     assert rows[1][4] == "Non communiqué"
     assert len(read(pupils_csv(pupils, include_left=True))) == 5
 
@@ -99,8 +134,14 @@ def test_finalisation_summary() -> None:
     people[4].abort_reason = AbortReason.CANDIDATE
     rows = read(finalization_csv(school(), sess, people))
     assert rows[0] == [
-        "Nom", "Prénom", "Date de naissance", "Classe", "Test", "Signalements (codes)",
-        "Détail des signalements", "Raison de l'abandon",
+        "Nom",
+        "Prénom",
+        "Date de naissance",
+        "Classe",
+        "Test",
+        "Signalements (codes)",
+        "Détail des signalements",
+        "Raison de l'abandon",
     ]
     by_name = {row[0]: row for row in rows[1:6]}
     assert by_name["Lefèvre"][4] == "Arrêté par le surveillant"
@@ -135,7 +176,9 @@ def test_any_cells_round_trip(rows: list[list[str]]) -> None:
     # csv turns a lone empty cell into an empty row and normalises line ends; compare what Excel sees.
     assert len(back) >= 1
     expected = [[defuse(cell) for cell in row] for row in rows]
-    normalised = [[cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row] for row in expected]
+    normalised = [
+        [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row] for row in expected
+    ]
     got = [[cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row] for row in back]
     assert got == normalised
     for row in back:

@@ -57,7 +57,9 @@ def test_bad_names(tmp_path: Path, name: str) -> None:
         write_file_atomically(tmp_path, name, b"x")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions (see the read-only mount test)")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root ignores folder permissions (see the read-only mount test)"
+)
 def test_unwritable_folder(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -74,7 +76,9 @@ def _mount_tmpfs(target: Path, options: str) -> bool:
     if os.geteuid() != 0 or shutil.which("mount") is None:
         return False
     target.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True
+    )
     return done.returncode == 0
 
 
@@ -128,8 +132,12 @@ sys.exit(0)
 def test_write_cut_short_by_the_kernel_leaves_nothing(tmp_path: Path) -> None:
     """Works without privileges: the kernel refuses writes past RLIMIT_FSIZE (EFBIG)."""
     (tmp_path / "big.pdf").write_bytes(b"previous")
-    done = subprocess.run([sys.executable, "-c", _FILE_SIZE_LIMIT_CHILD, str(tmp_path)],
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-c", _FILE_SIZE_LIMIT_CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert done.returncode == 3, done.stderr
     assert done.stdout.startswith("Le disque est plein :")
     assert "Traceback" not in done.stderr

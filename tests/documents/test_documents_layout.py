@@ -33,7 +33,13 @@ def pdf() -> DocumentPDF:
 
 @pytest.mark.parametrize(
     ("ratio", "minutes", "label"),
-    [(0.0, 105, "1 h 45"), (0.33, 140, "2 h 20"), (0.2, 126, "2 h 06"), (0.5, 158, "2 h 38"), (1.0, 210, "3 h 30")],
+    [
+        (0.0, 105, "1 h 45"),
+        (0.33, 140, "2 h 20"),
+        (0.2, 126, "2 h 06"),
+        (0.5, 158, "2 h 38"),
+        (1.0, 210, "3 h 30"),
+    ],
 )
 def test_personal_durations(ratio: float, minutes: int, label: str) -> None:
     assert personal_test_minutes(105, ratio) == minutes
@@ -58,7 +64,8 @@ def test_personal_duration_is_never_shorter_than_the_exact_one(ratio: float) -> 
 
 
 names = st.text(
-    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Zs", "Pd"), max_codepoint=0x17F) | st.sampled_from("œŒ’'-"),
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Zs", "Pd"), max_codepoint=0x17F)
+    | st.sampled_from("œŒ’'-"),
     max_size=160,
 )
 

@@ -52,7 +52,16 @@ def flat(text: str) -> str:
 
 def test_attendance_lists_accented_names_sorted_with_class_birthdate_and_extra_time() -> None:
     text = flat(" ".join(pages(attendance_sheet(school(), session(), candidates(20), clock=CLOCK))))
-    for expected in ("LEFÈVRE", "Éloïse", "ÑÚÑEZ", "ŒUVRAY", "GARÇON", "LÉVÊQUE", "D'ARTAGNAN", "Zoé"):
+    for expected in (
+        "LEFÈVRE",
+        "Éloïse",
+        "ÑÚÑEZ",
+        "ŒUVRAY",
+        "GARÇON",
+        "LÉVÊQUE",
+        "D'ARTAGNAN",
+        "Zoé",
+    ):
         assert expected in text
     assert "+33 %" in text
     assert "3B" in text and "02/02/2009" in text  # Lefèvre Zoé: class and birthdate
@@ -60,7 +69,9 @@ def test_attendance_lists_accented_names_sorted_with_class_birthdate_and_extra_t
     assert "lundi 18/03/2024" in text and "14:00 – 16:00" in text
     assert "Mme Lefèvre, M. Nguyễn" in text
     # Sorted by name, accent-insensitively: Bernard < Dupont < Garçon < Lefèvre < Martin < Œuvray.
-    order = [text.index(name) for name in ("BERNARD", "DUPONT", "GARÇON", "LEFÈVRE", "MARTIN", "ŒUVRAY")]
+    order = [
+        text.index(name) for name in ("BERNARD", "DUPONT", "GARÇON", "LEFÈVRE", "MARTIN", "ŒUVRAY")
+    ]
     assert order == sorted(order)
     assert "Nombre de présents :" in text
     assert "AESH présente" in text  # aid note
@@ -85,7 +96,10 @@ def test_attendance_with_40_candidates_repeats_header_and_numbers_pages() -> Non
 
 
 def test_attendance_page_count_grows_with_candidates() -> None:
-    counts = [len(pages(attendance_sheet(school(), session(), candidates(n), clock=CLOCK))) for n in (1, 20, 60)]
+    counts = [
+        len(pages(attendance_sheet(school(), session(), candidates(n), clock=CLOCK)))
+        for n in (1, 20, 60)
+    ]
     assert counts[0] == 1
     assert counts[0] <= counts[1] < counts[2]
     assert counts[2] == 3
@@ -97,7 +111,9 @@ def test_empty_session_says_so() -> None:
     assert "Aucun candidat n'est inscrit dans cette session." in flat(texts[0])
     kit = flat(" ".join(pages(invigilator_kit(school(), session(), [], clock=CLOCK))))
     assert "Aucun candidat de cette session n'a de temps majoré." in kit
-    public = flat(" ".join(pages(invigilator_kit(school(), session(), [], clock=CLOCK, public=True))))
+    public = flat(
+        " ".join(pages(invigilator_kit(school(), session(), [], clock=CLOCK, public=True)))
+    )
     assert "Aucun candidat n'est inscrit dans cette session." in public
 
 
@@ -148,7 +164,9 @@ def test_kit_has_codes_and_personal_durations() -> None:
 
 def test_public_kit_has_no_code_and_no_extra_time() -> None:
     sess = session()
-    text = flat(" ".join(pages(invigilator_kit(school(), sess, candidates(20), clock=CLOCK, public=True))))
+    text = flat(
+        " ".join(pages(invigilator_kit(school(), sess, candidates(20), clock=CLOCK, public=True)))
+    )
     assert sess.access_code not in text
     assert sess.invigilator_password not in text
     assert "Mot de passe" not in text.replace("ni le mot de passe", "")
@@ -224,7 +242,12 @@ def test_day_bundle_takes_every_session_of_the_date_in_time_order() -> None:
     afternoon = session("222222", start=time(14, 0), room="Salle B")
     other_day = session("333333", day=date(2024, 3, 19))
     people = candidates(5, morning.id) + candidates(3, afternoon.id) + candidates(2, other_day.id)
-    texts = [flat(text) for text in pages(bundle_day(school(), DAY, [afternoon, other_day, morning], people, clock=CLOCK))]
+    texts = [
+        flat(text)
+        for text in pages(
+            bundle_day(school(), DAY, [afternoon, other_day, morning], people, clock=CLOCK)
+        )
+    ]
     joined = " ".join(texts)
     assert "333333" not in joined
     assert joined.index("111111") < joined.index("222222")
@@ -244,7 +267,9 @@ def test_day_without_sessions_gives_one_explaining_page() -> None:
 def test_a3_is_the_same_layout_enlarged() -> None:
     people = candidates(40)
     a4 = PdfReader(io.BytesIO(attendance_sheet(school(), session(), people, clock=CLOCK)))
-    a3 = PdfReader(io.BytesIO(attendance_sheet(school(), session(), people, clock=CLOCK, page_format="A3")))
+    a3 = PdfReader(
+        io.BytesIO(attendance_sheet(school(), session(), people, clock=CLOCK, page_format="A3"))
+    )
     assert len(a4.pages) == len(a3.pages)
     assert round(float(a4.pages[0].mediabox.width)) == 595
     assert round(float(a3.pages[0].mediabox.width)) == 842
@@ -267,7 +292,9 @@ def test_same_input_same_bytes() -> None:
 def test_english_documents() -> None:
     set_language("en")
     try:
-        text = flat(" ".join(pages(attendance_sheet(school(), session(), candidates(2), clock=CLOCK))))
+        text = flat(
+            " ".join(pages(attendance_sheet(school(), session(), candidates(2), clock=CLOCK)))
+        )
     finally:
         set_language("fr")
     assert "Attendance sheet" in text and "Monday 18/03/2024" in text and "Number present:" in text

@@ -54,14 +54,20 @@ def test_from_pix_agrees_with_counting(pix: dict[str, int]) -> None:
     expected = (
         Certifiability.UNKNOWN
         if not pix
-        else Certifiability.CERTIFIABLE if count >= 5 else Certifiability.NOT_CERTIFIABLE
+        else Certifiability.CERTIFIABLE
+        if count >= 5
+        else Certifiability.NOT_CERTIFIABLE
     )
     assert certifiability_from_pix(pix) is expected
 
 
 def _pupil(**kw) -> Pupil:
-    base = dict(last_name="Dupont", first_name="Léa", certifiability=Certifiability.CERTIFIABLE,
-                login_methods=[LoginMethod.MEDIACENTRE])
+    base = dict(
+        last_name="Dupont",
+        first_name="Léa",
+        certifiability=Certifiability.CERTIFIABLE,
+        login_methods=[LoginMethod.MEDIACENTRE],
+    )
     return Pupil(**(base | kw))
 
 
@@ -94,7 +100,9 @@ def test_login_methods() -> None:
     (p,) = login_problems(_pupil(login_methods=[LoginMethod.EMAIL, LoginMethod.IDENTIFIANT]))
     assert p.severity is Severity.INFO
     assert login_problems(_pupil(login_methods=[LoginMethod.CODE])) == []
-    assert keys(pupil_warnings(_pupil(certifiability=Certifiability.UNKNOWN, login_methods=[]))) == [
+    assert keys(
+        pupil_warnings(_pupil(certifiability=Certifiability.UNKNOWN, login_methods=[]))
+    ) == [
         "domain.pupil.certifiability_unknown",
         "domain.pupil.no_login",
     ]

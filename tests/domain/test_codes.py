@@ -119,9 +119,14 @@ def test_pix_session_number() -> None:
     assert validate_pix_session_number(" 1 234 567 ") == []
     assert keys(validate_pix_session_number("")) == ["domain.pix_number.required"]
     (p,) = validate_pix_session_number("12a4")
-    assert p.message == "Le numéro de session Pix ne contient que des chiffres (« 12a4 » n'est pas valable)."
+    assert (
+        p.message
+        == "Le numéro de session Pix ne contient que des chiffres (« 12a4 » n'est pas valable)."
+    )
     assert keys(validate_pix_session_number("1234567890")) == ["domain.pix_number.length"]
-    assert keys(validate_pix_session_number("١٢٣")) == ["domain.pix_number.digits"]  # non-ASCII digits
+    assert keys(validate_pix_session_number("١٢٣")) == [
+        "domain.pix_number.digits"
+    ]  # non-ASCII digits
 
 
 @given(st.text(max_size=12))
@@ -141,9 +146,8 @@ def test_access_code_validator_never_raises_and_agrees_with_format(text: str) ->
 def test_password_validator_never_raises_and_agrees_with_format(text: str) -> None:
     problems = validate_invigilator_password(text)
     pw = text.strip()
-    ok = (
-        (len(pw) == 5 or (len(pw) == 6 and len(set(pw)) == 6))
-        and all(ch in INVIGILATOR_PASSWORD_ALPHABET for ch in pw)
+    ok = (len(pw) == 5 or (len(pw) == 6 and len(set(pw)) == 6)) and all(
+        ch in INVIGILATOR_PASSWORD_ALPHABET for ch in pw
     )
     assert (problems == []) == ok
 

@@ -44,15 +44,24 @@ def pupil(**kw) -> Pupil:
 
 
 def session(**kw) -> Session:
-    base = dict(site="Collège", room="Salle 12", date=date(2024, 3, 12), start_time=time(8, 0),
-                examiners=["Mme Martin"])
+    base = dict(
+        site="Collège",
+        room="Salle 12",
+        date=date(2024, 3, 12),
+        start_time=time(8, 0),
+        examiners=["Mme Martin"],
+    )
     return Session(**(base | kw))
 
 
 def problems_for(p: Pupil, s: Session, *, candidates=(), others=(), now=NOW, school=SCHOOL):
     return enrolment_problems(
-        p, s, session_candidates=list(candidates), other_enrolments=list(others),
-        school=school, now=now,
+        p,
+        s,
+        session_candidates=list(candidates),
+        other_enrolments=list(others),
+        school=school,
+        now=now,
     )
 
 
@@ -63,16 +72,18 @@ def test_a_certifiable_pupil_enrols_without_problem() -> None:
 def test_duplicate_in_the_session_is_refused() -> None:
     p, s = pupil(), session()
     # Same person typed differently, another pupil record (e.g. imported twice).
-    twin = Candidate(session_id=s.id, last_name="LEFEVRE", first_name="jean noel",
-                     birthdate=date(2010, 5, 4))
+    twin = Candidate(
+        session_id=s.id, last_name="LEFEVRE", first_name="jean noel", birthdate=date(2010, 5, 4)
+    )
     (problem,) = problems_for(p, s, candidates=[twin])
     assert problem.severity is Severity.ERROR
     assert problem.message == (
         "Jean-Noël Lefèvre est déjà inscrit(e) à cette session (mêmes nom, prénom et date de naissance)."
     )
     # Another birthdate: a namesake, allowed.
-    namesake = Candidate(session_id=s.id, last_name="Lefèvre", first_name="Jean-Noël",
-                         birthdate=date(2010, 6, 1))
+    namesake = Candidate(
+        session_id=s.id, last_name="Lefèvre", first_name="Jean-Noël", birthdate=date(2010, 6, 1)
+    )
     assert problems_for(p, s, candidates=[namesake]) == []
     # Same pupil id: refused even if the names changed since.
     renamed = Candidate(session_id=s.id, pupil_id=p.id, last_name="Autre", first_name="Nom")
@@ -108,7 +119,10 @@ def test_not_certifiable_and_unknown_warn() -> None:
 def test_left_school_warns() -> None:
     (problem,) = problems_for(pupil(left_school=True), session())
     assert problem.severity is Severity.WARNING
-    assert problem.message == "Jean-Noël Lefèvre ne figure plus dans la dernière liste d'élèves importée."
+    assert (
+        problem.message
+        == "Jean-Noël Lefèvre ne figure plus dans la dernière liste d'élèves importée."
+    )
 
 
 def test_two_sessions_less_than_15_days_apart_warn() -> None:
@@ -125,7 +139,9 @@ def test_two_sessions_less_than_15_days_apart_warn() -> None:
     ok = session(date=date(2024, 2, 26))
     assert problems_for(p, s, others=[(ok, Candidate(session_id=ok.id, pupil_id=p.id))]) == []
     # Someone else's enrolment does not count; nor a removed one.
-    other_pupil = Candidate(session_id=earlier.id, pupil_id="someone", last_name="X", first_name="Y")
+    other_pupil = Candidate(
+        session_id=earlier.id, pupil_id="someone", last_name="X", first_name="Y"
+    )
     assert problems_for(p, s, others=[(earlier, other_pupil)]) == []
     enrolled.removed = True
     assert problems_for(p, s, others=[(earlier, enrolled)]) == []
@@ -137,10 +153,12 @@ def test_two_sessions_less_than_15_days_apart_warn() -> None:
 
 
 def test_previous_certification_informs() -> None:
-    p = pupil(previous_certifications=[
-        PreviousCertification(taken_on=date(2023, 4, 3), status="Validée", score=212),
-        PreviousCertification(taken_on=date(2022, 4, 3)),
-    ])
+    p = pupil(
+        previous_certifications=[
+            PreviousCertification(taken_on=date(2023, 4, 3), status="Validée", score=212),
+            PreviousCertification(taken_on=date(2022, 4, 3)),
+        ]
+    )
     (problem,) = problems_for(p, session())
     assert problem.severity is Severity.INFO
     assert problem.message == (
@@ -152,7 +170,12 @@ def test_candidate_copies_the_identity() -> None:
     p = pupil(last_name=" Lefèvre ", first_name="Jean-Noël ", division=" 3A")
     c = candidate_from_pupil(p, "S1")
     assert (c.session_id, c.pupil_id, c.last_name, c.first_name, c.birthdate, c.division) == (
-        "S1", p.id, "Lefèvre", "Jean-Noël", date(2010, 5, 4), "3A"
+        "S1",
+        p.id,
+        "Lefèvre",
+        "Jean-Noël",
+        date(2010, 5, 4),
+        "3A",
     )
     assert c.extra_time_ratio == 0.0 and c.assessment_state is None
     p.last_name = "Changed"
@@ -181,8 +204,19 @@ def test_candidate_removal_until_the_session_starts() -> None:
 
 @pytest.mark.parametrize(
     ("text", "ratio"),
-    [("33", 0.33), ("33 %", 0.33), ("33%", 0.33), ("+33 %", 0.33), (" 50 ", 0.5), ("0", 0.0),
-     ("", 0.0), ("100", 1.0), ("999", 9.99), ("33,0", 0.33), ("25.0 %", 0.25)],
+    [
+        ("33", 0.33),
+        ("33 %", 0.33),
+        ("33%", 0.33),
+        ("+33 %", 0.33),
+        (" 50 ", 0.5),
+        ("0", 0.0),
+        ("", 0.0),
+        ("100", 1.0),
+        ("999", 9.99),
+        ("33,0", 0.33),
+        ("25.0 %", 0.25),
+    ],
 )
 def test_parse_extra_time(text: str, ratio: float) -> None:
     assert parse_extra_time(text) == ratio

@@ -65,7 +65,11 @@ def test_pix_certif_labels() -> None:
     ]
     assert label(AbortReason.CANDIDATE) == "Abandon"
     assert label(AbortReason.TECHNICAL) == "Problème technique"
-    assert [label(c) for c in Certifiability] == ["Certifiable", "Non certifiable", "Non communiqué"]
+    assert [label(c) for c in Certifiability] == [
+        "Certifiable",
+        "Non certifiable",
+        "Non communiqué",
+    ]
     assert label(LoginMethod.EMAIL) == "Adresse e-mail (à éviter)"
     assert label(LoginMethod.MEDIACENTRE) == "Médiacentre"
     assert assessment_state_label(None) == "Non démarré"

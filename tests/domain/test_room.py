@@ -147,7 +147,13 @@ def test_sort_for_attention_is_by_state_then_name() -> None:
         [absent_b, finished, running_z, absent_a, alert, present, running_e], now
     )
     assert [c.last_name for c in order] == [
-        "Yves", "Écrivain", "Zola", "Petit", "André", "Bernard", "Aaron",
+        "Yves",
+        "Écrivain",
+        "Zola",
+        "Petit",
+        "André",
+        "Bernard",
+        "Aaron",
     ]
 
 
@@ -246,7 +252,16 @@ def test_allowed_live_reasons() -> None:
     assert allowed_live_reasons(LiveAlert()) == ["E4", "E5", "E8", "E9", "E11", "E12"]
     everything = LiveAlert(has_image=True, has_embed=True, has_attachment=True, is_focus=True)
     assert allowed_live_reasons(everything) == [
-        "E1", "E2", "E3", "E4", "E5", "E8", "E9", "E10", "E11", "E12",
+        "E1",
+        "E2",
+        "E3",
+        "E4",
+        "E5",
+        "E8",
+        "E9",
+        "E10",
+        "E11",
+        "E12",
     ]
     assert "E10" in allowed_live_reasons(LiveAlert(is_focus=True))
     assert "E1" not in allowed_live_reasons(LiveAlert(has_embed=True))
@@ -261,7 +276,9 @@ def test_raise_alert_rules() -> None:
         "Le numéro de la question doit être compris entre 1 et 500."
     )
     alert = raise_alert(c, LiveAlertKind.CHALLENGE, 7, QuestionFlags(has_image=True), T0)
-    assert alert.status is LiveAlertStatus.ONGOING and alert.has_image and alert.question_number == 7
+    assert (
+        alert.status is LiveAlertStatus.ONGOING and alert.has_image and alert.question_number == 7
+    )
     assert refused(raise_alert, c, LiveAlertKind.CHALLENGE, 8, None, T0) == (
         "Un signalement de ce type est déjà en cours pour ce candidat."
     )
@@ -392,7 +409,9 @@ def test_add_incident() -> None:
     c = cand()
     report = add_incident(c, " c4 ", "  A signé sur la ligne de son voisin. ", T0, BY)
     assert (report.code, report.description, report.source) == (
-        "C4", "A signé sur la ligne de son voisin.", "room"
+        "C4",
+        "A signé sur la ligne de son voisin.",
+        "room",
     )
     assert c.issue_reports == [report]
     # C6 (suspected fraud) needs nothing else.

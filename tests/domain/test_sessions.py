@@ -96,8 +96,12 @@ def test_no_window_for_the_year_warns() -> None:
             CampaignWindow(SchoolType.COLLEGE, "2024-2025", date(2025, 3, 3), date(2025, 6, 13))
         ],
     )
-    assert validate_session(good_session(date=date(2025, 3, 10)), school=school, others=[],
-                            today=TODAY) == []
+    assert (
+        validate_session(
+            good_session(date=date(2025, 3, 10)), school=school, others=[], today=TODAY
+        )
+        == []
+    )
 
 
 def test_past_session_warns_unless_it_was_run() -> None:
@@ -115,7 +119,10 @@ def test_same_room_overlap_is_refused() -> None:
     other = good_session(start_time=time(9, 30), room="salle  12")  # same room, typed differently
     (p,) = check(good_session(), others=[other])
     assert p.severity is Severity.ERROR and p.key == "domain.session.room_taken"
-    assert p.message == "La salle Salle 12 est déjà occupée par une autre session le 12/03/2024 à 09:30."
+    assert (
+        p.message
+        == "La salle Salle 12 est déjà occupée par une autre session le 12/03/2024 à 09:30."
+    )
 
 
 def test_no_overlap_when_slots_touch_or_rooms_differ() -> None:
@@ -149,10 +156,13 @@ def test_too_few_invigilators_warns() -> None:
 
 
 def test_codes_are_validated_when_present() -> None:
-    assert check(good_session(pix_number="12345", access_code="bcdf23",
-                              invigilator_password="b3!K*9")) == []
-    problems = check(good_session(pix_number="12-45", access_code="ABCD23",
-                                  invigilator_password="aaaaaa"))
+    assert (
+        check(good_session(pix_number="12345", access_code="bcdf23", invigilator_password="b3!K*9"))
+        == []
+    )
+    problems = check(
+        good_session(pix_number="12-45", access_code="ABCD23", invigilator_password="aaaaaa")
+    )
     assert keys(problems) == [
         "domain.pix_number.digits",
         "domain.access_code.letters",
@@ -172,17 +182,27 @@ def test_session_deletion() -> None:
     started = Candidate(session_id=session.id, assessment_state=AssessmentState.STARTED)
     (p,) = session_can_be_deleted(session, [waiting, started])
     assert p.severity is Severity.ERROR
-    assert p.message == "Cette session ne peut plus être supprimée : une certification y a déjà démarré."
+    assert (
+        p.message
+        == "Cette session ne peut plus être supprimée : une certification y a déjà démarré."
+    )
     # A removed candidate who had started still counts: exam records.
     started.removed = True
     assert errors(session_can_be_deleted(session, [started]))
     # A candidate of another session does not.
-    assert session_can_be_deleted(session, [Candidate(session_id="x", started_at=datetime.now(UTC))]) == []
+    assert (
+        session_can_be_deleted(session, [Candidate(session_id="x", started_at=datetime.now(UTC))])
+        == []
+    )
     assert warnings(session_can_be_deleted(good_session(), [])) == []
 
 
 def test_split_examiners() -> None:
-    assert split_examiners("Mme Martin, M. Durand ;Mme Petit\n") == ["Mme Martin", "M. Durand", "Mme Petit"]
+    assert split_examiners("Mme Martin, M. Durand ;Mme Petit\n") == [
+        "Mme Martin",
+        "M. Durand",
+        "Mme Petit",
+    ]
     assert split_examiners(" ,; ") == []
 
 
@@ -214,7 +234,10 @@ def test_parse_time() -> None:
 
 def test_date_and_time_messages() -> None:
     (p,) = validate_date_text("31/02/2024")
-    assert p.message == "« 31/02/2024 » n'est pas une date valable : saisissez-la au format JJ/MM/AAAA."
+    assert (
+        p.message
+        == "« 31/02/2024 » n'est pas une date valable : saisissez-la au format JJ/MM/AAAA."
+    )
     assert keys(validate_date_text("")) == ["domain.session.date_required"]
     assert validate_date_text("01/03/2024") == []
     (p,) = validate_time_text("25:00")

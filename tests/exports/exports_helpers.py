@@ -23,33 +23,62 @@ BIG_NUMBER = "555040"
 BIG_DAY = date(2027, 3, 18)
 EMPTY_NUMBER = "555000"
 LONG_LAST = "Andrianantenaina-Rakotoarimanana de la Tour-d'Auvergne-Saint-Étienne-du-Rouvray"
-FORMULA_LAST = "=HYPERLINK(\"http://x\")"
+FORMULA_LAST = '=HYPERLINK("http://x")'
 
 _ACCENTED = [
-    ("Bénard", "Éloïse"), ("Lecœur", "Anaïs"), ("Dufrêne", "Noël"), ("Müller", "Zoé"),
-    ("Çelik", "Inès"), ("N'Diaye", "Aïssatou"), ("Ørsted", "Maëlle"), ("Prévost", "Jérôme"),
+    ("Bénard", "Éloïse"),
+    ("Lecœur", "Anaïs"),
+    ("Dufrêne", "Noël"),
+    ("Müller", "Zoé"),
+    ("Çelik", "Inès"),
+    ("N'Diaye", "Aïssatou"),
+    ("Ørsted", "Maëlle"),
+    ("Prévost", "Jérôme"),
 ]
 
 
-def make_store(path: Path, clock: FixedClock, *, file_mode: int | None = None,
-               group: str | None = None) -> Store:
+def make_store(
+    path: Path, clock: FixedClock, *, file_mode: int | None = None, group: str | None = None
+) -> Store:
     """The demo collège plus a 40-candidate session and an empty session on the demo day."""
     from pixtui.demo import build_demo
 
     data = build_demo(clock, organiser=ACTOR)
-    store = Store.create(path, data.school, actor=ACTOR, clock=clock, file_mode=file_mode, group=group)
-    big = Session(pix_number=BIG_NUMBER, site="Bâtiment C", room="Salle des fêtes", date=BIG_DAY,
-                  start_time=time(14, 0), examiners=["Mme Hélène Crépin", "M. Loïc Bœuf"],
-                  access_code="KWZP42", invigilator_password="7h#Rq2")
-    empty = Session(pix_number=EMPTY_NUMBER, site="Bâtiment C", room="Salle 8", date=date(2027, 5, 20),
-                    start_time=time(8, 0), access_code="EMPT11", invigilator_password="x9!Kq3")
+    store = Store.create(
+        path, data.school, actor=ACTOR, clock=clock, file_mode=file_mode, group=group
+    )
+    big = Session(
+        pix_number=BIG_NUMBER,
+        site="Bâtiment C",
+        room="Salle des fêtes",
+        date=BIG_DAY,
+        start_time=time(14, 0),
+        examiners=["Mme Hélène Crépin", "M. Loïc Bœuf"],
+        access_code="KWZP42",
+        invigilator_password="7h#Rq2",
+    )
+    empty = Session(
+        pix_number=EMPTY_NUMBER,
+        site="Bâtiment C",
+        room="Salle 8",
+        date=date(2027, 5, 20),
+        start_time=time(8, 0),
+        access_code="EMPT11",
+        invigilator_password="x9!Kq3",
+    )
     people = []
     for index in range(40):
         last, first = _ACCENTED[index % len(_ACCENTED)]
-        people.append(Candidate(session_id=big.id, last_name=last,
-                                first_name=first, birthdate=date(2012, 1 + index % 12, 1 + index % 27),
-                                division=f"3{'ABCD'[index % 4]}",
-                                extra_time_ratio=0.33 if index % 10 == 0 else 0.0))
+        people.append(
+            Candidate(
+                session_id=big.id,
+                last_name=last,
+                first_name=first,
+                birthdate=date(2012, 1 + index % 12, 1 + index % 27),
+                division=f"3{'ABCD'[index % 4]}",
+                extra_time_ratio=0.33 if index % 10 == 0 else 0.0,
+            )
+        )
     people[-2].last_name = LONG_LAST
     people[-1].last_name = FORMULA_LAST
     with store.transaction("test.setup") as tx:
@@ -97,8 +126,9 @@ def mount_tmpfs(target: Path, options: str) -> bool:
     if os.geteuid() != 0 or shutil.which("mount") is None:
         return False
     target.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True
+    )
     return done.returncode == 0
 
 

@@ -43,7 +43,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str],
 
 def test_export_day_prints_each_path(store_path: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "impression"
-    code, lines, err = run(capsys, "export", "day", "2027-03-18", "--store", str(store_path), "--out", str(out))
+    code, lines, err = run(
+        capsys, "export", "day", "2027-03-18", "--store", str(store_path), "--out", str(out)
+    )
     assert (code, err) == (0, "")
     assert [Path(line) for line in lines] == sorted(out.iterdir())
     assert Path(lines[-1]).name == "2027-03-18_journee.pdf"
@@ -53,8 +55,18 @@ def test_export_day_prints_each_path(store_path: Path, tmp_path: Path, capsys) -
 
 
 def test_export_day_french_date_and_a3(store_path: Path, tmp_path: Path, capsys) -> None:
-    code, lines, _ = run(capsys, "export", "day", "18/03/2027", "--a3", "--public",
-                         "--store", str(store_path), "--out", str(tmp_path))
+    code, lines, _ = run(
+        capsys,
+        "export",
+        "day",
+        "18/03/2027",
+        "--a3",
+        "--public",
+        "--store",
+        str(store_path),
+        "--out",
+        str(tmp_path),
+    )
     assert code == 0 and len(lines) == 2
     assert all(line.endswith("_affichage.pdf") for line in lines)
     assert pdf_page_width_mm(Path(lines[0])) == pytest.approx(297, abs=0.5)
@@ -65,10 +77,15 @@ def test_export_session_by_number(store_path: Path, tmp_path: Path, capsys) -> N
 
     store = Store.open(store_path, actor="t", clock=FixedClock(FROZEN_NOW))
     number = finalized_session(store).pix_number
-    code, lines, err = run(capsys, "export", "session", number, "--store", str(store_path), "--out", str(tmp_path))
+    code, lines, err = run(
+        capsys, "export", "session", number, "--store", str(store_path), "--out", str(tmp_path)
+    )
     assert (code, err) == (0, "")
     assert [Path(line).name.split("_")[-1] for line in lines] == [
-        f"session-{number}.pdf", "affichage.pdf", "candidats.csv", "finalisation.csv",
+        f"session-{number}.pdf",
+        "affichage.pdf",
+        "candidats.csv",
+        "finalisation.csv",
     ]
     summary = csv_rows(Path(lines[3]))
     assert ["N° de session", number] in summary
@@ -76,10 +93,14 @@ def test_export_session_by_number(store_path: Path, tmp_path: Path, capsys) -> N
 
 
 def test_export_pupils_and_classes(store_path: Path, tmp_path: Path, capsys) -> None:
-    code, lines, _ = run(capsys, "export", "pupils", "--store", str(store_path), "--out", str(tmp_path))
+    code, lines, _ = run(
+        capsys, "export", "pupils", "--store", str(store_path), "--out", str(tmp_path)
+    )
     assert code == 0 and len(lines) == 1 and lines[0].endswith("_eleves-certificabilite.csv")
     assert csv_rows(Path(lines[0]))[0][:3] == ["Classe", "Nom", "Prénom"]
-    code, lines, _ = run(capsys, "export", "classes", "--store", str(store_path), "--out", str(tmp_path))
+    code, lines, _ = run(
+        capsys, "export", "classes", "--store", str(store_path), "--out", str(tmp_path)
+    )
     assert code == 0 and lines[0].endswith("_certificabilite-par-classe.csv")
     assert csv_rows(Path(lines[0]))[-1][0] == "Total"
 
@@ -87,30 +108,60 @@ def test_export_pupils_and_classes(store_path: Path, tmp_path: Path, capsys) -> 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["session", "424242"], "Aucune séance ne porte le numéro « 424242 » : vérifiez le numéro de session Pix.\n"),
-        (["day", "2027-03-19"], "Aucune séance n'est prévue le vendredi 19/03/2027 : il n'y a rien à imprimer.\n"),
-        (["day", "31/02/2027"], "« 31/02/2027 » n'est pas une date : écrivez AAAA-MM-JJ (par exemple 2027-03-18) "
-                                "ou « aujourdhui ».\n"),
+        (
+            ["session", "424242"],
+            "Aucune séance ne porte le numéro « 424242 » : vérifiez le numéro de session Pix.\n",
+        ),
+        (
+            ["day", "2027-03-19"],
+            "Aucune séance n'est prévue le vendredi 19/03/2027 : il n'y a rien à imprimer.\n",
+        ),
+        (
+            ["day", "31/02/2027"],
+            "« 31/02/2027 » n'est pas une date : écrivez AAAA-MM-JJ (par exemple 2027-03-18) "
+            "ou « aujourdhui ».\n",
+        ),
     ],
 )
-def test_user_errors_are_one_sentence(store_path: Path, tmp_path: Path, capsys, argv, message) -> None:
-    code, lines, err = run(capsys, "export", *argv, "--store", str(store_path), "--out", str(tmp_path / "o"))
+def test_user_errors_are_one_sentence(
+    store_path: Path, tmp_path: Path, capsys, argv, message
+) -> None:
+    code, lines, err = run(
+        capsys, "export", *argv, "--store", str(store_path), "--out", str(tmp_path / "o")
+    )
     assert (code, lines, err) == (2, [], message)
     assert not (tmp_path / "o").exists()
 
 
 def test_missing_store_and_missing_parent(store_path: Path, tmp_path: Path, capsys) -> None:
-    code, _, err = run(capsys, "export", "pupils", "--store", str(tmp_path / "none.json"), "--out", str(tmp_path))
+    code, _, err = run(
+        capsys, "export", "pupils", "--store", str(tmp_path / "none.json"), "--out", str(tmp_path)
+    )
     assert code == 2 and err.startswith("Aucun fichier de données") and err.count("\n") == 1
-    code, _, err = run(capsys, "export", "pupils", "--store", str(store_path), "--out", str(tmp_path / "a" / "b"))
+    code, _, err = run(
+        capsys, "export", "pupils", "--store", str(store_path), "--out", str(tmp_path / "a" / "b")
+    )
     assert code == 2
-    assert err == f"Le dossier {tmp_path / 'a'} n'existe pas : créez-le ou choisissez un autre dossier d'export.\n"
+    assert (
+        err
+        == f"Le dossier {tmp_path / 'a'} n'existe pas : créez-le ou choisissez un autre dossier d'export.\n"
+    )
 
 
 def test_english_messages(store_path: Path, tmp_path: Path, capsys) -> None:
     try:
-        code, _, err = run(capsys, "--lang", "en", "export", "session", "424242",
-                           "--store", str(store_path), "--out", str(tmp_path))
+        code, _, err = run(
+            capsys,
+            "--lang",
+            "en",
+            "export",
+            "session",
+            "424242",
+            "--store",
+            str(store_path),
+            "--out",
+            str(tmp_path),
+        )
     finally:
         set_language("fr")
     assert (code, err) == (2, "No session has the number “424242”: check the Pix session number.\n")
@@ -121,11 +172,16 @@ def test_read_only_folder_through_the_cli(store_path: Path, tmp_path: Path, caps
     if not mount_tmpfs(target, "size=64k,ro"):
         pytest.skip("cannot mount a tmpfs here (needs root and mount rights)")
     try:
-        code, lines, err = run(capsys, "export", "day", "2027-03-18", "--store", str(store_path), "--out", str(target))
+        code, lines, err = run(
+            capsys, "export", "day", "2027-03-18", "--store", str(store_path), "--out", str(target)
+        )
     finally:
         unmount(target)
     assert (code, lines) == (2, [])
-    assert err == f"Impossible d'écrire dans le dossier {target} : vérifiez qu'il est accessible en écriture.\n"
+    assert (
+        err
+        == f"Impossible d'écrire dans le dossier {target} : vérifiez qu'il est accessible en écriture.\n"
+    )
 
 
 def test_parse_day() -> None:
@@ -141,13 +197,30 @@ def test_parse_day() -> None:
 
 
 def test_as_a_real_process(store_path: Path, tmp_path: Path) -> None:
-    env = {key: value for key, value in os.environ.items() if key not in ("PIXTUI_LANG", "PIXTUI_STORE")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PIXTUI_LANG", "PIXTUI_STORE")
+    }
     env["HOME"] = str(tmp_path)
     out = tmp_path / "sortie"
     done = subprocess.run(
-        [sys.executable, "-m", "pixtui", "export", "session", BIG_NUMBER, "--store", str(store_path),
-         "--out", str(out)],
-        capture_output=True, text=True, timeout=60, env=env,
+        [
+            sys.executable,
+            "-m",
+            "pixtui",
+            "export",
+            "session",
+            BIG_NUMBER,
+            "--store",
+            str(store_path),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert (done.returncode, done.stderr) == (0, "")
     paths = [Path(line) for line in done.stdout.splitlines()]
@@ -156,9 +229,25 @@ def test_as_a_real_process(store_path: Path, tmp_path: Path) -> None:
     assert "BÉNARD Éloïse" in " ".join(pdf_pages(paths[0]))
 
     failed = subprocess.run(
-        [sys.executable, "-m", "pixtui", "export", "day", "2027-03-19", "--store", str(store_path),
-         "--out", str(out)],
-        capture_output=True, text=True, timeout=60, env=env,
+        [
+            sys.executable,
+            "-m",
+            "pixtui",
+            "export",
+            "day",
+            "2027-03-19",
+            "--store",
+            str(store_path),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert failed.returncode == 2 and failed.stdout == ""
-    assert failed.stderr == "Aucune séance n'est prévue le vendredi 19/03/2027 : il n'y a rien à imprimer.\n"
+    assert (
+        failed.stderr
+        == "Aucune séance n'est prévue le vendredi 19/03/2027 : il n'y a rien à imprimer.\n"
+    )

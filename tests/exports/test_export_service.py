@@ -79,12 +79,16 @@ def test_finalised_session_writes_four_files_in_reading_order(store, clock, tmp_
     assert sorted(os.listdir(tmp_path)) == [p.name for p in paths]  # ls shows them in that order
     assert all(p.parent == tmp_path and mode_of(p) == 0o600 for p in paths)
     assert leftovers(tmp_path) == []
-    candidates = [c for c in store.snapshot().candidates.where(session_id=session.id) if not c.removed]
+    candidates = [
+        c for c in store.snapshot().candidates.where(session_id=session.id) if not c.removed
+    ]
     for path in paths:  # no pupil's name in a file name
         assert not any(c.last_name.lower() in path.name.lower() for c in candidates)
 
 
-def test_bundle_holds_codes_and_accented_names_the_public_kit_neither(store, clock, tmp_path) -> None:
+def test_bundle_holds_codes_and_accented_names_the_public_kit_neither(
+    store, clock, tmp_path
+) -> None:
     session = finalized_session(store)
     bundle, public, *_ = export_session(store, session.id, tmp_path, clock=clock)
     text = " ".join(pdf_pages(bundle))
@@ -110,8 +114,15 @@ def test_candidates_csv_round_trips(store, clock, tmp_path: Path) -> None:
     stored = store.snapshot().candidates.where(session_id=session.id)
     assert len(body) == len(stored) == 40
     assert {row[0] for row in body} == {BIG_NUMBER}
-    expected = Counter((c.last_name if not c.last_name.startswith("=") else "'" + c.last_name,
-                        c.first_name, format_date(c.birthdate), c.division) for c in stored)
+    expected = Counter(
+        (
+            c.last_name if not c.last_name.startswith("=") else "'" + c.last_name,
+            c.first_name,
+            format_date(c.birthdate),
+            c.division,
+        )
+        for c in stored
+    )
     assert Counter(tuple(row[1:5]) for row in body) == expected
     assert [row[1] for row in body if FORMULA_LAST in row[1]] == ["'" + FORMULA_LAST]  # defused
 
@@ -144,7 +155,9 @@ def test_empty_session_still_prints(store, clock, tmp_path: Path) -> None:
 
 def test_only_public_and_a3(store, clock, tmp_path: Path) -> None:
     session = finalized_session(store)
-    paths = export_session(store, session.id, tmp_path, clock=clock, page_format="A3", only_public=True)
+    paths = export_session(
+        store, session.id, tmp_path, clock=clock, page_format="A3", only_public=True
+    )
     assert [p.name.endswith("_affichage.pdf") for p in paths] == [True]
     assert pdf_page_width_mm(paths[0]) == pytest.approx(297, abs=0.5)
     assert session.access_code not in " ".join(pdf_pages(paths[0]))
@@ -155,7 +168,10 @@ def test_unknown_or_purged_session_is_one_sentence(store, clock, tmp_path: Path)
         export_session(store, "no-such-id", tmp_path, clock=clock)
     with pytest.raises(NothingToExport, match="« 999 »"):
         find_session_by_number(store.snapshot(), "999")
-    assert find_session_by_number(store.snapshot(), f" {BIG_NUMBER[:3]} {BIG_NUMBER[3:]} ").pix_number == BIG_NUMBER
+    assert (
+        find_session_by_number(store.snapshot(), f" {BIG_NUMBER[:3]} {BIG_NUMBER[3:]} ").pix_number
+        == BIG_NUMBER
+    )
     assert os.listdir(tmp_path) == []
 
 
@@ -177,11 +193,15 @@ def test_purged_session_is_refused(tmp_path: Path, clock) -> None:
 def test_day_bundle_and_public_kits(store, clock, tmp_path: Path) -> None:
     paths = export_day(store, BIG_DAY, tmp_path, clock=clock)
     names = [p.name for p in paths]
-    assert names == sorted(names) == [  # the rehearsal at 09:30, the session at 14:00, the day
-        f"2027-03-18_0930_Salle-112_session-{session_by_number_of_day(store, 9)}_affichage.pdf",
-        f"2027-03-18_1400_Salle-des-fetes_session-{BIG_NUMBER}_affichage.pdf",
-        "2027-03-18_journee.pdf",
-    ]
+    assert (
+        names
+        == sorted(names)
+        == [  # the rehearsal at 09:30, the session at 14:00, the day
+            f"2027-03-18_0930_Salle-112_session-{session_by_number_of_day(store, 9)}_affichage.pdf",
+            f"2027-03-18_1400_Salle-des-fetes_session-{BIG_NUMBER}_affichage.pdf",
+            "2027-03-18_journee.pdf",
+        ]
+    )
     text = " ".join(pdf_pages(paths[-1]))
     assert "KWZP42" in text and "Salle des fêtes" in text
     rehearsal = next(s for s in store.snapshot().sessions.all() if s.rehearsal)
@@ -193,14 +213,20 @@ def test_day_bundle_and_public_kits(store, clock, tmp_path: Path) -> None:
 
 
 def session_by_number_of_day(store, hour: int) -> str:
-    return next(s.pix_number for s in store.snapshot().sessions.all()
-                if s.date == BIG_DAY and s.start_time.hour == hour)
+    return next(
+        s.pix_number
+        for s in store.snapshot().sessions.all()
+        if s.date == BIG_DAY and s.start_time.hour == hour
+    )
 
 
 def test_day_without_sessions(store, clock, tmp_path: Path) -> None:
     with pytest.raises(NothingToExport) as caught:
         export_day(store, date(2027, 3, 19), tmp_path / "out", clock=clock)
-    assert str(caught.value) == "Aucune séance n'est prévue le vendredi 19/03/2027 : il n'y a rien à imprimer."
+    assert (
+        str(caught.value)
+        == "Aucune séance n'est prévue le vendredi 19/03/2027 : il n'y a rien à imprimer."
+    )
     assert not (tmp_path / "out").exists()  # nothing rendered, nothing created
 
 
@@ -230,7 +256,9 @@ def test_no_pupils_is_refused(tmp_path: Path, clock) -> None:
     from pixtui.domain.models import SchoolSettings
     from pixtui.store import Store
 
-    store = Store.create(tmp_path / "s.json", SchoolSettings(name="Collège vide"), actor="a", clock=clock)
+    store = Store.create(
+        tmp_path / "s.json", SchoolSettings(name="Collège vide"), actor="a", clock=clock
+    )
     with pytest.raises(NothingToExport, match="Aucun élève"):
         export_pupils(store, tmp_path, clock=clock)
 
@@ -238,7 +266,9 @@ def test_no_pupils_is_refused(tmp_path: Path, clock) -> None:
 # --- folders and permissions -------------------------------------------------------------------
 
 
-def test_missing_folder_is_created_private_but_not_its_parents(store, clock, tmp_path: Path) -> None:
+def test_missing_folder_is_created_private_but_not_its_parents(
+    store, clock, tmp_path: Path
+) -> None:
     session = finalized_session(store)
     out = tmp_path / "clé usb"
     paths = export_session(store, session.id, out, clock=clock, only_public=True)
@@ -275,7 +305,9 @@ def test_group_store_gives_its_group_and_mode(tmp_path: Path, clock) -> None:
     assert mode_of(out) == 0o2770  # setgid: what colleagues add keeps the group
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions: see the read-only mount")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root ignores folder permissions: see the read-only mount"
+)
 def test_unwritable_folder(store, clock, tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -307,7 +339,9 @@ def test_read_only_filesystem(store, clock, tmp_path: Path) -> None:
 
 def test_full_disk_leaves_nothing_of_this_export(store, clock, tmp_path: Path) -> None:
     session = finalized_session(store)
-    sizes = [p.stat().st_size for p in export_session(store, session.id, tmp_path / "probe", clock=clock)]
+    sizes = [
+        p.stat().st_size for p in export_session(store, session.id, tmp_path / "probe", clock=clock)
+    ]
     # Room for the bundle (first file) but not for the public kit after it.
     room_kib = sizes[0] // 1024 + 8
     assert sizes[0] + sizes[1] > room_kib * 1024
@@ -331,7 +365,9 @@ def test_full_disk_leaves_nothing_of_this_export(store, clock, tmp_path: Path) -
 def test_file_stem_without_number_time_or_room(clock) -> None:
     bare = Session(id="abcdef0123456789", date=None, room="")
     assert session_file_stem(bare) == "sans-date_session-abcdef01"
-    planned = Session(pix_number="12 34", date=date(2027, 3, 5), start_time=None, room="CDI / étage")
+    planned = Session(
+        pix_number="12 34", date=date(2027, 3, 5), start_time=None, room="CDI / étage"
+    )
     assert session_file_stem(planned) == "2027-03-05_CDI-etage_session-12-34"
 
 
@@ -341,10 +377,16 @@ def test_file_names_sort_by_day_then_time() -> None:
         Session(pix_number=str(n), date=day + timedelta(days=d), start_time=None, room="Salle 1")
         for n, d in ((3, 1), (1, 0), (2, 0))
     ]
-    sessions[1].start_time, sessions[2].start_time, sessions[0].start_time = time(13, 30), time(8, 0), time(8, 0)
+    sessions[1].start_time, sessions[2].start_time, sessions[0].start_time = (
+        time(13, 30),
+        time(8, 0),
+        time(8, 0),
+    )
     stems = sorted(session_file_stem(s) for s in sessions)
     assert [s.split("_")[0] + "_" + s.split("_")[1] for s in stems] == [
-        "2027-03-05_0800", "2027-03-05_1330", "2027-03-06_0800",
+        "2027-03-05_0800",
+        "2027-03-05_1330",
+        "2027-03-06_0800",
     ]
 
 

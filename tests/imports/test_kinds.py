@@ -10,11 +10,13 @@ from tests.imports.conftest import example
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("siecle_3e_utf8_bom.csv", ImportKind.PUPIL_LIST),
-     ("pronote_3e_cp1252_tab.txt", ImportKind.PUPIL_LIST),
-     ("liste_cassee.csv", ImportKind.PUPIL_LIST),
-     ("collecte_profils_3e.csv", ImportKind.PROFILE_COLLECTION),
-     ("pix_orga_eleves.csv", ImportKind.ORGA_PUPILS)],
+    [
+        ("siecle_3e_utf8_bom.csv", ImportKind.PUPIL_LIST),
+        ("pronote_3e_cp1252_tab.txt", ImportKind.PUPIL_LIST),
+        ("liste_cassee.csv", ImportKind.PUPIL_LIST),
+        ("collecte_profils_3e.csv", ImportKind.PROFILE_COLLECTION),
+        ("pix_orga_eleves.csv", ImportKind.ORGA_PUPILS),
+    ],
 )
 def test_examples(name: str, kind: ImportKind) -> None:
     assert detect_kind(example(name)) is kind
@@ -22,8 +24,10 @@ def test_examples(name: str, kind: ImportKind) -> None:
 
 
 def test_results_and_unknown_files() -> None:
-    results = ('\ufeff"Numéro de certification";"Prénom";"Nom";"Date de naissance";"Statut";"Nombre de Pix";'
-               '"Date de passage de la certification"\n').encode()
+    results = (
+        '\ufeff"Numéro de certification";"Prénom";"Nom";"Date de naissance";"Statut";"Nombre de Pix";'
+        '"Date de passage de la certification"\n'
+    ).encode()
     assert detect_kind(results) is ImportKind.CERTIFICATION_RESULTS
     assert detect_kind(b"Produit;Prix\nA;1\n") is ImportKind.UNKNOWN
     assert detect_kind(b"") is ImportKind.UNKNOWN
@@ -34,7 +38,10 @@ def test_results_and_unknown_files() -> None:
 
 def test_expected_kind_mismatch_is_an_error() -> None:
     report = parse_file(example("collecte_profils_3e.csv"), expected=ImportKind.PUPIL_LIST)
-    assert report.error == "Ce fichier est un(e) export de collecte de profils Pix Orga, pas un(e) liste d'élèves."
+    assert (
+        report.error
+        == "Ce fichier est un(e) export de collecte de profils Pix Orga, pas un(e) liste d'élèves."
+    )
     assert not report.rows
 
 
@@ -42,4 +49,5 @@ def test_summary_sentence() -> None:
     report = parse_file(example("liste_cassee.csv"))
     assert report.summary() == (
         "liste d'élèves : 4 ligne(s) acceptée(s), 10 refusée(s), 1 avertissement(s) ; "
-        "16 ligne(s), UTF-8, séparateur point-virgule.")
+        "16 ligne(s), UTF-8, séparateur point-virgule."
+    )

@@ -13,9 +13,38 @@ from pixtui.imports import (
     plan_pupil_import,
 )
 
-LAST = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY", "MOREAU",
-        "N'DIAYE", "LEFÈVRE-GARÇON", "DE LA FONTAINE-SAINT-HILAIRE", "ŒUVRARD", "MÜLLER", "FRANÇOIS"]
-FIRST = ["Léa", "Chloé", "Zoé", "Inès", "Anaïs", "Maël", "Noé", "Théo", "Jean-Noël", "Aïssatou", "Hugo", "Liam"]
+LAST = [
+    "MARTIN",
+    "BERNARD",
+    "DUBOIS",
+    "THOMAS",
+    "ROBERT",
+    "RICHARD",
+    "PETIT",
+    "DURAND",
+    "LEROY",
+    "MOREAU",
+    "N'DIAYE",
+    "LEFÈVRE-GARÇON",
+    "DE LA FONTAINE-SAINT-HILAIRE",
+    "ŒUVRARD",
+    "MÜLLER",
+    "FRANÇOIS",
+]
+FIRST = [
+    "Léa",
+    "Chloé",
+    "Zoé",
+    "Inès",
+    "Anaïs",
+    "Maël",
+    "Noé",
+    "Théo",
+    "Jean-Noël",
+    "Aïssatou",
+    "Hugo",
+    "Liam",
+]
 CLASSES = [f"{level}{letter}" for level in ("6", "5", "4", "3") for letter in "ABCDEFGH"] * 1
 
 
@@ -24,8 +53,16 @@ def school(size: int, seed: int = 7) -> list[list[str]]:
     rows = []
     for i in range(size):
         born = date(2009, 1, 1) + timedelta(days=rnd.randrange(365 * 4))
-        rows.append([f"{rnd.choice(LAST)}-{i:04d}", rnd.choice(FIRST), born.strftime("%d/%m/%Y"),
-                     rnd.choice(CLASSES), rnd.choice("MF"), f"{91000000 + i:010d}{chr(65 + i % 26)}"])
+        rows.append(
+            [
+                f"{rnd.choice(LAST)}-{i:04d}",
+                rnd.choice(FIRST),
+                born.strftime("%d/%m/%Y"),
+                rnd.choice(CLASSES),
+                rnd.choice("MF"),
+                f"{91000000 + i:010d}{chr(65 + i % 26)}",
+            ]
+        )
     return rows
 
 
@@ -64,10 +101,15 @@ def test_two_thousand_pupils_parse_and_plan_quickly() -> None:
 def test_two_thousand_certifiability_rows_plan_quickly() -> None:
     rows = school(2000)
     existing = plan_pupil_import([], parse_pupil_list(render(rows))).apply([])
-    head = ('"Nom du Participant";"Prénom du Participant";"Classe";"Date et heure de l\'envoi (Europe/Paris)";'
-            '"Certifiable (O/N)";"Nombre de compétences certifiables"\n')
-    lines = [f'"{r[0]}";"{r[1]}";"{r[3]}";"0{1 + i % 9}/03/2024 10:00";"{"Oui" if i % 3 else "Non"}";'
-             f'"{5 + i % 5 if i % 3 else i % 5}"' for i, r in enumerate(rows)]
+    head = (
+        '"Nom du Participant";"Prénom du Participant";"Classe";"Date et heure de l\'envoi (Europe/Paris)";'
+        '"Certifiable (O/N)";"Nombre de compétences certifiables"\n'
+    )
+    lines = [
+        f'"{r[0]}";"{r[1]}";"{r[3]}";"0{1 + i % 9}/03/2024 10:00";"{"Oui" if i % 3 else "Non"}";'
+        f'"{5 + i % 5 if i % 3 else i % 5}"'
+        for i, r in enumerate(rows)
+    ]
     lines += lines[:300]  # a second send for 300 pupils: the duplicates fold
     started = time.perf_counter()
     report = parse_profile_collection((head + "\n".join(lines) + "\n").encode("utf-8-sig"))

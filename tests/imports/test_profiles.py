@@ -9,8 +9,10 @@ from pixtui.imports import ImportKind, parse_profile_collection
 from pixtui.imports.sniff import PARIS
 from tests.imports.conftest import example
 
-HEAD = ('"Nom du Participant";"Prénom du Participant";"Classe";"Envoi (O/N)";'
-        '"Date et heure de l\'envoi (Europe/Paris)";"Certifiable (O/N)";"Nombre de compétences certifiables"\n')
+HEAD = (
+    '"Nom du Participant";"Prénom du Participant";"Classe";"Envoi (O/N)";'
+    '"Date et heure de l\'envoi (Europe/Paris)";"Certifiable (O/N)";"Nombre de compétences certifiables"\n'
+)
 
 
 def test_example_keeps_the_latest_send_per_pupil() -> None:
@@ -33,22 +35,34 @@ def test_example_na_rows_and_anti_formula_prefix() -> None:
     names = {r.last_name for r in report.rows}
     assert {"=GARÇON", "@ÉTIENNE"} <= names
     benali = next(r for r in report.rows if r.last_name == "BENALI")
-    assert not benali.sent and benali.certifiability is Certifiability.UNKNOWN and benali.sent_at is None
+    assert (
+        not benali.sent
+        and benali.certifiability is Certifiability.UNKNOWN
+        and benali.sent_at is None
+    )
 
 
 def test_bad_values_are_refused_with_reasons() -> None:
-    data = (HEAD
-            + '"A";"B";"3A";"Oui";"01/03/2024 10:00";"Peut-être";"6"\n'
-            + '"C";"D";"3A";"Oui";"31/02/2024 10:00";"Oui";"6"\n'
-            + '"E";"F";"3A";"Oui";"01/03/2024 10:00";"Oui";"17"\n'
-            + '"G";"H";"3A";"Oui";"01/03/2024 10:00";"Oui";"six"\n'
-            + '"";"I";"3A";"Oui";"01/03/2024 10:00";"Oui";"6"\n'
-            + '"J";"K";"3A";"Peut-être";"01/03/2024 10:00";"Oui";"6"\n').encode("utf-8")
+    data = (
+        HEAD
+        + '"A";"B";"3A";"Oui";"01/03/2024 10:00";"Peut-être";"6"\n'
+        + '"C";"D";"3A";"Oui";"31/02/2024 10:00";"Oui";"6"\n'
+        + '"E";"F";"3A";"Oui";"01/03/2024 10:00";"Oui";"17"\n'
+        + '"G";"H";"3A";"Oui";"01/03/2024 10:00";"Oui";"six"\n'
+        + '"";"I";"3A";"Oui";"01/03/2024 10:00";"Oui";"6"\n'
+        + '"J";"K";"3A";"Peut-être";"01/03/2024 10:00";"Oui";"6"\n'
+    ).encode("utf-8")
     report = parse_profile_collection(data)
     assert not report.rows
     reasons = [(r.line, r.reason) for r in report.refused]
-    assert reasons[0] == (2, "Valeur de « Certifiable (O/N) » inconnue : « Peut-être » (attendu Oui, Non ou NA).")
-    assert reasons[1] == (3, "Date et heure illisibles « 31/02/2024 10:00 » (attendu JJ/MM/AAAA HH:MM).")
+    assert reasons[0] == (
+        2,
+        "Valeur de « Certifiable (O/N) » inconnue : « Peut-être » (attendu Oui, Non ou NA).",
+    )
+    assert reasons[1] == (
+        3,
+        "Date et heure illisibles « 31/02/2024 10:00 » (attendu JJ/MM/AAAA HH:MM).",
+    )
     assert reasons[2] == (4, "Nombre de compétences certifiables impossible : 17 (entre 0 et 16).")
     assert reasons[3] == (5, "Nombre illisible « six ».")
     assert reasons[4] == (6, "Nom manquant.")
@@ -56,8 +70,11 @@ def test_bad_values_are_refused_with_reasons() -> None:
 
 
 def test_inconsistent_certifiable_flag_is_a_warning() -> None:
-    data = (HEAD + '"A";"B";"3A";"Oui";"01/03/2024 10:00";"Oui";"3"\n'
-            + '"C";"D";"3A";"Oui";"01/03/2024 10:00";"Non";"5"\n').encode("utf-8")
+    data = (
+        HEAD
+        + '"A";"B";"3A";"Oui";"01/03/2024 10:00";"Oui";"3"\n'
+        + '"C";"D";"3A";"Oui";"01/03/2024 10:00";"Non";"5"\n'
+    ).encode("utf-8")
     report = parse_profile_collection(data)
     assert len(report.rows) == 2
     assert [w.line for w in report.warnings] == [2, 3]
@@ -65,8 +82,10 @@ def test_inconsistent_certifiable_flag_is_a_warning() -> None:
 
 
 def test_older_header_name_and_no_class_column() -> None:
-    data = ("Nom du Participant;Prénom du Participant;Date de l’envoi;Certifiable (O/N);Nombre de compétences certifiables\n"
-            "LÉGER;Zoé;2024-03-01;Oui;5\n").encode("cp1252")
+    data = (
+        "Nom du Participant;Prénom du Participant;Date de l’envoi;Certifiable (O/N);Nombre de compétences certifiables\n"
+        "LÉGER;Zoé;2024-03-01;Oui;5\n"
+    ).encode("cp1252")
     report = parse_profile_collection(data)
     (row,) = report.rows
     assert row.division == "" and row.sent_on == date(2024, 3, 1)

@@ -21,8 +21,11 @@ from pixtui.imports.report import ImportReport
 from pixtui.imports.sniff import CellError, parse_date, parse_datetime, parse_decimal, read_table
 
 # PIXTUI_FUZZ_EXAMPLES=3000 for a longer hunt; the default keeps the file at a few seconds
-FAST = settings(max_examples=int(os.environ.get("PIXTUI_FUZZ_EXAMPLES", "150")), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=int(os.environ.get("PIXTUI_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 PARSERS = (parse_pupil_list, parse_profile_collection, parse_orga_pupils, parse_file)
 
 HEADERS = {
@@ -56,15 +59,41 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 
 cell_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 cell_like = st.one_of(
-    cell_text, st.sampled_from(["", "NA", "Oui", "Non", "true", "false", "'=x", '"', '""', "01/02/2010",
-                                "31/02/2010", "02/03/2019 00:04", "3A", "Certifiable", "Non communiqué", "6", "-1"])
+    cell_text,
+    st.sampled_from(
+        [
+            "",
+            "NA",
+            "Oui",
+            "Non",
+            "true",
+            "false",
+            "'=x",
+            '"',
+            '""',
+            "01/02/2010",
+            "31/02/2010",
+            "02/03/2019 00:04",
+            "3A",
+            "Certifiable",
+            "Non communiqué",
+            "6",
+            "-1",
+        ]
+    ),
 )
 
 
 @FAST
-@given(st.sampled_from(list(HEADERS)), st.lists(st.lists(cell_like, max_size=9), max_size=12),
-       st.sampled_from([";", "\t", ","]), st.sampled_from(["\n", "\r\n", "\r"]))
-def test_structured_garbage_under_real_headers(kind: ImportKind, rows: list[list[str]], sep: str, eol: str) -> None:
+@given(
+    st.sampled_from(list(HEADERS)),
+    st.lists(st.lists(cell_like, max_size=9), max_size=12),
+    st.sampled_from([";", "\t", ","]),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_structured_garbage_under_real_headers(
+    kind: ImportKind, rows: list[list[str]], sep: str, eol: str
+) -> None:
     header = HEADERS[kind].replace(";", sep)
     text = header + eol + eol.join(sep.join(cells) for cells in rows) + eol
     for encoding in ("utf-8", "utf-16"):
@@ -72,50 +101,98 @@ def test_structured_garbage_under_real_headers(kind: ImportKind, rows: list[list
         check_report(report)
         assert report.kind is kind
         # every non-blank data record is either accepted, refused, or folded as a duplicate
-        assert len(report.rows) + len(report.refused) <= len(read_table(text.encode(encoding)).rows) + 1
+        assert (
+            len(report.rows) + len(report.refused)
+            <= len(read_table(text.encode(encoding)).rows) + 1
+        )
 
 
-name = st.text(alphabet="abcdeéèëïôçœABCDEÉÀ' -", min_size=1, max_size=14).filter(lambda s: s.strip(" -'"))
+name = st.text(alphabet="abcdeéèëïôçœABCDEÉÀ' -", min_size=1, max_size=14).filter(
+    lambda s: s.strip(" -'")
+)
 pupils = st.lists(
-    st.tuples(name, name, st.dates(date(1990, 1, 1), date(2015, 12, 31)), st.sampled_from(["3A", "3B", "4C"]),
-              st.sampled_from(["M", "F", ""])),
-    min_size=1, max_size=15,
+    st.tuples(
+        name,
+        name,
+        st.dates(date(1990, 1, 1), date(2015, 12, 31)),
+        st.sampled_from(["3A", "3B", "4C"]),
+        st.sampled_from(["M", "F", ""]),
+    ),
+    min_size=1,
+    max_size=15,
 )
 
 
 def write(header: list[str], rows: list[list[str]], order: list[int], sep: str) -> str:
     def cell(value: str) -> str:
         return '"' + value.replace('"', '""') + '"'
+
     return "\n".join(sep.join(cell(line[i]) for i in order) for line in [header, *rows]) + "\n"
 
 
 @FAST
-@given(pupils, st.randoms(use_true_random=False), st.sampled_from([";", "\t", ","]),
-       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
-def test_header_permutations_and_encodings_give_the_same_pupils(people, rnd: random.Random, sep: str,
-                                                                encoding: str) -> None:
+@given(
+    pupils,
+    st.randoms(use_true_random=False),
+    st.sampled_from([";", "\t", ","]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+)
+def test_header_permutations_and_encodings_give_the_same_pupils(
+    people, rnd: random.Random, sep: str, encoding: str
+) -> None:
     header = ["Nom", "Prénom", "Date de naissance", "Classe", "Sexe"]
-    rows = [[last, first, born.strftime("%d/%m/%Y"), division, sex] for last, first, born, division, sex in people]
+    rows = [
+        [last, first, born.strftime("%d/%m/%Y"), division, sex]
+        for last, first, born, division, sex in people
+    ]
     reference = parse_pupil_list(write(header, rows, list(range(5)), ";").encode())
     order = list(range(5))
     rnd.shuffle(order)
     shuffled = parse_pupil_list(write(header, rows, order, sep).encode(encoding))
     assert shuffled.rows == reference.rows
-    assert [(r.line, r.reason) for r in shuffled.refused] == [(r.line, r.reason) for r in reference.refused]
+    assert [(r.line, r.reason) for r in shuffled.refused] == [
+        (r.line, r.reason) for r in reference.refused
+    ]
     accepted_or_refused = {r.line for r in reference.rows} | {r.line for r in reference.refused}
     assert accepted_or_refused == set(range(2, len(people) + 2))
 
 
 @FAST
-@given(st.lists(st.tuples(name, name, st.sampled_from(["3A", "3B"]), st.sampled_from(["Oui", "Non", "NA"]),
-                          st.integers(0, 16), st.datetimes()), min_size=1, max_size=10),
-       st.randoms(use_true_random=False))
+@given(
+    st.lists(
+        st.tuples(
+            name,
+            name,
+            st.sampled_from(["3A", "3B"]),
+            st.sampled_from(["Oui", "Non", "NA"]),
+            st.integers(0, 16),
+            st.datetimes(),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    st.randoms(use_true_random=False),
+)
 def test_profile_collection_permutations(rows_in, rnd: random.Random) -> None:
-    header = ["Nom du Participant", "Prénom du Participant", "Classe", "Certifiable (O/N)",
-              "Nombre de compétences certifiables", "Date et heure de l'envoi (Europe/Paris)"]
-    rows = [[last, first, division, cert, "NA" if cert == "NA" else str(n),
-             "NA" if cert == "NA" else when.strftime("%d/%m/%Y %H:%M")]
-            for last, first, division, cert, n, when in rows_in]
+    header = [
+        "Nom du Participant",
+        "Prénom du Participant",
+        "Classe",
+        "Certifiable (O/N)",
+        "Nombre de compétences certifiables",
+        "Date et heure de l'envoi (Europe/Paris)",
+    ]
+    rows = [
+        [
+            last,
+            first,
+            division,
+            cert,
+            "NA" if cert == "NA" else str(n),
+            "NA" if cert == "NA" else when.strftime("%d/%m/%Y %H:%M"),
+        ]
+        for last, first, division, cert, n, when in rows_in
+    ]
     reference = parse_profile_collection(write(header, rows, list(range(6)), ";").encode())
     order = list(range(6))
     rnd.shuffle(order)

@@ -21,17 +21,22 @@ ROWS = [
 def render(header: list[str], rows: list[list[str]], sep: str = ";", quote: bool = False) -> str:
     def cell(value: str) -> str:
         return '"' + value.replace('"', '""') + '"' if quote else value
+
     return "".join(sep.join(cell(v) for v in line) + "\r\n" for line in [header, *rows])
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 @pytest.mark.parametrize("sep", [";", "\t", ","])
 @pytest.mark.parametrize("quote", [False, True])
-def test_every_encoding_and_separator_gives_the_same_rows(encoding: str, sep: str, quote: bool) -> None:
+def test_every_encoding_and_separator_gives_the_same_rows(
+    encoding: str, sep: str, quote: bool
+) -> None:
     report = parse_pupil_list(render(HEADER, ROWS, sep, quote).encode(encoding))
     assert report.ok and not report.refused and report.separator == sep
     assert report.encoding == encoding
-    assert [(r.last_name, r.first_name, r.birthdate, r.division, r.sex, r.ine) for r in report.rows] == [
+    assert [
+        (r.last_name, r.first_name, r.birthdate, r.division, r.sex, r.ine) for r in report.rows
+    ] == [
         ("N'DIAYE", "Aïssatou", date(2010, 6, 27), "3A", "F", "0912345680C"),
         ("MARTIN-LEFÈVRE", "Jean-Noël", date(2009, 11, 3), "3B", "M", None),
         ("ŒUVRARD", "Anaïs", date(2010, 5, 5), "3B", None, None),
@@ -46,7 +51,11 @@ def test_siecle_example() -> None:
     assert len(report.rows) == 15 and not report.refused and not report.warnings
     long_name = next(r for r in report.rows if r.last_name.startswith("DE LA"))
     assert (long_name.first_name, long_name.ine, long_name.mef_code, long_name.division) == (
-        "Marie-Clémentine", "0912345681D", "10310019110", "3A")
+        "Marie-Clémentine",
+        "0912345681D",
+        "10310019110",
+        "3A",
+    )
 
 
 def test_pronote_example_splits_the_eleve_column() -> None:
@@ -80,30 +89,42 @@ def test_broken_example_refuses_each_bad_line_with_its_number() -> None:
     assert quoted.last_name == 'O\'CONNOR; dit "Le Grand"'
     assert next(r for r in report.rows if r.line == 10).birthdate == date(2010, 7, 23)
     assert [(w.line, w.message) for w in report.warnings] == [
-        (13, "Sexe « X » non reconnu (attendu M ou F) : laissé vide.")]
+        (13, "Sexe « X » non reconnu (attendu M ou F) : laissé vide.")
+    ]
     assert report.blank_lines == 1
     assert report.refused[0].content.startswith("MARTIN-LEFÈVRE | Jean-Noël")
 
 
 def test_missing_required_columns_is_a_file_error() -> None:
     report = parse_pupil_list("Nom;Prénom;Sexe\nA;B;F\n".encode())
-    assert report.error == "Colonne(s) obligatoire(s) absente(s) de l'en-tête : Date de naissance, Classe."
+    assert (
+        report.error
+        == "Colonne(s) obligatoire(s) absente(s) de l'en-tête : Date de naissance, Classe."
+    )
     assert not report.rows
 
 
 def test_header_only_and_empty_files() -> None:
     assert parse_pupil_list(b"Nom;Prenom;Date de naissance;Classe\n").error == (
-        "Le fichier ne contient aucune ligne de données après l'en-tête.")
+        "Le fichier ne contient aucune ligne de données après l'en-tête."
+    )
     assert parse_pupil_list(b"").error is not None
 
 
 def test_agricultural_template_headers_with_stars_and_format_hint() -> None:
-    data = ("Identifiant unique*;Premier prénom*;Deuxième prénom;Nom de famille*;Nom d'usage;"
-            "Date de naissance (jj/mm/aaaa)*;Code MEF*;Division*\n"
-            "123456789AB;Léo;;LEGRAND;;01/09/2009;276;2nde 3\n").encode()
+    data = (
+        "Identifiant unique*;Premier prénom*;Deuxième prénom;Nom de famille*;Nom d'usage;"
+        "Date de naissance (jj/mm/aaaa)*;Code MEF*;Division*\n"
+        "123456789AB;Léo;;LEGRAND;;01/09/2009;276;2nde 3\n"
+    ).encode()
     (row,) = parse_pupil_list(data).rows
     assert (row.last_name, row.first_name, row.ine, row.division, row.mef_code) == (
-        "LEGRAND", "Léo", "123456789AB", "2nde 3", "276")
+        "LEGRAND",
+        "Léo",
+        "123456789AB",
+        "2nde 3",
+        "276",
+    )
 
 
 def test_unlikely_birthdate_and_odd_ine() -> None:
@@ -123,10 +144,17 @@ def test_same_ine_with_different_names_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("text", "parts"),
-    [("DUPONT Élodie", ("DUPONT", "Élodie")),
-     ("DE LA FONTAINE-SAINT-HILAIRE Marie-Clémentine", ("DE LA FONTAINE-SAINT-HILAIRE", "Marie-Clémentine")),
-     ("N'DIAYE Aïssatou", ("N'DIAYE", "Aïssatou")),
-     ("Dupont Élodie", ("", "")), ("DUPONT", ("", "")), ("", ("", ""))],
+    [
+        ("DUPONT Élodie", ("DUPONT", "Élodie")),
+        (
+            "DE LA FONTAINE-SAINT-HILAIRE Marie-Clémentine",
+            ("DE LA FONTAINE-SAINT-HILAIRE", "Marie-Clémentine"),
+        ),
+        ("N'DIAYE Aïssatou", ("N'DIAYE", "Aïssatou")),
+        ("Dupont Élodie", ("", "")),
+        ("DUPONT", ("", "")),
+        ("", ("", "")),
+    ],
 )
 def test_split_full_name(text: str, parts: tuple[str, str]) -> None:
     assert split_full_name(text) == parts

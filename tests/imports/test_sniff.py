@@ -68,7 +68,9 @@ def test_detect_separator(line: str, separator: str) -> None:
 
 
 def test_header_key_folds_accents_case_spaces_quotes_apostrophes() -> None:
-    assert header_key("  Commentaire jury pour l’organisation ") == header_key("commentaire JURY pour l'organisation")
+    assert header_key("  Commentaire jury pour l’organisation ") == header_key(
+        "commentaire JURY pour l'organisation"
+    )
     assert header_key('"Prénom"') == "prenom"
     assert header_key("\ufeffNom de famille*") == "nom de famille"
     assert header_key("Date_de_naissance") == "date de naissance"
@@ -76,7 +78,10 @@ def test_header_key_folds_accents_case_spaces_quotes_apostrophes() -> None:
 
 
 def test_find_column_by_name_and_alias_priority() -> None:
-    keys = [header_key(h) for h in ["Classe", "Date de naissance (jj/mm/aaaa)*", "Nom de famille", "Nom d'usage"]]
+    keys = [
+        header_key(h)
+        for h in ["Classe", "Date de naissance (jj/mm/aaaa)*", "Nom de famille", "Nom d'usage"]
+    ]
     assert find_column(keys, ["Date de naissance"]) == 1
     assert find_column(keys, ["Nom", "Nom de famille", "Nom d'usage"]) == 2
     assert find_column(keys, ["Sexe"]) is None
@@ -87,8 +92,16 @@ def test_find_column_by_name_and_alias_priority() -> None:
 
 @pytest.mark.parametrize(
     ("cell", "clean"),
-    [("'=Bono", "=Bono"), ("'@Jean", "@Jean"), ("'+33", "+33"), ("'-1", "-1"),
-     ("O'Connor", "O'Connor"), ("'", "'"), ("  Zoé  ", "Zoé"), ("'Jean", "'Jean")],
+    [
+        ("'=Bono", "=Bono"),
+        ("'@Jean", "@Jean"),
+        ("'+33", "+33"),
+        ("'-1", "-1"),
+        ("O'Connor", "O'Connor"),
+        ("'", "'"),
+        ("  Zoé  ", "Zoé"),
+        ("'Jean", "'Jean"),
+    ],
 )
 def test_clean_cell_removes_only_the_anti_formula_quote(cell: str, clean: str) -> None:
     assert clean_cell(cell) == clean
@@ -96,10 +109,10 @@ def test_clean_cell_removes_only_the_anti_formula_quote(cell: str, clean: str) -
 
 def test_read_table_line_numbers_quotes_blank_lines() -> None:
     data = (
-        'Nom;Prénom;Note\r\n'
+        "Nom;Prénom;Note\r\n"
         '"DUPONT; dit ""Le Grand""";Jean;"sur\r\ndeux lignes"\r\n'
-        '\r\n'
-        'MARTIN;Zoé;x;\r\n'
+        "\r\n"
+        "MARTIN;Zoé;x;\r\n"
     ).encode()
     table = read_table(data)
     assert table.header == ["Nom", "Prénom", "Note"]
@@ -145,15 +158,23 @@ def test_read_table_progress_reaches_the_total() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("14/02/2010", date(2010, 2, 14)), ("4/2/2010", date(2010, 2, 4)), ("14-02-2010", date(2010, 2, 14)),
-     ("14.02.2010", date(2010, 2, 14)), ("2010-02-14", date(2010, 2, 14)), ("2010-02-14T00:00:00", date(2010, 2, 14)),
-     (" 14/02/2010 ", date(2010, 2, 14))],
+    [
+        ("14/02/2010", date(2010, 2, 14)),
+        ("4/2/2010", date(2010, 2, 4)),
+        ("14-02-2010", date(2010, 2, 14)),
+        ("14.02.2010", date(2010, 2, 14)),
+        ("2010-02-14", date(2010, 2, 14)),
+        ("2010-02-14T00:00:00", date(2010, 2, 14)),
+        (" 14/02/2010 ", date(2010, 2, 14)),
+    ],
 )
 def test_parse_date(text: str, expected: date) -> None:
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31/02/2010", "14/02/10", "2010/02/14", "", "demain", "14/13/2010", "2010-02-14x"])
+@pytest.mark.parametrize(
+    "text", ["31/02/2010", "14/02/10", "2010/02/14", "", "demain", "14/13/2010", "2010-02-14x"]
+)
 def test_parse_date_refuses_with_a_french_sentence(text: str) -> None:
     with pytest.raises(CellError) as caught:
         parse_date(text)
@@ -162,7 +183,9 @@ def test_parse_date_refuses_with_a_french_sentence(text: str) -> None:
 
 def test_parse_datetime() -> None:
     assert parse_datetime("02/03/2019 00:04") == datetime(2019, 3, 2, 0, 4, tzinfo=PARIS)
-    assert parse_datetime("02/03/2019 00:04").astimezone(UTC) == datetime(2019, 3, 1, 23, 4, tzinfo=UTC)
+    assert parse_datetime("02/03/2019 00:04").astimezone(UTC) == datetime(
+        2019, 3, 1, 23, 4, tzinfo=UTC
+    )
     assert parse_datetime("02/03/2019 10h04:30") == datetime(2019, 3, 2, 10, 4, 30, tzinfo=PARIS)
     assert parse_datetime("2024-03-01T10:00:00+00:00") == datetime(2024, 3, 1, 10, tzinfo=UTC)
     assert parse_datetime("2024-03-01 10:00") == datetime(2024, 3, 1, 10, tzinfo=PARIS)

@@ -37,8 +37,9 @@ from tests.prep.conftest import session_by_room, valid_draft
 
 def _new_session(store, clock, **changes):
     with store.transaction("session.create") as tx:
-        return save_draft(tx, valid_draft(**changes), session_id=None, rev=None,
-                          today=local_today(clock))
+        return save_draft(
+            tx, valid_draft(**changes), session_id=None, rev=None, today=local_today(clock)
+        )
 
 
 def _class(store, division):
@@ -50,8 +51,9 @@ def test_whole_class_needs_confirmation_for_non_certifiable(demo_store, clock):
     pupils = _class(demo_store, "3A")
     ids = [p.id for p in pupils]
     check = check_enrolment(demo_store.snapshot(), session.id, ids, clock.now())
-    assert "domain.pupil.not_certifiable_count" in keys(check.warnings) or \
-        "domain.pupil.not_certifiable" in keys(check.warnings)
+    assert "domain.pupil.not_certifiable_count" in keys(
+        check.warnings
+    ) or "domain.pupil.not_certifiable" in keys(check.warnings)
     assert "domain.pupil.certifiability_unknown" in keys(check.warnings)
     before = demo_store.snapshot().counter
     with pytest.raises(NeedsConfirmation), demo_store.transaction("candidate.enrol") as tx:
@@ -67,8 +69,9 @@ def test_whole_class_needs_confirmation_for_non_certifiable(demo_store, clock):
 
 def test_duplicate_is_refused(demo_store, clock):
     session = _new_session(demo_store, clock)
-    pupil = next(p for p in _class(demo_store, "3A")
-                 if p.certifiability is Certifiability.CERTIFIABLE)
+    pupil = next(
+        p for p in _class(demo_store, "3A") if p.certifiability is Certifiability.CERTIFIABLE
+    )
     with demo_store.transaction("candidate.enrol") as tx:
         enrol_pupils(tx, session.id, [pupil.id], now=clock.now(), confirmed=True)
     with pytest.raises(Refused) as refused, demo_store.transaction("candidate.enrol") as tx:
@@ -82,13 +85,13 @@ def test_duplicate_is_refused(demo_store, clock):
 def test_two_sessions_less_than_15_days_apart_warn(demo_store, clock):
     # 3A pupils are in the demo's campaign sessions; a session a few days from theirs warns.
     demo = session_by_room(demo_store, "Salle informatique 204", "2027-04-08")
-    candidate = next(c for c in demo_store.snapshot().candidates.where(session_id=demo.id)
-                     if not c.removed)
+    candidate = next(
+        c for c in demo_store.snapshot().candidates.where(session_id=demo.id) if not c.removed
+    )
     session = _new_session(demo_store, clock, date="12/04/2027")
     check = check_enrolment(demo_store.snapshot(), session.id, [candidate.pupil_id], clock.now())
     assert "domain.enrol.too_close" in keys(check.warnings)
-    choices = enrolment_choices(demo_store.snapshot(), session.id, candidate.division,
-                                clock.now())
+    choices = enrolment_choices(demo_store.snapshot(), session.id, candidate.division, clock.now())
     mine = next(c for c in choices if c.pupil.id == candidate.pupil_id)
     assert [s.id for s in mine.other_sessions] == [demo.id]
 
@@ -107,8 +110,12 @@ def test_accommodations_and_preset(demo_store, clock):
     with demo_store.transaction("candidate.accommodations") as tx:
         set_accommodations(tx, candidate.id, form, rev=stored.rev)
     stored = demo_store.snapshot().candidates.get(candidate.id)
-    assert (stored.extra_time_ratio, stored.accessibility_adjustment, stored.aid_note,
-            stored.language_note) == (0.5, True, "AESH Mme Roux", "anglophone")
+    assert (
+        stored.extra_time_ratio,
+        stored.accessibility_adjustment,
+        stored.aid_note,
+        stored.language_note,
+    ) == (0.5, True, "AESH Mme Roux", "anglophone")
     for bad in ("0,33", "1000", "beaucoup"):
         with pytest.raises(Refused) as refused, demo_store.transaction("x") as tx:
             set_accommodations(tx, candidate.id, Accommodations(bad))
@@ -131,8 +138,14 @@ def test_removal_until_the_session_starts(demo_store, clock):
 
 
 def _pupil(last, first, division, certif=Certifiability.CERTIFIABLE, logins=(), left=False):
-    return Pupil(last_name=last, first_name=first, division=division, certifiability=certif,
-                 login_methods=list(logins), left_school=left)
+    return Pupil(
+        last_name=last,
+        first_name=first,
+        division=division,
+        certifiability=certif,
+        login_methods=list(logins),
+        left_school=left,
+    )
 
 
 def test_filters_and_counts():
@@ -154,7 +167,13 @@ def test_filters_and_counts():
     counts = {c.division: c for c in class_counts(pupils)}
     a, b = counts["3A"], counts["3B"]
     assert (a.total, a.certifiable, a.not_certifiable, a.unknown, a.no_login, a.email_only) == (
-        2, 1, 1, 0, 0, 1)
+        2,
+        1,
+        1,
+        0,
+        0,
+        1,
+    )
     assert (b.total, b.unknown, b.no_login) == (1, 1, 1)  # the pupil who left is not counted
     assert [p.last_name for p in a.non_certifiable] == ["Martin"]
 
@@ -166,8 +185,11 @@ def test_class_informed_who_when_and_session_item(demo_store, clock):
         enrol_pupils(tx, session.id, ids, now=clock.now(), confirmed=True)
 
     def item():
-        return next(i for i in demo_store.snapshot().sessions.get(session.id).checklist
-                    if i.key == "pupils_informed")
+        return next(
+            i
+            for i in demo_store.snapshot().sessions.get(session.id).checklist
+            if i.key == "pupils_informed"
+        )
 
     assert informed_classes(demo_store) == {}
     with demo_store.transaction("pupils.class_informed") as tx:

@@ -44,14 +44,19 @@ def _import(store, path: Path, **options):
 
 
 @pytest.mark.parametrize("sep", [";", ",", "\t"])
-@pytest.mark.parametrize(("encoding", "bom"), [("utf-8", False), ("utf-8", True), ("cp1252", False)])
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-8", False), ("utf-8", True), ("cp1252", False)]
+)
 def test_pupil_list_every_encoding_and_separator(demo_store, tmp_path, sep, encoding, bom):
     path = _write(tmp_path / "liste.csv", ROWS, sep=sep, encoding=encoding, bom=bom)
     preview, outcome = _import(demo_store, path)
     assert preview.kind is ImportKind.PUPIL_LIST and preview.refused_count == 0
     assert outcome.created == 3
-    names = {(p.last_name, p.first_name) for p in demo_store.snapshot().pupils.all()
-             if p.division in ("4B", "4C")}
+    names = {
+        (p.last_name, p.first_name)
+        for p in demo_store.snapshot().pupils.all()
+        if p.division in ("4B", "4C")
+    }
     assert names == {("MARTIN", "Léa"), ("N'DIAYE", "Aïssatou"), ("GARÇON", "Noël")}
 
 
@@ -74,13 +79,16 @@ def test_missing_pupils_reported_not_deleted(demo_store, tmp_path):
     assert len(preview.plan.missing) == 1
     text = "\n".join(describe_preview(preview, demo_store.snapshot().pupils.all()))
     assert "ni supprimés ni modifiés" in text and "N'DIAYE" in text
-    assert any(p.last_name == "N'DIAYE" and not p.left_school
-               for p in demo_store.snapshot().pupils.all())
-    preview, outcome = _import(demo_store, _write(tmp_path / "v3.csv", ROWS[:1] + ROWS[2:]),
-                               mark_missing_as_left=True)
+    assert any(
+        p.last_name == "N'DIAYE" and not p.left_school for p in demo_store.snapshot().pupils.all()
+    )
+    preview, outcome = _import(
+        demo_store, _write(tmp_path / "v3.csv", ROWS[:1] + ROWS[2:]), mark_missing_as_left=True
+    )
     assert outcome.marked_left == 1
-    assert any(p.last_name == "N'DIAYE" and p.left_school
-               for p in demo_store.snapshot().pupils.all())
+    assert any(
+        p.last_name == "N'DIAYE" and p.left_school for p in demo_store.snapshot().pupils.all()
+    )
 
 
 def test_broken_lines_are_listed_with_numbers_and_reasons(demo_store):
@@ -99,8 +107,11 @@ def test_profile_collection_updates_certifiability(demo_store, tmp_path):
     assert outcome.updated > 0
     text = "\n".join(describe_preview(preview, demo_store.snapshot().pupils.all()))
     assert "DURAND Hugo" in text  # unknown: listed, never guessed
-    assert any(p.certifiability is Certifiability.CERTIFIABLE and p.certifiability_date
-               for p in demo_store.snapshot().pupils.all() if p.division.startswith("3"))
+    assert any(
+        p.certifiability is Certifiability.CERTIFIABLE and p.certifiability_date
+        for p in demo_store.snapshot().pupils.all()
+        if p.division.startswith("3")
+    )
 
 
 def test_orga_pupils_update_login_methods(demo_store):
@@ -108,8 +119,9 @@ def test_orga_pupils_update_login_methods(demo_store):
     preview, outcome = _import(demo_store, EXAMPLES / "pix_orga_eleves.csv")
     assert preview.kind is ImportKind.ORGA_PUPILS
     assert outcome.updated > 0
-    assert any(LoginMethod.MEDIACENTRE in p.login_methods
-               for p in demo_store.snapshot().pupils.all())
+    assert any(
+        LoginMethod.MEDIACENTRE in p.login_methods for p in demo_store.snapshot().pupils.all()
+    )
 
 
 @pytest.mark.parametrize(
@@ -129,7 +141,9 @@ def test_results_file_is_not_imported_here(tmp_path):
     assert preview.plan is None and preview.report.error
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=400) | st.text(max_size=300).map(lambda s: s.encode("utf-8")))
 def test_any_bytes_never_crash_and_refusal_writes_nothing(demo_store, tmp_path, data):
     path = tmp_path / "fuzz.csv"
@@ -146,8 +160,12 @@ def test_any_bytes_never_crash_and_refusal_writes_nothing(demo_store, tmp_path, 
 
 @pytest.mark.parametrize(
     ("target", "kind"),
-    [(["f.csv"], None), (["pupils", "f.csv"], "pupil_list"),
-     (["certifiability", "f.csv"], "profile_collection"), (["logins", "f.csv"], "orga_pupils")],
+    [
+        (["f.csv"], None),
+        (["pupils", "f.csv"], "pupil_list"),
+        (["certifiability", "f.csv"], "profile_collection"),
+        (["logins", "f.csv"], "orga_pupils"),
+    ],
 )
 def test_cli_targets(target, kind):
     assert parse_target(target)[0] == kind
@@ -156,7 +174,10 @@ def test_cli_targets(target, kind):
 def _cli(store_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pixtui", "import", "--store", str(store_path), *args],
-        capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
     )
 
 
@@ -183,14 +204,18 @@ def test_cli_dry_run_refusal_and_accept_valid(demo_store):
 def test_concurrent_processes_lose_nothing(demo_store, tmp_path):
     files = []
     for index in range(4):
-        rows = [[f"ELEVE{index}X{n}", f"Prénom{n}", "01/01/2012", f"6{'ABCD'[index]}", ""]
-                for n in range(30)]
+        rows = [
+            [f"ELEVE{index}X{n}", f"Prénom{n}", "01/01/2012", f"6{'ABCD'[index]}", ""]
+            for n in range(30)
+        ]
         files.append(_write(tmp_path / f"classe{index}.csv", rows))
     before = len(demo_store.snapshot().pupils)
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "pixtui", "import", "--store", str(demo_store.path), str(f)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for f in files + files[:2]  # two files imported twice at the same time: no duplicates
     ]

@@ -178,8 +178,9 @@ async def test_create_edit_delete_sessions(demo_app, demo_store):
 
 async def test_enrol_whole_class_extra_time_and_checklist(demo_app, demo_store):
     session = session_by_room(demo_store, "Salle 114", "2027-06-01")
-    before = [c for c in demo_store.snapshot().candidates.where(session_id=session.id)
-              if not c.removed]
+    before = [
+        c for c in demo_store.snapshot().candidates.where(session_id=session.id) if not c.removed
+    ]
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4")
         await pilot.pause()
@@ -204,8 +205,11 @@ async def test_enrol_whole_class_extra_time_and_checklist(demo_app, demo_store):
         assert isinstance(pilot.app.screen, ConfirmDialog)  # non-certifiable pupils in the class
         await confirm(pilot)
         class_size = len([p for p in demo_store.snapshot().pupils.all() if p.division == free])
-        after = [c for c in demo_store.snapshot().candidates.where(session_id=session.id)
-                 if not c.removed]
+        after = [
+            c
+            for c in demo_store.snapshot().candidates.where(session_id=session.id)
+            if not c.removed
+        ]
         assert len(after) == len(before) + class_size
         await pilot.press("escape")
         await pilot.pause()

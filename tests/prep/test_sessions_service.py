@@ -28,8 +28,9 @@ from tests.prep.conftest import session_by_room, valid_draft
 
 def _create(store, clock, draft, confirmed=False):
     with store.transaction("session.create") as tx:
-        return save_draft(tx, draft, session_id=None, rev=None, today=local_today(clock),
-                          confirmed=confirmed)
+        return save_draft(
+            tx, draft, session_id=None, rev=None, today=local_today(clock), confirmed=confirmed
+        )
 
 
 def test_create_valid_session_gets_checklist_and_retention(demo_store, clock):
@@ -45,7 +46,9 @@ def test_create_valid_session_gets_checklist_and_retention(demo_store, clock):
 def test_retention_of_29_february():
     from pixtui.domain.models import SchoolSettings
 
-    assert retention_until(date(2028, 2, 29), SchoolSettings(retention_years=5)) == date(2033, 2, 28)
+    assert retention_until(date(2028, 2, 29), SchoolSettings(retention_years=5)) == date(
+        2033, 2, 28
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,8 +87,11 @@ def test_overlapping_session_in_same_room_is_refused(demo_store, clock):
         _create(demo_store, clock, draft, confirmed=True)
     assert "domain.session.room_taken" in keys(refused.value.problems)
     # Same room on another site is another room.
-    _create(demo_store, clock, valid_draft(site="Bâtiment A", room="Salle 114", date="01/06/2027",
-                                           start_time="10:30"))
+    _create(
+        demo_store,
+        clock,
+        valid_draft(site="Bâtiment A", room="Salle 114", date="01/06/2027", start_time="10:30"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -94,8 +100,10 @@ def test_overlapping_session_in_same_room_is_refused(demo_store, clock):
         ({"date": "01/09/2027"}, "domain.session.no_campaign_window"),
         ({"date": "01/03/2027"}, "domain.session.outside_campaign"),
         ({"date": "17/03/2027"}, "domain.session.in_the_past"),
-        ({"pix_number": "", "access_code": "", "invigilator_password": ""},
-         "prep.session.pix_number_required"),
+        (
+            {"pix_number": "", "access_code": "", "invigilator_password": ""},
+            "prep.session.pix_number_required",
+        ),
     ],
 )
 def test_warnings_need_confirmation(demo_store, clock, changes, key):
@@ -134,8 +142,7 @@ def test_edit_carries_revision_and_stale_save_is_refused(demo_store, clock):
     draft = draft_from_session(opened)
     draft.room = "Salle 8"
     with pytest.raises(StaleRevision) as stale, demo_store.transaction("session.update") as tx:
-        save_draft(tx, draft, session_id=session.id, rev=opened.rev,
-                   today=local_today(clock))
+        save_draft(tx, draft, session_id=session.id, rev=opened.rev, today=local_today(clock))
     assert "mdupont" in stale.value.message
     assert demo_store.snapshot().sessions.get(session.id).room == "Salle 7"
 
@@ -145,16 +152,18 @@ def test_edit_moves_retention_with_the_date(demo_store, clock):
     draft = draft_from_session(session)
     draft.date = "26/03/2027"
     with demo_store.transaction("session.update") as tx:
-        saved = save_draft(tx, draft, session_id=session.id, rev=session.rev,
-                           today=local_today(clock))
+        saved = save_draft(
+            tx, draft, session_id=session.id, rev=session.rev, today=local_today(clock)
+        )
     assert saved.retention_until == date(2032, 3, 26)
     assert saved.checklist == session.checklist
 
 
 def test_delete_started_session_is_refused(demo_store, clock):
     rehearsal = next(s for s in demo_store.snapshot().sessions.all() if s.rehearsal)
-    assert "domain.session.delete_started" in keys(deletion_problems(demo_store.snapshot(),
-                                                                     rehearsal.id))
+    assert "domain.session.delete_started" in keys(
+        deletion_problems(demo_store.snapshot(), rehearsal.id)
+    )
     with pytest.raises(Refused), demo_store.transaction("session.delete") as tx:
         delete_session(tx, rehearsal.id, confirmed=True)
     assert demo_store.snapshot().sessions.get(rehearsal.id) is not None
@@ -175,14 +184,16 @@ def test_checklist_toggle_records_who_and_when(demo_store, clock):
     session = _create(demo_store, clock, valid_draft())
     with demo_store.transaction("session.checklist") as tx:
         assert toggle_checklist_item(tx, session.id, "room_ready") is True
-    item = next(i for i in demo_store.snapshot().sessions.get(session.id).checklist
-                if i.key == "room_ready")
+    item = next(
+        i for i in demo_store.snapshot().sessions.get(session.id).checklist if i.key == "room_ready"
+    )
     assert (item.done, item.by, item.at) == (True, "mdupont", clock.now())
     clock.advance(timedelta(minutes=5))
     with demo_store.transaction("session.checklist") as tx:
         assert toggle_checklist_item(tx, session.id, "room_ready") is False
-    item = next(i for i in demo_store.snapshot().sessions.get(session.id).checklist
-                if i.key == "room_ready")
+    item = next(
+        i for i in demo_store.snapshot().sessions.get(session.id).checklist if i.key == "room_ready"
+    )
     assert (item.done, item.by, item.at) == (False, None, None)
 
 

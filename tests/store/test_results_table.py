@@ -19,10 +19,15 @@ def test_absent_table_reads_empty_and_first_write_adds_it(tmp_path):
     assert store.snapshot().results.all() == []
     reopened = Store.open(store.path, "me", FixedClock(NOW))
     assert reopened.snapshot().schema_version == SCHEMA_VERSION  # no migration needed
-    result = CertificationResult(last_name="Durand", first_name="Léa",
-                                 birthdate=date(2010, 2, 14), division="3A",
-                                 status=ResultStatus.REJECTED, score=None,
-                                 competence_levels={"1.1": 3, "1.2": None})
+    result = CertificationResult(
+        last_name="Durand",
+        first_name="Léa",
+        birthdate=date(2010, 2, 14),
+        division="3A",
+        status=ResultStatus.REJECTED,
+        score=None,
+        competence_levels={"1.1": 3, "1.2": None},
+    )
     with reopened.transaction("import.results") as tx:
         assert tx.results.all() == []
         tx.results.add(result)
