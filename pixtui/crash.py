@@ -1,6 +1,9 @@
 """Crash logs: the detail for us in a private file, one French sentence for the user.
 
-The traceback is written without local variables: they could hold pupils' records.
+The traceback is written without local variables: they could hold pupils' records. The file
+is created, never opened: ``mkstemp`` uses ``O_CREAT | O_EXCL | O_NOFOLLOW`` with mode 0600 and
+an unpredictable name, so a symlink or a file planted in the shared ``/tmp`` fallback is
+never followed, truncated or written through.
 """
 
 from __future__ import annotations
@@ -22,12 +25,15 @@ def crash_folder() -> Path:
 
 
 def write_crash_log(error: BaseException | None = None) -> Path:
-    """Write the current (or given) exception's traceback to a 0600 file; return its path."""
-    path = crash_folder() / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    """Write the current (or given) exception's traceback to a new 0600 file; return its path."""
+    prefix = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-"
+    try:
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".log", dir=crash_folder())
+    except OSError:  # the state folder exists but is not writable: the shared temp folder
+        fd, name = tempfile.mkstemp(prefix="pixtui-" + prefix, suffix=".log")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         if error is not None:
             traceback.print_exception(error, file=handle)
         else:
             traceback.print_exc(file=handle)
-    return path
+    return Path(name)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
+import pwd
 import sys
 from pathlib import Path
 
@@ -19,11 +19,16 @@ def store_path(args: argparse.Namespace) -> Path:
 
 
 def login_name() -> str:
-    """The Unix login: who the journal says did it."""
+    """The Unix login of the process's real user id: who the journal says did it.
+
+    Never LOGNAME or USER: anyone can set them (``LOGNAME=referent pixtui …``) to appear as
+    someone else in the journal and to get an organiser's rights.
+    """
+    uid = os.getuid()
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return f"uid{os.getuid()}"
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # a uid without a passwd entry (a container): still one person
+        return f"uid{uid}"
 
 
 def clock() -> Clock:
