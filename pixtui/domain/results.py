@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from pixtui.domain.enums import COMPETENCES
 from pixtui.domain.models import Record
-from pixtui.i18n import t
+from pixtui.i18n import CATALOGUE, t
 
 COMPETENCE_CODES: tuple[str, ...] = tuple(c.code for c in COMPETENCES)
 MAX_REACHABLE_SCORE = 895  # 7 levels x 16 competences x 8 pix - 1 (reference §5.2)
@@ -51,8 +51,10 @@ class CertificationResult(Record):
     external_id: str = ""
     division: str = ""  # from the file name, the caller, a merged ``Classe`` column or the pupil
     status: ResultStatus = ResultStatus.VALIDATED
-    score: int | None = None  # "Nombre de Pix" / "Résultat"; None for "-"
+    score: int | None = None  # "Score en Pix" / "Nombre de Pix" / "Résultat"; None for "-"
     result_label: str = ""  # a non-numeric "Résultat" (complementary certification)
+    level_label: str = ""  # Pix's own word for the global level ("Niveau"), "" for "-"
+    clea: str = ""  # "Certification CléA" column when the file has it (Validée, Non obtenue…)
     certification_type: str = ""  # "Type de certification" (newer files)
     competence_levels: dict[str, int | None] = field(default_factory=dict)  # None = "-"
     jury_comment: str = ""
@@ -64,12 +66,15 @@ class CertificationResult(Record):
     line: int | None = None  # line number in that file
 
 
-# --- Pix global levels ("mesh", reference §5.2) ---------------------------------------------
+# --- Pix global levels ("mesh", reference §5.5) ---------------------------------------------
+# Pix's labels, checked in 1024pix/pix (PRs #11556, #11885;
+# api/tests/certification/results/.../get-session-certification-results-csv_test.js: reached
+# mesh 1 = "Novice 1" … 8 = "Expert 2", mesh 0 = "-"). There is no global level below 64 pix.
 
 
 @dataclass(frozen=True)
 class LevelBand:
-    key: str  # Pix's name, e.g. "BEGINNER_1"
+    key: str  # Pix's internal mesh name, e.g. "BEGINNER_1"; the label is Pix's displayed word
     low: int
     high: int
 
@@ -79,7 +84,6 @@ class LevelBand:
 
 
 LEVEL_BANDS: tuple[LevelBand, ...] = (
-    LevelBand("PRE_BEGINNER", 0, 63),
     LevelBand("BEGINNER_1", 64, 127),
     LevelBand("BEGINNER_2", 128, 255),
     LevelBand("INDEPENDENT_3", 256, 383),
@@ -87,17 +91,50 @@ LEVEL_BANDS: tuple[LevelBand, ...] = (
     LevelBand("ADVANCED_5", 512, 639),
     LevelBand("ADVANCED_6", 640, 767),
     LevelBand("EXPERT_7", 768, 895),
+    LevelBand("EXPERT_8", 896, 1023),
 )
+NO_LEVEL = LevelBand("NONE", 0, 63)  # a score below 64 pix: Pix shows "-", no level
 
 
 def level_band(score: int | None) -> LevelBand | None:
-    """The Pix level of a global score; None when there is no score or it is out of range."""
+    """The Pix level of a global score; None when there is no score, it is below 64 pix (Pix
+    gives no level there) or out of range."""
     if score is None:
         return None
     for band in LEVEL_BANDS:
         if band.low <= score <= band.high:
             return band
     return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def result_band(result: CertificationResult) -> LevelBand | None:
+    """The level of one result: Pix's word from the file when it carries one (``Niveau``),
+    else the band of its score. One home for "which level": screens, charts and exports."""
+    if result.level_label:
+        wanted = _fold(result.level_label)
+        for band in LEVEL_BANDS:
+            if _fold(band.label) == wanted or _fold(t_fr(band)) == wanted:
+                return band
+    return level_band(result.score)
+
+
+def t_fr(band: LevelBand) -> str:
+    """The band's French label whatever the interface language (files are written in French)."""
+    entry = CATALOGUE.get(f"results.level.{band.key.lower()}")
+    return entry[0] if entry else band.key
+
+
+def result_level_label(result: CertificationResult) -> str:
+    """What to show as the level: Pix's word from the file first, else the band of the score,
+    else ``–`` (no score, or below 64 pix)."""
+    if result.level_label:
+        return result.level_label
+    band = level_band(result.score)
+    return band.label if band else "–"
 
 
 # --- Per-result helpers -------------------------------------------------------------------
@@ -212,13 +249,16 @@ def level_distribution(
     results: Iterable[CertificationResult],
     statuses: Iterable[ResultStatus] | None = VALIDATED_ONLY,
 ) -> list[tuple[LevelBand, int]]:
-    """How many results fall in each Pix level band (every band listed, in order)."""
+    """How many results fall in each Pix level band (every band listed, in order), after a
+    first "no level" row for scores below 64 pix, so that no validated pupil is left out."""
     counter: Counter[str] = Counter()
     for result in _selected(results, statuses):
-        band = level_band(result.score)
+        band = result_band(result)
         if band is not None:
             counter[band.key] += 1
-    return [(band, counter[band.key]) for band in LEVEL_BANDS]
+        elif result.score is not None and 0 <= result.score < NO_LEVEL.high + 1:
+            counter[NO_LEVEL.key] += 1
+    return [(band, counter[band.key]) for band in (NO_LEVEL, *LEVEL_BANDS)]
 
 
 def competence_averages(

@@ -138,15 +138,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Backups: {count} copy(ies) holding this data deleted.",
     ),
     "after.result_status.validated": ("Validée", "Validated"),
-    "after.result_status.rejected": ("Rejetée", "Rejected"),
+    # Pix's word since 2026 (PR #15949); older files said « Rejetée »
+    "after.result_status.rejected": ("Non obtenue", "Not obtained"),
     "after.result_status.cancelled": ("Annulée", "Cancelled"),
     "after.result_status.cancelled_by_jury": ("Annulée par le jury", "Cancelled by the jury"),
     "after.result_status.error": ("En erreur", "In error"),
     "after.result_status.started": ("Démarrée", "Started"),
     # --- results import ----------------------------------------------------------------
     "after.import.file_line": (
-        "{name} : classe {division}, {count} résultat(s), {refused} ligne(s) refusée(s)",
-        "{name}: class {division}, {count} result(s), {refused} line(s) refused",
+        "{name} ({variant}) : classe {division}, {count} résultat(s), {refused} ligne(s) refusée(s)",
+        "{name} ({variant}): class {division}, {count} result(s), {refused} line(s) refused",
     ),
     "after.import.no_class": ("inconnue", "unknown"),
     "after.import.match_line": (
@@ -355,8 +356,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.results.school": ("Établissement", "School"),
     "after.results.counts": (
-        "{total} certification(s) : {validated} validée(s), {rejected} rejetée(s), {cancelled} annulée(s) · score moyen {mean}, médian {median} · {fewer} validée(s) avec moins de 5 compétences (R3)",
-        "{total} certification(s): {validated} validated, {rejected} rejected, {cancelled} cancelled · mean score {mean}, median {median} · {fewer} validated with fewer than 5 competences (R3)",
+        "{total} certification(s) : {validated} validée(s), {rejected} non obtenue(s), {cancelled} annulée(s) · score moyen {mean}, médian {median} · {fewer} validée(s) avec moins de 5 compétences (R3)",
+        "{total} certification(s): {validated} validated, {rejected} not obtained, {cancelled} cancelled · mean score {mean}, median {median} · {fewer} validated with fewer than 5 competences (R3)",
     ),
     "after.results.histogram": (
         "Répartition des scores (pix, certifications validées)",

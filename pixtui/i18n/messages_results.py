@@ -175,14 +175,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Purge done: {sessions} session(s), {candidates} candidate(s), {pupils} pupil(s) and {results} result(s) anonymised.",
     ),
     # --- results.py: levels, statistics, R3 -----------------------------------------------
-    "results.level.pre_beginner": ("Pré-débutant", "Pre-beginner"),
-    "results.level.beginner_1": ("Débutant 1", "Beginner 1"),
-    "results.level.beginner_2": ("Débutant 2", "Beginner 2"),
-    "results.level.independent_3": ("Indépendant 3", "Independent 3"),
-    "results.level.independent_4": ("Indépendant 4", "Independent 4"),
-    "results.level.advanced_5": ("Avancé 5", "Advanced 5"),
-    "results.level.advanced_6": ("Avancé 6", "Advanced 6"),
-    "results.level.expert_7": ("Expert 7", "Expert 7"),
+    # Pix's displayed level names (1024pix/pix PRs #11556, #11885); none below 64 pix
+    "results.level.none": ("Sans niveau", "No level"),
+    "results.level.beginner_1": ("Novice 1", "Novice 1"),
+    "results.level.beginner_2": ("Novice 2", "Novice 2"),
+    "results.level.independent_3": ("Indépendant 1", "Independent 1"),
+    "results.level.independent_4": ("Indépendant 2", "Independent 2"),
+    "results.level.advanced_5": ("Avancé 1", "Advanced 1"),
+    "results.level.advanced_6": ("Avancé 2", "Advanced 2"),
+    "results.level.expert_7": ("Expert 1", "Expert 1"),
+    "results.level.expert_8": ("Expert 2", "Expert 2"),
     "results.stats.unknown_class": ("Classe inconnue", "Unknown class"),
     "results.stats.unknown_session": ("Session inconnue", "Unknown session"),
     "results.r3.explanation": (
@@ -228,12 +230,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The birthdate is missing.",
     ),
     "results.import.bad_status": (
-        "Statut « {value} » inconnu (attendu : Validée, Rejetée, Annulée…).",
-        'Unknown status "{value}" (expected: Validée, Rejetée, Annulée…).',
+        "Statut « {value} » inconnu (attendu : Validée, Non obtenue, Rejetée, Annulée…).",
+        'Unknown status "{value}" (expected: Validée, Non obtenue, Rejetée, Annulée…).',
     ),
     "results.import.bad_score": (
-        "Nombre de Pix « {value} » invalide (un entier de 0 à 1023, ou « - »).",
-        'Invalid number of pix "{value}" (a whole number from 0 to 1023, or "-").',
+        "Score « {value} » illisible (attendu un nombre de pix de 0 à 1023, « 266 Pix », « Novice 1 (100 Pix) » ou « - »).",
+        'Unreadable score "{value}" (expected a number of pix from 0 to 1023, "266 Pix", "Novice 1 (100 Pix)" or "-").',
+    ),
+    # the three files Pix wrote (reference §5.5): named in the import report
+    "results.import.variant.nombre_de_pix": (
+        "ancien fichier de résultats (« Nombre de Pix »)",
+        "older results file (« Nombre de Pix »)",
+    ),
+    "results.import.variant.resultat": (
+        "fichier de résultats de mars 2026 (« Résultat »)",
+        "March 2026 results file (« Résultat »)",
+    ),
+    "results.import.variant.niveau_score": (
+        "fichier de résultats depuis le 20/04/2026 (« Niveau », « Score en Pix »)",
+        "results file since 2026-04-20 (« Niveau », « Score en Pix »)",
     ),
     "results.import.bad_level": (
         "Niveau « {value} » invalide pour la compétence {code} (un entier de 0 à 8, ou « - »).",

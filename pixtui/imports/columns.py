@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pixtui.imports.report import ImportKind
+from pixtui.imports.results import SHARED as RESULTS_SHARED
 from pixtui.imports.sniff import has_columns, read_table
 
 # --- Pupil lists (SIECLE / Pronote / Pix's agricultural template) ---
@@ -61,9 +62,8 @@ ORGA_EMAIL = ("email", "Adresse e-mail", "E-mail", "Adresse email")
 ORGA_CERTIFIABILITY = ("certificabilite", "Certificabilité")
 
 # --- Pix Orga certification results (parsed by results.py; only recognised here) ---
-RESULTS_STATUS = ("Statut",)
-RESULTS_PIX = ("Nombre de Pix",)
-RESULTS_DATE = ("Date de passage de la certification",)
+# Recognised by what every variant shares (results.SHARED: certification number, status, date
+# of the certification, the 16 competences), never by the score header that Pix renamed twice.
 
 
 def kind_of_headers(keys: Sequence[str]) -> ImportKind:
@@ -74,7 +74,7 @@ def kind_of_headers(keys: Sequence[str]) -> ImportKind:
         return ImportKind.ORGA_PUPILS
     if has_columns(keys, PROFILE_LAST, PROFILE_FIRST, PROFILE_CERTIFIABLE):
         return ImportKind.PROFILE_COLLECTION
-    if has_columns(keys, RESULTS_STATUS, RESULTS_PIX, RESULTS_DATE):
+    if has_columns(keys, *RESULTS_SHARED):
         return ImportKind.CERTIFICATION_RESULTS
     if has_columns(keys, PUPIL_BIRTH) and (
         has_columns(keys, PUPIL_LAST, PUPIL_FIRST) or has_columns(keys, PUPIL_FULL)

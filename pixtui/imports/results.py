@@ -1,9 +1,22 @@
 """Pix Orga's per-class certification results files (A5), read into :class:`CertificationResult`.
 
 The file (peers.md §9.1) is ``;``-separated UTF-8 with a BOM, one line per certification, ``-``
-for a missing value, competence levels in columns ``1.1`` … ``5.2``. Newer files say
-``Résultat`` instead of ``Nombre de Pix`` and add ``Type de certification``. There is **no class
-column**: the class is the one passed in, else a ``Classe`` column added by a merging script
+for a missing value, competence levels in columns ``1.1`` … ``5.2``. Pix changed it twice in
+2026 (reference §5.5, checked in 1024pix/pix
+``api/tests/certification/results/integration/infrastructure/utils/csv/certification-results/
+get-session-certification-results-csv_test.js``):
+
+- older files: ``Statut`` then ``Nombre de Pix`` (``Rejetée`` for a rejected certification);
+- March 2026 (PR #15567): ``Type de certification`` and ``Résultat``, which holds ``266 Pix``
+  or ``Novice 1 (5 Pix)``;
+- since 2026-04-20 (PR #15949): ``Type de certification``, ``Statut``, optionally
+  ``Certification CléA``, ``Niveau`` and ``Score en Pix``; a rejected certification reads
+  ``Non obtenue`` (score 0, level ``-``).
+
+A results file is recognised by what every variant shares (certification number, status, date
+of the certification, the 16 competence columns: :data:`SHARED`), never by its score header;
+the variant found is reported (:data:`VARIANTS`). Unknown extra columns (another complementary
+certification) are ignored. There is **no class column**: the class is the one passed in, else a ``Classe`` column added by a merging script
 (P2), else the file name ``<YYYYMMDD>_resultats_<division>.csv``. A pupil certified twice appears
 twice; only the latest certification (by ``Date de passage de la certification``) is kept.
 
@@ -52,7 +65,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "birthplace": ("Lieu de naissance",),
     "external_id": ("Identifiant Externe",),
     "status": ("Statut",),
-    "score": ("Nombre de Pix", "Résultat"),
+    "score": ("Score en Pix", "Résultat", "Nombre de Pix"),
+    "level": ("Niveau",),
+    "clea": ("Certification CléA",),
     "type": ("Type de certification",),
     "jury_comment": ("Commentaire jury pour l’organisation", "Commentaire jury"),
     "session": ("Session", "Numéro de session"),
@@ -61,11 +76,29 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "division": ("Classe", "Division"),
 }
 REQUIRED = ("first_name", "last_name", "birthdate", "status", "score", "taken_on")
+# What every variant of the file has: how a results file is recognised (imports/columns.py).
+SHARED: tuple[tuple[str, ...], ...] = (
+    COLUMNS["number"],
+    COLUMNS["status"],
+    COLUMNS["taken_on"][:1],
+    *((code,) for code in COMPETENCE_CODES),
+)
+# variant id -> the score header that tells it (most recent first)
+VARIANTS: tuple[tuple[str, str], ...] = (
+    ("niveau_score", "Score en Pix"),  # since 2026-04-20, Pix PR #15949
+    ("resultat", "Résultat"),  # March 2026, Pix PR #15567 ("266 Pix")
+    ("nombre_de_pix", "Nombre de Pix"),  # older files
+)
+# "Résultat" of March 2026: "266 Pix", or the level then the score, "Novice 1 (5 Pix)"
+_RESULT_TEXT = re.compile(
+    r"^(?:(?P<level>[^()]*?)\s*\(\s*)?(?P<score>\d+)\s*pix\s*\)?$", re.IGNORECASE
+)
 
 _STATUSES: dict[str, ResultStatus] = {
     "validee": ResultStatus.VALIDATED,
     "validated": ResultStatus.VALIDATED,
     "rejetee": ResultStatus.REJECTED,
+    "non obtenue": ResultStatus.REJECTED,  # Pix's word since 2026 (PR #15949)
     "rejected": ResultStatus.REJECTED,
     "annulee": ResultStatus.CANCELLED,
     "cancelled": ResultStatus.CANCELLED,
@@ -95,7 +128,7 @@ class ResultsFile:
 
     source: str
     division: str = ""
-    variant: str = ""  # "nombre_de_pix" (older) or "resultat" (2026 export)
+    variant: str = ""  # an id of VARIANTS: "nombre_de_pix", "resultat" or "niveau_score"
     encoding: str = ""
     results: list[CertificationResult] = field(default_factory=list)  # latest per pupil
     superseded: list[CertificationResult] = field(default_factory=list)  # earlier sittings
@@ -105,6 +138,11 @@ class ResultsFile:
     @property
     def readable(self) -> bool:
         return not has_errors(self.problems)
+
+    @property
+    def variant_label(self) -> str:
+        """The variant in words, for the import report (« fichier depuis avril 2026 … »)."""
+        return t(f"results.import.variant.{self.variant}") if self.variant else ""
 
 
 def division_from_file_name(name: str) -> str | None:
@@ -145,7 +183,11 @@ def parse_results(data: bytes, source: str = "", division: str | None = None) ->
         return out
     cols = table.columns(COLUMNS)
     competence_cols = {code: table.column(code) for code in COMPETENCE_CODES}
-    missing = [COLUMNS[name][0] for name in REQUIRED if cols[name] is None]
+    missing = [
+        (COLUMNS[name][0] if name != "score" else " / ".join(h for _, h in VARIANTS))
+        for name in REQUIRED
+        if cols[name] is None
+    ]
     missing += [code for code, index in competence_cols.items() if index is None]
     if missing:
         out.problems.append(
@@ -157,17 +199,15 @@ def parse_results(data: bytes, source: str = "", division: str | None = None) ->
             )
         )
         return out
-    score_index = cols["score"]
-    out.variant = (
-        "resultat" if table.keys[score_index or 0] == header_key("Résultat") else "nombre_de_pix"
-    )
+    score_key = table.keys[cols["score"] or 0]
+    out.variant = next(v for v, header in VARIANTS if header_key(header) == score_key)
 
     file_division = (division or "").strip() or division_from_file_name(source) or ""
     out.division = file_division
     parsed: list[CertificationResult] = []
     for row in table.rows:
         try:
-            result = _parse_row(table, row, cols, competence_cols)
+            result = _parse_row(table, row, cols, competence_cols, out.variant)
         except CellError as error:
             out.refused.append(RefusedLine(row.line, str(error)))
             continue
@@ -204,6 +244,7 @@ def _parse_row(
     row: Row,
     cols: dict[str, int | None],
     competence_cols: dict[str, int | None],
+    variant: str,
 ) -> CertificationResult:
     width = table.width_problem(row)
     if width:
@@ -222,7 +263,19 @@ def _parse_row(
         raise CellError(t("results.import.bad_status", value=status_text or MISSING))
 
     certification_type = _cell(row, cols["type"])
-    score, label = _parse_score(_cell(row, cols["score"]), typed=cols["type"] is not None)
+    score_text = _cell(row, cols["score"])
+    result_label = ""
+    if (
+        variant == "resultat"
+        and _is_pix_plus(certification_type)
+        and _RESULT_TEXT.match(score_text) is None
+    ):
+        # a Pix+ certification's result is a word (« Admissible », « Avancé »): kept as is
+        score, level_label, result_label = None, "", score_text
+    elif variant == "resultat":
+        score, level_label = _parse_result_text(score_text)
+    else:
+        score, level_label = _parse_score(score_text), _cell(row, cols["level"])
 
     levels: dict[str, int | None] = {}
     for code, index in competence_cols.items():
@@ -251,7 +304,9 @@ def _parse_row(
         division=_cell(row, cols["division"]),
         status=status,
         score=score,
-        result_label=label,
+        level_label=level_label,
+        result_label=result_label,
+        clea=_cell(row, cols["clea"]),
         certification_type=certification_type,
         competence_levels=levels,
         jury_comment=_cell(row, cols["jury_comment"]),
@@ -262,19 +317,37 @@ def _parse_row(
     )
 
 
-def _parse_score(text: str, typed: bool) -> tuple[int | None, str]:
-    """(score, label): a number of pix, or — in typed (newer) files — a non-numeric result."""
+def _parse_score(text: str) -> int | None:
+    """A number of pix (``Score en Pix``, ``Nombre de Pix``); ``-`` is None. Anything else is
+    a refused line: a score is never dropped silently."""
     if not text:
-        return None, ""
+        return None
     try:
         score = parse_int(text)
     except CellError:
-        if typed:
-            return None, text  # e.g. a complementary certification's level name
         raise CellError(t("results.import.bad_score", value=text)) from None
     if not 0 <= score <= MAX_SCORE:
         raise CellError(t("results.import.bad_score", value=text))
-    return score, ""
+    return score
+
+
+def _is_pix_plus(certification_type: str) -> bool:
+    """Pix+ Droit, Pix+ Édu…: complementary certifications whose result is a word, not pix."""
+    return header_key(certification_type).startswith("pix+")
+
+
+def _parse_result_text(text: str) -> tuple[int | None, str]:
+    """(score, Pix's level word) from March 2026's ``Résultat``: ``266 Pix``, ``Novice 1 (5
+    Pix)``, a bare number (files re-saved by a spreadsheet) or ``-``."""
+    if not text:
+        return None, ""
+    match = _RESULT_TEXT.match(text.strip())
+    if match is None:
+        return _parse_score(text), ""
+    score = int(match["score"])
+    if score > MAX_SCORE:
+        raise CellError(t("results.import.bad_score", value=text))
+    return score, (match["level"] or "").strip()
 
 
 def _parse_taken_on(text: str) -> date:

@@ -16,8 +16,8 @@ from pixtui.domain.results import (
     GroupSummary,
     certified_competences,
     fewer_than_five_explanation,
-    level_band,
     r3_explanation,
+    result_level_label,
     summarise,
 )
 from pixtui.i18n import t
@@ -117,8 +117,10 @@ class ResultsGroupScreen(PixScreen):
         # inside a scrolling column a table must size to its rows, or it shows none
         table.styles.height = "auto"
         table.styles.max_height = 14
+        # a long name is cut so that Pix's level word ("Indépendant 1") shows at 80 columns
+        widths = {"name": 28}
         for key in ("name", "division", "status", "score", "level", "competences", "note"):
-            table.add_column(t(f"after.results.col.{key}"), key=key)
+            table.add_column(t(f"after.results.col.{key}"), key=key, width=widths.get(key))
         table.focus()
 
     def refresh_data(self) -> None:
@@ -129,13 +131,12 @@ class ResultsGroupScreen(PixScreen):
         table = self.query_one("#group-table", DataTable)
         table.clear()
         for result in sorted(results, key=lambda r: (r.last_name.lower(), r.first_name.lower())):
-            band = level_band(result.score)
             table.add_row(
                 f"{result.last_name.upper()} {result.first_name}",
                 result.division,
                 status_word(result.status),
                 str(result.score) if result.score is not None else "–",
-                band.label if band else "–",
+                result_level_label(result),
                 str(certified_competences(result)),
                 t("after.results.r3_short") if fewer_than_five_explanation(result) else "",
                 key=result.id,

@@ -95,6 +95,7 @@ def describe_preview(preview: ResultsPreview) -> list[str]:
             t(
                 "after.import.file_line",
                 name=f.source,
+                variant=f.variant_label,
                 division=f.division or t("after.import.no_class"),
                 count=len(f.results),
                 refused=len(f.refused),

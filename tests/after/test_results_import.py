@@ -168,3 +168,26 @@ async def test_screen_import_by_keys(after_store, after_app, tmp_path):
 
         assert isinstance(after_app.screen, ResultsGroupScreen)
     assert {r.last_name for r in after_store.snapshot().results.all()} >= {a.last_name}
+
+
+def test_cli_imports_the_three_files_pix_wrote_and_names_each(after_store, capsys):
+    """Older (« Nombre de Pix »), March 2026 (« Résultat » = « 266 Pix ») and since 2026-04-20
+    (« Niveau », « Score en Pix », « Non obtenue »): score, status and level stored."""
+    data = Path(__file__).resolve().parents[2] / "data" / "results"
+    paths = [
+        data / "20240612_resultats_3A.csv",
+        data / "20260325_resultats_3C.csv",
+        data / "20260512_resultats_3D.csv",
+    ]
+    store = str(after_store.path)
+    argv = ["--store", store, "import", "results", *map(str, paths), "--accept-valid"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "ancien fichier de résultats" in out
+    assert "mars 2026" in out and "depuis le 20/04/2026" in out
+    results = {r.last_name: r for r in after_store.snapshot().results.all()}
+    assert (results["Fontaine"].score, results["Fontaine"].level_label) == (266, "Indépendant 1")
+    assert (results["Dumont"].score, results["Dumont"].level_label) == (402, "Indépendant 2")
+    perrin = results["Perrin"]  # « Non obtenue »: a certification not obtained, not a bad line
+    assert (perrin.status, perrin.score, perrin.level_label) == (ResultStatus.REJECTED, 0, "")
+    assert results["Durand"].score == 312

@@ -19,6 +19,8 @@ from pixtui.domain.results import (
     level_distribution,
     natural_key,
     r3_explanation,
+    result_band,
+    result_level_label,
     score_histogram,
     score_stats,
     status_counts,
@@ -70,29 +72,45 @@ def school() -> list[CertificationResult]:
     ]
 
 
-def test_level_bands_cover_0_to_895_without_gaps() -> None:
-    assert LEVEL_BANDS[0].low == 0 and LEVEL_BANDS[-1].high == 895
+def test_level_bands_are_pix_names_from_64_pix_without_gaps() -> None:
+    """Pix's mesh as its results CSV labels it (1024pix/pix PRs #11556, #11885): Novice 1 at
+    64 pix … Expert 2; nothing below 64 pix."""
+    assert LEVEL_BANDS[0].low == 64 and LEVEL_BANDS[-1].high == 1023
     for before, after in zip(LEVEL_BANDS, LEVEL_BANDS[1:], strict=False):
         assert after.low == before.high + 1
-    assert [
-        level_band(s).key for s in (0, 63, 64, 127, 128, 255, 256, 511, 512, 767, 768, 895)
-    ] == [
-        "PRE_BEGINNER",
-        "PRE_BEGINNER",
-        "BEGINNER_1",
-        "BEGINNER_1",
-        "BEGINNER_2",
-        "BEGINNER_2",
-        "INDEPENDENT_3",
-        "INDEPENDENT_4",
-        "ADVANCED_5",
-        "ADVANCED_6",
-        "EXPERT_7",
-        "EXPERT_7",
+    scores = (64, 127, 128, 255, 256, 383, 384, 511, 512, 639, 640, 767, 768, 895, 896)
+    assert [level_band(s).label for s in scores] == [
+        "Novice 1",
+        "Novice 1",
+        "Novice 2",
+        "Novice 2",
+        "Indépendant 1",
+        "Indépendant 1",
+        "Indépendant 2",
+        "Indépendant 2",
+        "Avancé 1",
+        "Avancé 1",
+        "Avancé 2",
+        "Avancé 2",
+        "Expert 1",
+        "Expert 1",
+        "Expert 2",
     ]
-    assert level_band(None) is None and level_band(896) is None and level_band(-1) is None
-    assert level_band(300).label == "Indépendant 3"
+    assert level_band(0) is None and level_band(63) is None  # Pix: no level below 64
+    assert level_band(None) is None and level_band(1024) is None and level_band(-1) is None
     assert all(not band.label.startswith("results.") for band in LEVEL_BANDS)  # all in catalogue
+
+
+def test_the_level_is_pix_word_from_the_file_when_it_has_one() -> None:
+    from_file = result("3A", V, 300, 3, "7001")
+    from_file.level_label = "Indépendant 1"
+    assert result_level_label(from_file) == "Indépendant 1"
+    assert result_band(from_file) is level_band(300)
+    # the file's word wins over the score's band (Pix may move the thresholds)
+    from_file.level_label = "Avancé 1"
+    assert result_level_label(from_file) == "Avancé 1" and result_band(from_file).low == 512
+    assert result_level_label(result("3A", V, 50, 0, "7001")) == "–"
+    assert result_level_label(result("3A", V, 130, 1, "7001")) == "Novice 2"
 
 
 def test_status_counts() -> None:
@@ -123,9 +141,9 @@ def test_histogram_counts_validated_scores_in_64_pix_bins() -> None:
 
 def test_level_distribution_lists_every_band() -> None:
     distribution = level_distribution(school())
-    assert [band.key for band, _ in distribution] == [b.key for b in LEVEL_BANDS]
+    assert [band.key for band, _ in distribution] == ["NONE"] + [b.key for b in LEVEL_BANDS]
     assert {band.key: n for band, n in distribution if n} == {
-        "PRE_BEGINNER": 1,
+        "NONE": 1,
         "BEGINNER_1": 1,
         "INDEPENDENT_3": 1,
         "INDEPENDENT_4": 1,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pixtui.domain.results import COMPETENCE_CODES
 from pixtui.imports import ImportKind, detect_kind, parse_file
 from tests.imports.conftest import example
 
@@ -24,11 +25,18 @@ def test_examples(name: str, kind: ImportKind) -> None:
 
 
 def test_results_and_unknown_files() -> None:
-    results = (
-        '\ufeff"Numéro de certification";"Prénom";"Nom";"Date de naissance";"Statut";"Nombre de Pix";'
-        '"Date de passage de la certification"\n'
-    ).encode()
-    assert detect_kind(results) is ImportKind.CERTIFICATION_RESULTS
+    competences = ";".join(f'"{c}"' for c in COMPETENCE_CODES)
+    # the three score headers Pix wrote (PRs #15567, #15949): recognised by what they share
+    for score in (
+        '"Nombre de Pix"',
+        '"Type de certification";"Statut";"Résultat"',
+        '"Niveau";"Score en Pix"',
+    ):
+        results = (
+            '\ufeff"Numéro de certification";"Prénom";"Nom";"Date de naissance";"Statut";'
+            f'{score};{competences};"Date de passage de la certification"\n'
+        ).encode()
+        assert detect_kind(results) is ImportKind.CERTIFICATION_RESULTS, score
     assert detect_kind(b"Produit;Prix\nA;1\n") is ImportKind.UNKNOWN
     assert detect_kind(b"") is ImportKind.UNKNOWN
     report = parse_file(b"Produit;Prix\nA;1\n")

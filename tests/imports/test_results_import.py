@@ -123,8 +123,8 @@ def test_malformed_lines_are_refused_with_their_line_number_and_reason() -> None
 def test_all_classes_at_once_keep_one_certification_per_pupil() -> None:
     files = [read_results_file(p) for p in sorted(DATA.glob("*_resultats_*.csv"))]
     kept, older = merge_files(files)
-    assert len(kept) == 5 + 2 + 4 and older == []
-    assert [s.label for s in by_class(kept)] == ["3A", "3B", "TG2"]
+    assert len(kept) == 5 + 2 + 4 + 5 + 5 and older == []
+    assert [s.label for s in by_class(kept)] == ["3A", "3B", "3C", "3D", "TG2"]
 
 
 # --- class -------------------------------------------------------------------------------
@@ -376,3 +376,71 @@ def test_binary_files_are_refused_with_a_sentence(bad: bytes) -> None:
     f = parse_results(bad, source="photo.jpg")
     assert not f.readable and f.results == []
     assert f.problems[0].severity is Severity.ERROR and "photo.jpg" in f.problems[0].message
+
+
+# --- the three files Pix wrote in 2026 (reference §5.5; Pix PRs #15567, #15949) ------------
+
+
+def test_march_2026_file_reads_score_and_level_from_resultat() -> None:
+    """PR #15567: « Résultat » holds « 266 Pix » or « Indépendant 1 (266 Pix) »."""
+    f = read_results_file(DATA / "20260325_resultats_3C.csv")
+    assert f.readable and f.refused == [] and f.variant == "resultat"
+    assert "mars 2026" in f.variant_label
+    got = [(r.last_name, r.status, r.score, r.level_label) for r in f.results]
+    assert got == [
+        ("Fontaine", ResultStatus.VALIDATED, 266, "Indépendant 1"),
+        ("Roy", ResultStatus.VALIDATED, 140, "Novice 2"),
+        ("Morel", ResultStatus.REJECTED, 0, ""),  # « Non obtenue », « 0 Pix »
+        ("Girard", ResultStatus.VALIDATED, 50, ""),  # below 64 pix: no level
+        ("Bonnet", ResultStatus.CANCELLED, None, ""),
+    ]
+    assert f.results[0].certification_center == "Collège Jean Moulin"
+
+
+def test_april_2026_file_reads_niveau_score_and_clea() -> None:
+    """PR #15949: « Certification CléA » (optional), « Niveau », « Score en Pix »; a rejected
+    certification is « Non obtenue » with score 0 and level « - »: stored, not refused."""
+    f = read_results_file(DATA / "20260512_resultats_3D.csv")
+    assert f.readable and f.refused == [] and f.variant == "niveau_score"
+    assert "20/04/2026" in f.variant_label
+    got = [(r.last_name, r.status, r.score, r.level_label, r.clea) for r in f.results]
+    assert got == [
+        ("Dumont", ResultStatus.VALIDATED, 402, "Indépendant 2", ""),
+        ("Lopez", ResultStatus.VALIDATED, 530, "Avancé 1", "Validée"),
+        ("Perrin", ResultStatus.REJECTED, 0, "", ""),
+        ("Fabre", ResultStatus.VALIDATED, 96, "Novice 1", ""),
+        ("Guerin", ResultStatus.CANCELLED_BY_JURY, None, "", ""),
+    ]
+    assert f.results[0].competence_levels["1.1"] == 4
+
+
+def test_every_variant_is_recognised_as_results_whatever_its_score_header() -> None:
+    from pixtui.imports import ImportKind, detect_kind
+
+    for path in sorted(DATA.glob("*_resultats_*.csv")):
+        assert detect_kind(path.read_bytes()) is ImportKind.CERTIFICATION_RESULTS, path.name
+
+
+def test_an_unreadable_score_is_a_refused_line_never_a_silent_blank() -> None:
+    header = [h if h != "Nombre de Pix" else "Résultat" for h in OLD_HEADER]
+    data = csv_bytes(
+        header,
+        [
+            row("A", "B", "01/01/2010", score="266 pix"),
+            row("C", "D", "01/01/2010", score="beaucoup"),
+            row("E", "F", "01/01/2010", score="Novice 1 (100 Pix)"),
+        ],
+    )
+    f = parse_results(data, source="20260325_resultats_3C.csv")
+    assert [(r.score, r.level_label) for r in f.results] == [(266, ""), (100, "Novice 1")]
+    assert [r.line for r in f.refused] == [3] and "beaucoup" in f.refused[0].reason
+    new = [h if h != "Nombre de Pix" else "Score en Pix" for h in OLD_HEADER]
+    f = parse_results(csv_bytes(new, [row("A", "B", "01/01/2010", score="266 Pix")]), source="x")
+    assert f.results == [] and "266 Pix" in f.refused[0].reason
+
+
+def test_unknown_extra_columns_are_ignored() -> None:
+    header = [*OLD_HEADER, "Certification Pix+ Bandjo Expert"]
+    data = csv_bytes(header, [[*row("A", "B", "01/01/2010"), "Validée"]])
+    f = parse_results(data, source="20240612_resultats_3A.csv")
+    assert f.refused == [] and f.results[0].score == 300
