@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from pixtui.bindings import KEY_NAMES, SECTIONS, app_bindings
 from pixtui.domain.clock import Clock
+from pixtui.domain.problems import Refused
 from pixtui.i18n import t
 from pixtui.messages import StoreChanged
 from pixtui.terminal import sixteen_colours, terminal_gone
@@ -121,17 +122,32 @@ class PixtuiApp(App[int]):
             StoreChanged(snap.counter, snap.updated_by, snap.updated_at, by_me=by_me)
         )
 
-    def write(self, action: str, change: Callable[[Any], T]) -> T | None:
-        """Run ``change(tx)`` in one store transaction; a refusal becomes one French notice.
+    def write(
+        self,
+        action: str,
+        change: Callable[[Any], T],
+        *,
+        on_refused: Callable[[Refused], object] | None = None,
+    ) -> T | None:
+        """Run ``change(tx)`` in one store transaction; ``None`` when nothing was written.
 
-        Writes are short (a few ms) and serialised by the store's lock, so they run on the UI
-        thread: the author sees the result at once and key latency stays low.
+        The one place a refusal is caught: a :class:`Refused` (a rule the user broke) becomes
+        one French notice, or goes to ``on_refused`` when the screen shows it elsewhere (a
+        form's own error line); a store failure (busy, damaged, changed meanwhile) becomes one
+        French error notice. Writes are short (a few ms) and serialised by the store's lock,
+        so they run on the UI thread: the author sees the result at once.
         """
         from pixtui.store import StoreError
 
         try:
             with self.store.transaction(action) as tx:
                 result = change(tx)
+        except Refused as refusal:
+            if on_refused is not None:
+                on_refused(refusal)
+            else:
+                self.notify(refusal.message, severity="warning", timeout=10)
+            return None
         except StoreError as error:
             self.notify(error.message, severity="error", timeout=10)
             return None

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pixtui import __version__, cli_text
+from pixtui.domain.problems import Refused
 from pixtui.i18n import language_from_environment, set_language, t
 
 EXIT_OK = 0
@@ -77,10 +78,10 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
 
     try:
         return handler(args)
+    except Refused as refusal:  # a rule the user broke: nothing written, one French sentence
+        return fail(refusal.message)
     except StoreError as error:
         return fail(error.message)
-    except UserError as error:
-        return fail(str(error))
     except KeyboardInterrupt:
         return fail(t("cli.error.interrupted"), code=130)
     except Exception:  # a bug: keep the detail for us, give the user one sentence
@@ -89,8 +90,8 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
         return fail(t("cli.error.unexpected", log=write_crash_log()), code=EXIT_UNEXPECTED)
 
 
-class UserError(Exception):
-    """A mistake the user can fix; its text is the French sentence to show."""
+class UserError(Refused):
+    """A mistake the user can fix on the command line; its text is the French sentence to show."""
 
 
 def fail(message: str, code: int = EXIT_USER_ERROR) -> int:

@@ -116,16 +116,6 @@ def _parse_when(text: str | None, store) -> datetime | None:
     raise UserError(t("after.cli.bad_date", date=text))
 
 
-def _refused(run: Callable[[], object]) -> object:
-    from pixtui.cli import UserError
-    from pixtui.domain.finalisation import Refused
-
-    try:
-        return run()
-    except Refused as error:
-        raise UserError(" ".join(p.message for p in error.problems)) from None
-
-
 def run_status(args: argparse.Namespace) -> int:
     from pixtui.cli import UserError
     from pixtui.domain.labels import label
@@ -139,11 +129,8 @@ def run_status(args: argparse.Namespace) -> int:
             raise UserError(t("after.cli.bad_status", word=args.status))
         when = _parse_when(args.date, store)
 
-        def change() -> None:
-            with store.transaction(STATUS_ACTION) as tx:
-                apply_status(tx, session.id, status, when)
-
-        _refused(change)
+        with store.transaction(STATUS_ACTION) as tx:
+            apply_status(tx, session.id, status, when)
         session = store.snapshot().sessions.get(session.id)
     print(t("after.cli.status_now", number=session.pix_number or "—", status=label(session.status)))
     for line in status_lines(session):
@@ -158,11 +145,8 @@ def run_handover(args: argparse.Namespace) -> int:
     session = _session(store, args.number)
     when = _parse_when(args.date, store)
 
-    def change() -> None:
-        with store.transaction(HANDOVER_ACTION) as tx:
-            apply_handover(tx, session.id, args.to, when)
-
-    _refused(change)
+    with store.transaction(HANDOVER_ACTION) as tx:
+        apply_handover(tx, session.id, args.to, when)
     print(t("after.cli.handover_done", number=session.pix_number or "—", to=args.to.strip()))
     return 0
 
@@ -176,11 +160,8 @@ def run_reopen(args: argparse.Namespace) -> int:
         print(t("after.cli.cancelled"))
         return 1
 
-    def change() -> None:
-        with store.transaction(REOPEN_ACTION) as tx:
-            apply_reopen(tx, session.id)
-
-    _refused(change)
+    with store.transaction(REOPEN_ACTION) as tx:
+        apply_reopen(tx, session.id)
     print(t("after.cli.reopened", number=session.pix_number or "—"))
     return 0
 
@@ -192,7 +173,7 @@ def run_summary(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     session = _session(store, args.number)
-    print(_refused(lambda: summary_for(store.snapshot(), session.id)))
+    print(summary_for(store.snapshot(), session.id))
     if args.out:
         try:
             paths = export_summary(store, session.id, args.out)

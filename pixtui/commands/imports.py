@@ -78,7 +78,6 @@ def run_import(args: argparse.Namespace) -> int:
     from pixtui.cli import UserError
     from pixtui.imports import ImportKind
     from pixtui.services.imports import (
-        ImportFileError,
         apply_import,
         describe_preview,
         prepare_import,
@@ -100,8 +99,6 @@ def run_import(args: argparse.Namespace) -> int:
             expected=ImportKind(kind_value) if kind_value else None,
             progress=progress,
         )
-    except ImportFileError as error:
-        raise UserError(str(error)) from None
     finally:
         if progress is not None:
             print("\r\033[K", end="", file=sys.stderr, flush=True)

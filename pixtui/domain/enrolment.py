@@ -18,7 +18,7 @@ from pixtui.domain.enums import SessionStatus
 from pixtui.domain.labels import label
 from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
 from pixtui.domain.names import person_key
-from pixtui.domain.problems import Problem
+from pixtui.domain.problems import Problem, Refused
 from pixtui.domain.timing import format_date, session_start
 
 MAX_EXTRA_TIME_PERCENT = 999  # Pix: ratio < 10
@@ -126,12 +126,8 @@ def can_remove_candidate(candidate: Candidate, session: Session, now: datetime) 
 # --- Extra time (rule 6) ----------------------------------------------------------------------
 
 
-class ExtraTimeError(ValueError):
+class ExtraTimeError(Refused, ValueError):
     """Raised by :func:`parse_extra_time`; ``problem.message`` is the sentence to show."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 _PERCENT = re.compile(r"\+?\s*([0-9]+(?:[.,][0-9]+)?)\s*%?")

@@ -31,7 +31,14 @@ from pixtui.domain.enums import (
 )
 from pixtui.domain.labels import issue_code_title, label
 from pixtui.domain.models import Candidate, Finalization, IssueReport, Session, StatusChange
-from pixtui.domain.problems import Problem, Severity, errors, warnings
+from pixtui.domain.problems import (
+    NeedsConfirmation,
+    Problem,
+    Refused,
+    Severity,
+    errors,
+    warnings,
+)
 from pixtui.i18n import t
 
 MAX_TEXT_LENGTH = 500  # Pix Certif's limit for a description and for the global comment
@@ -50,16 +57,6 @@ PIPELINE: tuple[SessionStatus, ...] = (
     SessionStatus.IN_PROCESS,
     SessionStatus.PROCESSED,
 )
-
-
-class Refused(Exception):
-    """A refused action; ``problems`` hold the French sentences to show (errors, or the
-    warnings still to confirm when ``needs_confirmation``)."""
-
-    def __init__(self, problems: Sequence[Problem], needs_confirmation: bool = False) -> None:
-        self.problems = list(problems)
-        self.needs_confirmation = needs_confirmation
-        super().__init__(" ".join(p.message for p in self.problems))
 
 
 # --- The draft --------------------------------------------------------------------------
@@ -329,7 +326,7 @@ def finalise(
     if errors(problems):
         raise Refused(errors(problems))
     if warnings(problems) and not accept_warnings:
-        raise Refused(warnings(problems), needs_confirmation=True)
+        raise NeedsConfirmation(warnings(problems))
 
     by_id = {c.id: c for c in candidates}
     for report in draft.reports:

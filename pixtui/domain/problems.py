@@ -7,7 +7,7 @@ informs. The message is already translated through the catalogue when the proble
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -59,3 +59,45 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 def keys(problems: Iterable[Problem]) -> list[str]:
     """The catalogue keys, in order (handy to assert on and to log)."""
     return [p.key for p in problems]
+
+
+# --- Refusals ---------------------------------------------------------------------------------
+
+
+class Refused(Exception):
+    """The one refusal type: a rule the user broke, nothing written, French sentences to show.
+
+    Every refusal of the domain and the services is this class or a subclass of it, so
+    ``PixtuiApp.write`` and the command line catch it once and show ``message``. ``problems``
+    are ERRORs; for :class:`NeedsConfirmation` they are the WARNINGs still to confirm.
+    A plain sentence (an import file's own report) is accepted and kept as one problem.
+    """
+
+    needs_confirmation: bool = False
+
+    def __init__(self, problems: Problem | str | Sequence[Problem]) -> None:
+        if isinstance(problems, Problem):
+            problems = [problems]
+        elif isinstance(problems, str):
+            problems = [Problem(REFUSED_TEXT_KEY, problems, Severity.ERROR)]
+        self.problems: list[Problem] = list(problems)
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """Every problem's sentence, in order, on one line."""
+        return " ".join(p.message for p in self.problems)
+
+    @property
+    def problem(self) -> Problem:
+        """The first problem (most refusals carry exactly one)."""
+        return self.problems[0]
+
+
+class NeedsConfirmation(Refused):
+    """WARNINGs the user has not confirmed yet; nothing was written."""
+
+    needs_confirmation = True
+
+
+REFUSED_TEXT_KEY = "refused.text"  # a Refused built from a sentence, not a catalogue key

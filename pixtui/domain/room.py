@@ -26,7 +26,7 @@ from pixtui.domain.enums import (
 from pixtui.domain.labels import issue_code_title
 from pixtui.domain.models import Candidate, IssueReport, LiveAlert, Resume, Session
 from pixtui.domain.names import name_key
-from pixtui.domain.problems import Problem
+from pixtui.domain.problems import Problem, Refused
 from pixtui.domain.timing import (
     DEFAULT_TEST_MINUTES,
     MAXIMAL_TEST_DURATION,
@@ -42,12 +42,8 @@ QUESTION_NUMBER_MAX = 500  # Pix's bound for an IN_CHALLENGE report
 ENDED_STATES = FINISHED_STATES | {AssessmentState.ENDED_DUE_TO_FINALIZATION}
 
 
-class RoomActionRefused(Exception):
+class RoomActionRefused(Refused):
     """An invigilator action Pix would refuse; ``problem.message`` is the sentence to show."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 def _refuse(key: str, /, **params: object) -> RoomActionRefused:

@@ -14,7 +14,6 @@ from textual.widgets import Checkbox, Input, Label, Static
 from pixtui.i18n import t
 from pixtui.services.enrolment import (
     Accommodations,
-    Refused,
     accommodations_of,
     set_accommodations,
 )
@@ -153,14 +152,11 @@ class AccommodationsDialog(ModalScreen[bool]):
 
     def action_save(self) -> None:
         form = self.form()
-        try:
-            saved = self.pix.write(
-                "candidate.accommodations",
-                lambda tx: set_accommodations(tx, self.candidate_id, form, rev=self._rev),
-            )
-        except Refused as refusal:
-            self.query_one("#acc-error", Static).update(refusal.message)
-            return
+        saved = self.pix.write(
+            "candidate.accommodations",
+            lambda tx: set_accommodations(tx, self.candidate_id, form, rev=self._rev),
+            on_refused=lambda refusal: self.query_one("#acc-error", Static).update(refusal.message),
+        )
         if saved is not None:
             self.notify(t("prep.acc.saved", name=f"{saved.first_name} {saved.last_name}"))
             self.dismiss(True)

@@ -24,7 +24,6 @@ from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.enrolment import (
-    NeedsConfirmation,
     PupilChoice,
     Refused,
     check_enrolment,
@@ -291,14 +290,10 @@ class EnrolmentScreen(PixScreen):
 
     def _enrol(self, ids: list[str], *, confirmed: bool) -> None:
         now = self.now()
-        try:
-            added = self.pix.write(
-                "candidate.enrol",
-                lambda tx: enrol_pupils(tx, self.session_id, ids, now=now, confirmed=confirmed),
-            )
-        except (Refused, NeedsConfirmation) as refusal:
-            self.notify(refusal.message, severity="warning", timeout=10)
-            return
+        added = self.pix.write(
+            "candidate.enrol",
+            lambda tx: enrol_pupils(tx, self.session_id, ids, now=now, confirmed=confirmed),
+        )
         if added is None:
             return
         skipped = len(ids) - len(added)

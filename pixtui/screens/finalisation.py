@@ -16,7 +16,6 @@ from textual.widgets import DataTable, Static
 
 from pixtui.domain.clock import local, local_today
 from pixtui.domain.enums import SessionStatus
-from pixtui.domain.finalisation import Refused
 from pixtui.domain.labels import label
 from pixtui.formatting import format_date
 from pixtui.i18n import t
@@ -36,10 +35,6 @@ from pixtui.widgets.dialogs import TextDialog
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
 
 COLUMNS = ("date", "room", "number", "status", "since", "handover")
-
-
-def refusal_text(error: Refused) -> str:
-    return " ".join(p.message for p in error.problems)
 
 
 class FinalisationScreen(PixScreen):
@@ -238,10 +233,5 @@ class FinalisationScreen(PixScreen):
         )
 
     def _write(self, action: str, change) -> None:
-        try:
-            done = self.pix.write(action, lambda tx: (change(tx), True)[1])
-        except Refused as error:
-            self.notify(refusal_text(error), severity="warning", timeout=10)
-            return
-        if done:
+        if self.pix.write(action, change) is not None:
             self.notify(t("after.final.saved"))

@@ -331,16 +331,18 @@ class FinalisationWizardScreen(PixScreen):
     def _finalise(self, accept_warnings: bool) -> None:
         draft = self.draft
         assert draft is not None
-        try:
-            infos = self.pix.write(
-                FINALISE_ACTION, lambda tx: apply_finalisation(tx, draft, accept_warnings)
-            )
-        except Refused as error:
-            self.notify(error.problems[0].message, severity="warning", timeout=10)
+
+        def refused(error: Refused) -> None:
+            self.notify(error.message, severity="warning", timeout=10)
             if any(p.key == "results.final.stale_draft" for p in error.problems):
                 self.draft = None
                 self.refresh_data()
-            return
+
+        infos = self.pix.write(
+            FINALISE_ACTION,
+            lambda tx: apply_finalisation(tx, draft, accept_warnings),
+            on_refused=refused,
+        )
         if infos is None:
             return
         self.notify(t("after.wizard.done"))

@@ -18,7 +18,7 @@ from pixtui.formatting import format_date, format_percent
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.overview import HomeOverview, build_overview
-from pixtui.services.school import WindowRefused, set_campaign_window
+from pixtui.services.school import set_campaign_window
 from pixtui.widgets.dialogs import TextDialog
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
 
@@ -161,13 +161,9 @@ class HomeScreen(PixScreen):
                 end = parse_date(text) if text else None
                 if end is None:
                     return
-                try:
-                    saved = self.pix.write(
-                        "school.campaign_window", lambda tx: set_campaign_window(tx, start, end)
-                    )
-                except WindowRefused as refusal:
-                    self.notify(refusal.problem.message, severity="warning")
-                    return
+                saved = self.pix.write(
+                    "school.campaign_window", lambda tx: set_campaign_window(tx, start, end)
+                )
                 if saved is not None:
                     self.notify(
                         t("home.window.saved", start=format_date(start), end=format_date(end))

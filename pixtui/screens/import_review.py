@@ -169,14 +169,10 @@ class ImportReviewScreen(PixScreen):
         )
 
     def _apply(self, preview: ImportPreview) -> None:
-        try:
-            outcome = self.pix.write(
-                "import." + preview.kind.value,
-                lambda tx: apply_import(tx, preview, mark_missing_as_left=self.mark_left),
-            )
-        except ImportFileError as error:
-            self.notify(str(error), severity="error", timeout=10)
-            return
+        outcome = self.pix.write(
+            "import." + preview.kind.value,
+            lambda tx: apply_import(tx, preview, mark_missing_as_left=self.mark_left),
+        )
         if outcome is None:
             return
         self.done = True

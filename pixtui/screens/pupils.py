@@ -31,7 +31,6 @@ from pixtui.services.pupils import (
     mark_class_informed,
     set_follow_up,
 )
-from pixtui.services.sessions import Refused
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.tables import keep_cursor, selected_row_key
 
@@ -463,14 +462,10 @@ class PupilsScreen(PixScreen):
         known = informed_classes(self.pix.store)
         current = known.get(name_key(division))
         informed = not (current is not None and current.informed)
-        try:
-            done = self.pix.write(
-                "pupils.class_informed",
-                lambda tx: mark_class_informed(tx, division, informed, known),
-            )
-        except Refused as refusal:
-            self.notify(refusal.message, severity="warning")
-            return
+        done = self.pix.write(
+            "pupils.class_informed",
+            lambda tx: mark_class_informed(tx, division, informed, known),
+        )
         if done is None:
             return
         key = "prep.pupils.informed_set" if informed else "prep.pupils.informed_unset"
@@ -496,10 +491,7 @@ class PupilsScreen(PixScreen):
         )
 
     def _save_follow_up(self, pupil_id: str, text: str) -> None:
-        try:
-            self.pix.write("pupil.follow_up", lambda tx: set_follow_up(tx, pupil_id, text))
-        except Refused as refusal:
-            self.notify(refusal.message, severity="warning")
+        self.pix.write("pupil.follow_up", lambda tx: set_follow_up(tx, pupil_id, text))
 
     # --- imports ----------------------------------------------------------------------------
 

@@ -325,15 +325,7 @@ class RoomScreen(PixScreen):
                 self._record_first_start(tx, started_at(now))
             return result
 
-        return self._write(f"room.{action}", write) is not None
-
-    def _write(self, action: str, change: Callable[[object], object]) -> object | None:
-        """``app.write`` with a room refusal shown as one notice."""
-        try:
-            return self.pix.write(action, change)
-        except rules.RoomActionRefused as refusal:
-            self.notify(refusal.problem.message, severity="warning")
-            return None
+        return self.pix.write(f"room.{action}", write) is not None
 
     def _refuse_if_final(self, tx) -> None:
         """Rule 8: a finalised session's room log is what was keyed into Pix Certif."""
@@ -449,7 +441,7 @@ class RoomScreen(PixScreen):
                     self._record_first_start(tx, now)
                 return started
 
-            count = self._write("room.start_all", write)
+            count = self.pix.write("room.start_all", write)
             if count is not None:
                 self.notify(t("room.start_all.done", count=count))
 
@@ -708,7 +700,7 @@ class RoomScreen(PixScreen):
                 tx.sessions.update(self.session_id, close)
                 return ended
 
-            ended = self._write("room.end_session", write)
+            ended = self.pix.write("room.end_session", write)
             if ended is not None:
                 self.notify(t("room.end_session.done", count=ended))
 
@@ -775,7 +767,7 @@ class RoomScreen(PixScreen):
                 applied.append(step)
             return applied
 
-        applied = self._write("room.simulation", write)
+        applied = self.pix.write("room.simulation", write)
         if applied is None:
             self._simulator = None  # refused (finalised session): the pupils stop
             return

@@ -22,7 +22,6 @@ from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.enrolment import (
     EXTRA_TIME_PRESET,
-    Refused,
     remove_candidate,
     set_extra_time,
 )
@@ -247,13 +246,9 @@ class SessionScreen(PixScreen):
         key = event.row_key.value
         if key is None:
             return
-        try:
-            done = self.pix.write(
-                "session.checklist", lambda tx: toggle_checklist_item(tx, self.session_id, key)
-            )
-        except Refused as refusal:
-            self.notify(refusal.message, severity="warning")
-            return
+        done = self.pix.write(
+            "session.checklist", lambda tx: toggle_checklist_item(tx, self.session_id, key)
+        )
         if done is not None:
             state = t("prep.session.checklist.done" if done else "prep.session.checklist.undone")
             self.notify(
@@ -307,13 +302,7 @@ class SessionScreen(PixScreen):
         if candidate is None:
             return
         ratio = 0.0 if candidate.extra_time_ratio == EXTRA_TIME_PRESET else EXTRA_TIME_PRESET
-        try:
-            saved = self.pix.write(
-                "candidate.extra_time", lambda tx: set_extra_time(tx, key, ratio)
-            )
-        except Refused as refusal:
-            self.notify(refusal.message, severity="warning")
-            return
+        saved = self.pix.write("candidate.extra_time", lambda tx: set_extra_time(tx, key, ratio))
         if saved is not None:
             name = f"{saved.first_name} {saved.last_name}"
             self.notify(
@@ -353,13 +342,9 @@ class SessionScreen(PixScreen):
 
     def _remove(self, candidate_id: str, name: str) -> None:
         now = self.now()
-        try:
-            done = self.pix.write(
-                "candidate.remove", lambda tx: remove_candidate(tx, candidate_id, now=now)
-            )
-        except Refused as refusal:
-            self.notify(refusal.message, severity="warning", timeout=10)
-            return
+        done = self.pix.write(
+            "candidate.remove", lambda tx: remove_candidate(tx, candidate_id, now=now)
+        )
         if done is not None:
             self.notify(t("prep.session.removed", name=name))
 

@@ -22,7 +22,6 @@ from pixtui.domain.problems import Problem, Severity, errors, warnings
 from pixtui.i18n import t
 from pixtui.services.sessions import (
     FORM_FIELDS,
-    NeedsConfirmation,
     Refused,
     SessionDraft,
     check_draft,
@@ -216,22 +215,23 @@ class SessionFormScreen(ModalScreen[str | None]):
         draft = self.draft()
         today = local_today(self.pix.clock)
         action = "session.update" if self.session_id else "session.create"
-        try:
-            saved = self.pix.write(
-                action,
-                lambda tx: save_draft(
-                    tx,
-                    draft,
-                    session_id=self.session_id,
-                    rev=self._rev,
-                    today=today,
-                    confirmed=confirmed,
-                ),
-            )
-        except (Refused, NeedsConfirmation) as refusal:
+
+        def refused(refusal: Refused) -> None:
             self._show_problems()
             self.notify(refusal.message, severity="warning", timeout=10)
-            return
+
+        saved = self.pix.write(
+            action,
+            lambda tx: save_draft(
+                tx,
+                draft,
+                session_id=self.session_id,
+                rev=self._rev,
+                today=today,
+                confirmed=confirmed,
+            ),
+            on_refused=refused,
+        )
         if saved is not None:
             self.notify(t("prep.form.saved", room=saved.room))
             self.dismiss(saved.id)

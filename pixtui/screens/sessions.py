@@ -18,8 +18,6 @@ from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.sessions import (
-    NeedsConfirmation,
-    Refused,
     confirmation_text,
     delete_session,
     deletion_problems,
@@ -180,12 +178,8 @@ class SessionsScreen(PixScreen):
         )
 
     def _delete(self, session_id: str) -> None:
-        try:
-            done = self.pix.write(
-                "session.delete", lambda tx: delete_session(tx, session_id, confirmed=True)
-            )
-        except (Refused, NeedsConfirmation) as refusal:
-            self.notify(refusal.message, severity="warning", timeout=10)
-            return
+        done = self.pix.write(
+            "session.delete", lambda tx: delete_session(tx, session_id, confirmed=True)
+        )
         if done is not None:
             self.notify(t("prep.sessions.deleted", room=done.room))

@@ -79,10 +79,11 @@ def apply_finalisation(
     return infos
 
 
-def apply_reopen(tx: Any, session_id: str) -> None:
+def apply_reopen(tx: Any, session_id: str) -> Session:
     session = _session(tx, session_id)
     reopen(session, tx.now, tx.actor, tx.school.organisers)
     tx.sessions.save(session)
+    return session
 
 
 def next_status(session: Session) -> SessionStatus | None:
@@ -93,11 +94,12 @@ def next_status(session: Session) -> SessionStatus | None:
 
 def apply_status(
     tx: Any, session_id: str, status: SessionStatus, at: datetime | None = None
-) -> None:
+) -> Session:
     """Record the next pipeline step (finalised → in process → processed), when and who."""
     session = _session(tx, session_id)
     advance_status(session, status, at or tx.now, tx.actor)
     tx.sessions.save(session)
+    return session
 
 
 def handover_problems(to: str) -> list[Problem]:
@@ -191,10 +193,6 @@ STATUS_WORDS = {
 def parse_status(word: str) -> SessionStatus | None:
     """``in_process`` / ``processed`` (Pix's values) or their French words."""
     return STATUS_WORDS.get(word.strip().casefold().replace("-", "_"))
-
-
-def refused_text(error: Refused) -> str:
-    return " ".join(p.message for p in error.problems)
 
 
 def pending(sessions: Sequence[Session]) -> list[Session]:

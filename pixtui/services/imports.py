@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pixtui.domain.models import Pupil
+from pixtui.domain.problems import Refused
 from pixtui.i18n import t
 from pixtui.imports import (
     CertifiabilityPlan,
@@ -37,7 +38,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # far above any school's export; protects the
 IMPORTABLE = (ImportKind.PUPIL_LIST, ImportKind.PROFILE_COLLECTION, ImportKind.ORGA_PUPILS)
 
 
-class ImportFileError(Exception):
+class ImportFileError(Refused):
     """The file cannot be read at all; the message is one French sentence."""
 
 

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pixtui.domain import room as rules
 from pixtui.domain.enums import LiveAlertKind
 from pixtui.domain.models import Candidate, Session
+from pixtui.domain.problems import Refused
 from pixtui.domain.timing import candidate_deadline
 
 SPEEDS = (1, 5, 10, 30, 60)
@@ -49,7 +50,7 @@ class Step:
     question_number: int | None = None
 
 
-class RehearsalRefused(Exception):
+class RehearsalRefused(Refused):
     """Simulation asked on a real session; the message is the French sentence to show."""
 
 

@@ -6,16 +6,12 @@ from datetime import date
 from typing import Any
 
 from pixtui.domain.models import CampaignWindow, SchoolSettings
-from pixtui.domain.problems import Problem
+from pixtui.domain.problems import Problem, Refused
 from pixtui.domain.sessions import school_year_of
 
 
-class WindowRefused(Exception):
+class WindowRefused(Refused):
     """The window's dates break a rule; ``problem.message`` is the French sentence to show."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 def window_problems(start: date, end: date) -> list[Problem]:
@@ -31,7 +27,7 @@ def set_campaign_window(tx: Any, start: date, end: date) -> SchoolSettings:
     """Replace the window of the school's level for that school year (others are kept)."""
     problems = window_problems(start, end)
     if problems:
-        raise WindowRefused(problems[0])
+        raise WindowRefused(problems)
     school: SchoolSettings = tx.school
     year = school_year_of(start)
     school.campaign_windows = [

@@ -27,7 +27,14 @@ from pixtui.domain.codes import (
 )
 from pixtui.domain.finalisation import edit_problems
 from pixtui.domain.models import Candidate, ChecklistItem, SchoolSettings, Session
-from pixtui.domain.problems import Problem, Severity, errors, warnings
+from pixtui.domain.problems import (
+    NeedsConfirmation,
+    Problem,
+    Refused,
+    Severity,
+    errors,
+    warnings,
+)
 from pixtui.domain.sessions import (
     parse_date,
     parse_time,
@@ -38,30 +45,6 @@ from pixtui.domain.sessions import (
 )
 from pixtui.domain.sessions import session_can_be_deleted as _deletion_problems
 from pixtui.i18n import t
-
-
-class Refused(Exception):
-    """The change breaks a rule; ``problems`` are the ERRORs, the message their sentences."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__(" ".join(p.message for p in self.problems))
-
-    @property
-    def message(self) -> str:
-        return str(self)
-
-
-class NeedsConfirmation(Exception):
-    """WARNINGs the user has not confirmed yet; nothing was written."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__(" ".join(p.message for p in self.problems))
-
-    @property
-    def message(self) -> str:
-        return str(self)
 
 
 def confirmation_text(problems: Sequence[Problem], question_key: str, **params: object) -> str:
