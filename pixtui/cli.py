@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pixtui import __version__, cli_text
+from pixtui.config import Config, ConfigError, load_config
 from pixtui.domain.problems import Refused
-from pixtui.i18n import language_from_environment, set_language, t
+from pixtui.i18n import set_language, t
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -43,10 +44,16 @@ def _store_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pixtui.commands import admin, after, demo, export, imports, room
+    from pixtui.commands import admin, after, common, demo, doctor, export, imports, room
+    from pixtui.config import SYSTEM_CONFIG
 
-    parser = cli_text.PixArgumentParser(prog="pixtui", description=t("cli.description"))
+    parser = cli_text.PixArgumentParser(
+        prog="pixtui",
+        description=t("cli.description"),
+        epilog=t("cli.settings_order", system=SYSTEM_CONFIG),
+    )
     _store_option(parser, top_level=True)
+    common.glyphs_option(parser, top_level=True)
     parser.add_argument(
         "--version", action="version", version=f"pixtui {__version__}", help=t("cli.opt.version")
     )
@@ -57,18 +64,36 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=t("cli.metavar.command"),
         parser_class=cli_text.PixArgumentParser,
     )
-    for module in (admin, demo, export, room, imports, after):
+    for module in (admin, demo, export, room, imports, after, doctor):
         module.register(sub, _store_option)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    set_language(_early_language(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        config: Config | None = load_config()
+        config_error: ConfigError | None = None
+    except ConfigError as error:
+        config, config_error = None, error
+    set_language(_early_language(words, config))
     cli_text.install()
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
+    args = parser.parse_args(words)
+    if config is None:
+        if args.command != "doctor":  # doctor explains a broken settings file; others stop
+            return fail(str(config_error))
+        args.config_error = config_error
+    else:
+        try:
+            config = config.with_flags(
+                store=args.store, lang=args.lang, glyphs=getattr(args, "glyphs", None)
+            )
+        except ConfigError as error:
+            return fail(str(error))
+        args.store = config.store_path
+        set_language(config.lang.value)
+    args.config = config
     handler: Handler = args.handler
     return run_handler(handler, args)
 
@@ -99,11 +124,11 @@ def fail(message: str, code: int = EXIT_USER_ERROR) -> int:
     return code
 
 
-def _early_language(argv: Sequence[str]) -> str:
+def _early_language(argv: Sequence[str], config: Config | None) -> str:
     """The language must be known before argparse builds its (translated) help."""
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
             return argv[index + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return language_from_environment()
+    return config.lang.value if config else "fr"

@@ -32,6 +32,17 @@ def _a_256_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_settings_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine's /etc/pixtui.toml and the account's own settings never reach a test (and
+    PIXTUI_GLYPHS, which the TUI commands set from them, starts unset)."""
+    import pixtui.config
+
+    monkeypatch.setattr(pixtui.config, "SYSTEM_CONFIG", Path("/nonexistent/pixtui-tests.toml"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/pixtui-tests-config")
+    monkeypatch.delenv("PIXTUI_GLYPHS", raising=False)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(FROZEN_NOW)

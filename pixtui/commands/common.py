@@ -18,6 +18,18 @@ def store_path(args: argparse.Namespace) -> Path:
     return Path(args.store).expanduser() if args.store else default_store_path()
 
 
+def glyphs_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """--glyphs, for the commands that open the TUI (before or after the subcommand)."""
+    from pixtui.config import GLYPH_SETS
+
+    parser.add_argument(
+        "--glyphs",
+        choices=GLYPH_SETS,
+        default=None if top_level else argparse.SUPPRESS,
+        help=t("cli.opt.glyphs"),
+    )
+
+
 def login_name() -> str:
     """The Unix login of the process's real user id: who the journal says did it.
 

@@ -8,12 +8,12 @@ same placeholders. This module imports neither textual nor rich: the domain uses
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
 from pixtui.i18n import (
     messages_after,
     messages_cli,
+    messages_deploy,
     messages_documents,
     messages_domain,
     messages_exports,
@@ -40,6 +40,7 @@ _MODULES = (
     messages_prep,
     messages_exports,
     messages_after,
+    messages_deploy,
 )
 
 
@@ -80,9 +81,3 @@ def t(key: str, /, **params: object) -> str:
         return key
     text = pair[0] if _language == "fr" else pair[1]
     return text.format(**params) if params else text
-
-
-def language_from_environment() -> str:
-    """``PIXTUI_LANG`` if set to a known language, else French."""
-    value = os.environ.get("PIXTUI_LANG", "").strip().lower()
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE

@@ -46,8 +46,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pixtui: organise and run the school's Pix certification sessions.",
     ),
     "cli.opt.store": (
-        "fichier de données (sinon $PIXTUI_STORE, sinon {default})",
-        "store file (else $PIXTUI_STORE, else {default})",
+        "fichier de données (sinon les réglages ci-dessous, sinon {default})",
+        "store file (else the settings below, else {default})",
     ),
     "cli.opt.lang": ("langue de l'interface (fr ou en)", "interface language (fr or en)"),
     "cli.opt.version": ("afficher la version et quitter", "show the version and exit"),

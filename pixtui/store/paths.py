@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 
-def default_store_path() -> Path:
-    """``$PIXTUI_STORE``, else ``$XDG_DATA_HOME/pixtui/pixtui.json``, else ``~/.local/share/…``."""
-    explicit = os.environ.get("PIXTUI_STORE", "").strip()
+def default_store_path(env: Mapping[str, str] | None = None) -> Path:
+    """``$PIXTUI_STORE``, else ``$XDG_DATA_HOME/pixtui/pixtui.json``, else ``~/.local/share/…``.
+
+    The command line goes through :mod:`pixtui.config`, which puts its files between the two.
+    """
+    env = os.environ if env is None else env
+    explicit = env.get("PIXTUI_STORE", "").strip()
     if explicit:
         return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    xdg = env.get("XDG_DATA_HOME", "").strip()
     base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
     return base / "pixtui" / "pixtui.json"
 
