@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from pixtui.commands.common import open_store
+from pixtui.commands.common import clock, open_store
+from pixtui.domain.clock import local_today
 from pixtui.i18n import t
 
 # The words accepted before FILE (English as in SPEC §6, and their French names).
@@ -96,6 +97,7 @@ def run_import(args: argparse.Namespace) -> int:
         preview = prepare_import(
             path,
             pupils,
+            today=local_today(clock()),
             expected=ImportKind(kind_value) if kind_value else None,
             progress=progress,
         )

@@ -14,6 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le fichier est illisible à partir de la ligne {line} (cellule trop longue ou guillemets mal fermés) : lecture arrêtée.",
         "The file cannot be read from line {line} on (cell too long or unbalanced quotes): reading stopped.",
     ),
+    "imports.file.line_too_long": (
+        "La ligne {line} dépasse {limit} caractères : ce n'est pas une liste exportée par Pix, SIECLE ou Pronote.",
+        "Line {line} is longer than {limit} characters: this is not a list exported by Pix, SIECLE or Pronote.",
+    ),
     "imports.file.unknown_kind": (
         "Type de fichier non reconnu : ni liste d'élèves (Nom, Prénom, Date de naissance), ni export de collecte de profils Pix Orga (Certifiable (O/N)), ni liste « Élèves » de Pix Orga (certificabilite).",
         'Unknown file type: neither a pupil list (Nom, Prénom, Date de naissance), nor a Pix Orga profile-collection export (Certifiable (O/N)), nor a Pix Orga "Élèves" list (certificabilite).',
@@ -56,6 +60,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wrong number of columns: {found} instead of {expected}.",
     ),
     # --- Rows ---
+    "imports.row.controls": (
+        "Caractères de contrôle invisibles dans la ligne (séquence d'échappement, caractère d'inversion du sens d'écriture) : ligne refusée, corrigez le fichier.",
+        "Invisible control characters in the line (escape sequence, text-direction override): line refused, correct the file.",
+    ),
+    "imports.row.unmatched_quote": (
+        "Guillemet non fermé dans la ligne : corrigez-la dans le fichier.",
+        "Unmatched quote in the line: correct it in the file.",
+    ),
+    "imports.row.unmatched_quote_lines": (
+        "Guillemet non fermé : les lignes {first} à {last} ont été lues comme une seule cellule ; corrigez le fichier.",
+        "Unmatched quote: lines {first} to {last} were read as one cell; correct the file.",
+    ),
     "imports.row.no_last_name": ("Nom manquant.", "Last name missing."),
     "imports.row.no_first_name": ("Prénom manquant.", "First name missing."),
     "imports.row.no_division": ("Classe manquante.", "Class missing."),
@@ -64,6 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imports.pupil.unlikely_birthdate": (
         "Date de naissance invraisemblable « {value} ».",
         'Implausible birthdate "{value}".',
+    ),
+    "imports.pupil.implausible_birthdate": (
+        "Date de naissance impossible pour un élève « {value} » : attendue entre le {oldest} et le {youngest}.",
+        'Impossible birthdate for a pupil "{value}": expected between {oldest} and {youngest}.',
     ),
     "imports.pupil.full_name": (
         "Impossible de séparer le nom (en majuscules) du prénom dans « {value} ».",

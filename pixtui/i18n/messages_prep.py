@@ -52,6 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le fichier {path} dépasse {mb} Mo : ce n'est pas un export d'élèves.",
         "The file {path} is larger than {mb} MB: it is not a pupil export.",
     ),
+    "prep.import.not_regular": (
+        "{path} n'est pas un fichier ordinaire (périphérique, tube) : indiquez un fichier CSV.",
+        "{path} is not a regular file (a device, a pipe): give a CSV file.",
+    ),
     "prep.import.not_found": ("Le fichier {path} n'existe pas.", "The file {path} does not exist."),
     "prep.import.is_dir": (
         "{path} est un dossier : indiquez un fichier.",

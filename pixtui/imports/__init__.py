@@ -12,6 +12,8 @@ the results importer (``results.py``) uses them too.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pixtui.i18n import t
 from pixtui.imports.columns import detect_kind, kind_of_headers
 from pixtui.imports.orga_pupils import OrgaPupilRow, parse_orga_pupils
@@ -48,13 +50,18 @@ _PARSERS = {
 
 
 def parse_file(
-    data: bytes, *, expected: ImportKind | None = None, progress: Progress | None = None
+    data: bytes,
+    *,
+    expected: ImportKind | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
 ) -> ImportReport:
     """Detect the kind of ``data`` and parse it; never raises.
 
     With ``expected``, a file of another kind gives a report whose ``error`` says so (the CLI's
     ``import pupils`` must not swallow a profile-collection export). Certification results are
     recognised but parsed by ``pixtui.imports.results``: here they give an error report.
+    ``today`` (from the injected clock) lets a pupil list refuse impossible birthdates.
     """
     table = read_table(data)
     kind = kind_of_headers(table.keys) if table.keys else ImportKind.UNKNOWN
@@ -68,6 +75,8 @@ def parse_file(
     parser = _PARSERS.get(target)
     if parser is None:
         return _error_report(table, target, table.error or t("imports.file.unknown_kind"))
+    if target is ImportKind.PUPIL_LIST:
+        return parse_pupil_list(data, progress=progress, today=today)
     return parser(data, progress=progress)
 
 

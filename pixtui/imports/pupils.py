@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pixtui.domain.names import name_key, person_key
+from pixtui.domain.pupils import birthdate_bounds, plausible_birthdate
+from pixtui.domain.timing import format_date
 from pixtui.i18n import t
 from pixtui.imports import columns as c
 from pixtui.imports.report import ImportKind, ImportReport, start_report
@@ -36,8 +38,15 @@ class PupilRow:
         return person_key(self.last_name, self.first_name)
 
 
-def parse_pupil_list(data: bytes, *, progress: Progress | None = None) -> ImportReport[PupilRow]:
-    """Parse a pupil list; never raises. Duplicated pupils inside the file are refused."""
+def parse_pupil_list(
+    data: bytes, *, progress: Progress | None = None, today: date | None = None
+) -> ImportReport[PupilRow]:
+    """Parse a pupil list; never raises. Duplicated pupils inside the file are refused.
+
+    With ``today`` (the school's date from the injected clock), a birthdate a pupil cannot
+    have on that day is a refused line (:func:`~pixtui.domain.pupils.plausible_birthdate`);
+    without it, only years outside 1900-2100 are.
+    """
     table = read_table(data, progress=progress)
     report: ImportReport[PupilRow] = start_report(ImportKind.PUPIL_LIST, table)
     if not table.keys:
@@ -67,7 +76,7 @@ def parse_pupil_list(data: bytes, *, progress: Progress | None = None) -> Import
         report.error = report.error or t("imports.file.missing_columns", columns=", ".join(missing))
         return report
     for row in table.rows:
-        parsed = _parse_row(table, row, cols, report)
+        parsed = _parse_row(table, row, cols, report, today)
         if parsed is not None:
             report.rows.append(parsed)
     _refuse_duplicates(report, {row.line: row for row in table.rows})
@@ -77,7 +86,7 @@ def parse_pupil_list(data: bytes, *, progress: Progress | None = None) -> Import
 
 
 def _parse_row(
-    table: Table, row: Row, cols: dict[str, int | None], report: ImportReport
+    table: Table, row: Row, cols: dict[str, int | None], report: ImportReport, today: date | None
 ) -> PupilRow | None:
     if not fits_header(table, row, report):
         return None
@@ -101,6 +110,16 @@ def _parse_row(
         return None
     if not OLDEST_YEAR <= birthdate.year <= NEWEST_YEAR:
         report.refuse(row, t("imports.pupil.unlikely_birthdate", value=birth_text))
+        return None
+    if today is not None and not plausible_birthdate(birthdate, today):
+        oldest, youngest = birthdate_bounds(today)
+        reason = t(
+            "imports.pupil.implausible_birthdate",
+            value=birth_text,
+            oldest=format_date(oldest),
+            youngest=format_date(youngest),
+        )
+        report.refuse(row, reason)
         return None
     division = tidy(row.cell(cols["division"]))
     if not has_division(row, report, division):

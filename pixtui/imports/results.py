@@ -51,6 +51,7 @@ from pixtui.imports.sniff import (
     parse_int,
     read_table,
 )
+from pixtui.imports.source import ImportFileError, read_import_file
 
 FILE_NAME = re.compile(r"^(?P<day>\d{8})_resultats_(?P<division>.+?)\.csv$", re.IGNORECASE)
 MISSING = "-"  # Pix's "no value" in this export
@@ -156,8 +157,8 @@ def division_from_file_name(name: str) -> str | None:
 def read_results_file(path: Path, division: str | None = None) -> ResultsFile:
     """Read a results file from disk; an unreadable path is a file-level problem, not a raise."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
+        data = read_import_file(path)  # bounded: /dev/zero or a FIFO is refused at once
+    except ImportFileError as error:
         return ResultsFile(
             source=path.name,
             problems=[
@@ -165,7 +166,7 @@ def read_results_file(path: Path, division: str | None = None) -> ResultsFile:
                     "results.import.cannot_read",
                     None,
                     name=path.name,
-                    reason=error.strerror or str(error),
+                    reason=str(error).rstrip("."),
                 )
             ],
         )

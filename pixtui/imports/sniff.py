@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from pixtui.domain.text import has_controls, safe_text
 from pixtui.i18n import t
 
 Progress = Callable[[int, int], None]
@@ -43,6 +44,11 @@ PROGRESS_EVERY = 250
 """Lines between two progress callbacks (enough for a smooth bar, cheap on big files)."""
 
 PARIS = ZoneInfo("Europe/Paris")
+
+MAX_LINE_CHARS = 20_000
+"""The longest physical line read: a school's widest export (a profile collection with every
+competence) stays under 2,000 characters; a longer line is a wrong file, refused before the
+csv module spends seconds and memory on it."""
 
 # Excel's "CSV UTF-8" and Pix write a BOM; Excel's "Texte Unicode" writes UTF-16 with a BOM.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -169,8 +175,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def clean_cell(text: str) -> str:
-    """Trim a cell and remove Pix's anti-formula ``'`` (``'=Bono`` -> ``=Bono``)."""
-    text = text.replace("\ufeff", "").replace("\x00", "").strip()  # stray NULs: copy-paste debris
+    """Trim a cell and remove Pix's anti-formula ``'`` (``'=Bono`` -> ``=Bono``).
+
+    Control and bidi characters are removed (:func:`safe_text`): nothing raw from a file ever
+    travels further, even in a refused line's content shown to the person reading the report.
+    """
+    text = text.replace("\ufeff", "").replace("\x00", "")  # stray NULs: copy-paste debris
+    text = safe_text(text, multiline=True).strip()
     if len(text) >= 2 and text[0] == "'" and text[1] in _FORMULA_STARTS:
         text = text[1:]
     return text
@@ -186,6 +197,7 @@ class Row:
     line: int
     cells: tuple[str, ...]
     raw_count: int  # number of cells before trailing empty cells were dropped
+    problem: str | None = None  # why the line cannot be trusted (controls, unmatched quote)
 
     def cell(self, index: int | None) -> str:
         """The cleaned cell at ``index``; empty when the column is absent or the row short."""
@@ -219,10 +231,14 @@ class Table:
         return {name: find_column(self.keys, aliases) for name, aliases in spec.items()}
 
     def width_problem(self, row: Row) -> str | None:
-        """A French reason when ``row`` has another number of cells than the header, else None.
+        """A French reason when ``row`` cannot be read as a line of this table, else None.
 
-        Trailing empty cells (a separator left at the end of a line) are tolerated.
+        Its own problem first (control characters, an unmatched quote: see
+        :func:`record_problem`), then another number of cells than the header; trailing empty
+        cells (a separator left at the end of a line) are tolerated.
         """
+        if row.problem:
+            return row.problem
         expected = len(self.header)
         if len(row.cells) > expected:
             return t("imports.row.width", found=len(row.cells), expected=expected)
@@ -244,6 +260,11 @@ def read_table(data: bytes, *, progress: Progress | None = None) -> Table:
     lines = io.StringIO(text, newline="").readlines()  # splits on \n, \r\n and \r only
     total = len(lines)
     table = Table(encoding=decoded.encoding, separator=";", total_lines=total)
+    too_long = next((i for i, line in enumerate(lines) if len(line) > MAX_LINE_CHARS), None)
+    if too_long is not None:
+        table.error_line = too_long + 1
+        table.error = t("imports.file.line_too_long", line=too_long + 1, limit=MAX_LINE_CHARS)
+        return table
     first = next((index for index, line in enumerate(lines) if line.strip()), None)
     nuls = text.count("\x00")
     if nuls and (
@@ -268,6 +289,7 @@ def read_table(data: bytes, *, progress: Progress | None = None) -> Table:
         for cells in reader:
             start = previous_end + 1
             previous_end = first + reader.line_num
+            problem = record_problem(cells, lines[start - 1 : previous_end], start, table.separator)
             cleaned = [clean_cell(cell) for cell in cells]
             raw_count = len(cleaned)
             while cleaned and not cleaned[-1]:
@@ -279,7 +301,7 @@ def read_table(data: bytes, *, progress: Progress | None = None) -> Table:
             elif not cleaned:
                 table.blank_lines += 1
             else:
-                table.rows.append(Row(start, tuple(cleaned), raw_count))
+                table.rows.append(Row(start, tuple(cleaned), raw_count, problem))
                 if progress is not None and len(table.rows) % PROGRESS_EVERY == 0:
                     progress(previous_end, total)
     except csv.Error:
@@ -289,6 +311,28 @@ def read_table(data: bytes, *, progress: Progress | None = None) -> Table:
     if progress is not None:
         progress(total, total)
     return table
+
+
+def record_problem(
+    cells: Sequence[str], raw_lines: Sequence[str], start: int, sep: str
+) -> str | None:
+    """Why one CSV record cannot be trusted, as a French sentence, or None.
+
+    - control or bidi characters (ESC, ENQ, C1, U+202E…) in a cell: a hostile or broken file;
+    - an unmatched quote: an odd number of ``"`` on the record's lines (``DU"PONT``), or a
+      quoted cell that swallowed whole lines (``"DUPONT;Jean`` never closed), which would
+      otherwise lose every line it swallowed without a word.
+    """
+    if any(has_controls(cell.replace("\x00", "")) for cell in cells):
+        return t("imports.row.controls")
+    end = start + len(raw_lines) - 1
+    if sum(line.count('"') for line in raw_lines) % 2 or (
+        end > start and any("\n" in cell and sep in cell for cell in cells)
+    ):
+        if end > start:
+            return t("imports.row.unmatched_quote_lines", first=start, last=end)
+        return t("imports.row.unmatched_quote")
+    return None
 
 
 def detect_separator(header_line: str) -> str:

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
+from pixtui.domain.clock import local_today
 from pixtui.i18n import t
 from pixtui.imports import PupilImportPlan
 from pixtui.screens.base import PixScreen
@@ -102,7 +103,9 @@ class ImportReviewScreen(PixScreen):
             self.app.call_from_thread(self._progress, line, total)
 
         try:
-            preview = prepare_import(self.path, pupils, progress=progress)
+            preview = prepare_import(
+                self.path, pupils, today=local_today(self.pix.clock), progress=progress
+            )
         except ImportFileError as error:
             self.app.call_from_thread(self._failed, str(error))
             return

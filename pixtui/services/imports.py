@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pixtui.domain.models import Pupil
-from pixtui.domain.problems import Refused
 from pixtui.i18n import t
 from pixtui.imports import (
     CertifiabilityPlan,
@@ -31,15 +31,11 @@ from pixtui.imports import (
     plan_pupil_import,
 )
 from pixtui.imports.plans import PupilChange
+from pixtui.imports.source import ImportFileError, read_import_file
 
 Plan = PupilImportPlan | CertifiabilityPlan | LoginMethodsPlan
-MAX_FILE_BYTES = 50 * 1024 * 1024  # far above any school's export; protects the UI thread
 
 IMPORTABLE = (ImportKind.PUPIL_LIST, ImportKind.PROFILE_COLLECTION, ImportKind.ORGA_PUPILS)
-
-
-class ImportFileError(Refused):
-    """The file cannot be read at all; the message is one French sentence."""
 
 
 @dataclass
@@ -68,19 +64,8 @@ class ImportPreview:
 
 
 def read_file(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(t("prep.import.too_big", path=path, mb=MAX_FILE_BYTES // 2**20))
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(t("prep.import.not_found", path=path)) from None
-    except IsADirectoryError:
-        raise ImportFileError(t("prep.import.is_dir", path=path)) from None
-    except PermissionError:
-        raise ImportFileError(t("prep.import.no_permission", path=path)) from None
-    except OSError:
-        raise ImportFileError(t("prep.import.unreadable", path=path)) from None
+    """The file's bytes, read in bounded memory (see :mod:`pixtui.imports.source`)."""
+    return read_import_file(path)
 
 
 def plan_for(report: ImportReport, pupils: Sequence[Pupil]) -> Plan | None:
@@ -99,12 +84,17 @@ def prepare_import(
     path: Path,
     pupils: Sequence[Pupil],
     *,
+    today: date | None,
     expected: ImportKind | None = None,
     progress: Progress | None = None,
 ) -> ImportPreview:
-    """Read and plan ``path`` against ``pupils``; writes nothing. Raises ImportFileError."""
+    """Read and plan ``path`` against ``pupils``; writes nothing. Raises ImportFileError.
+
+    ``today`` is the school's date (from the injected clock): a pupil born after it, or too
+    long before it, is a refused line.
+    """
     data = read_file(path)
-    report = parse_file(data, expected=expected, progress=progress)
+    report = parse_file(data, expected=expected, progress=progress, today=today)
     if report.ok and report.kind not in IMPORTABLE:
         report.error = t("prep.import.not_here", kind=kind_label(report.kind))
     return ImportPreview(path, report, plan_for(report, pupils))

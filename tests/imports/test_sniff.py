@@ -117,7 +117,11 @@ def test_read_table_line_numbers_quotes_blank_lines() -> None:
     table = read_table(data)
     assert table.header == ["Nom", "Prénom", "Note"]
     assert [row.line for row in table.rows] == [2, 5]
-    assert table.rows[0].cells == ('DUPONT; dit "Le Grand"', "Jean", "sur\r\ndeux lignes")
+    assert table.rows[0].cells == (
+        'DUPONT; dit "Le Grand"',
+        "Jean",
+        "sur\ndeux lignes",
+    )  # line breaks normalised
     assert table.blank_lines == 1
     assert table.total_lines == 5
     assert table.width_problem(table.rows[1]) is None  # one trailing empty cell is tolerated

@@ -20,7 +20,10 @@ from pixtui.services.imports import (
     describe_preview,
     prepare_import,
 )
+from tests.conftest import FROZEN_NOW
 from tests.prep.conftest import EXAMPLES
+
+TODAY = FROZEN_NOW.date()
 
 HEADER = ["Nom de famille", "Premier prénom", "Date de naissance", "Division", "INE"]
 ROWS = [
@@ -38,7 +41,7 @@ def _write(path: Path, rows, *, sep=";", encoding="utf-8", bom=False) -> Path:
 
 
 def _import(store, path: Path, **options):
-    preview = prepare_import(path, store.snapshot().pupils.all())
+    preview = prepare_import(path, store.snapshot().pupils.all(), today=TODAY)
     with store.transaction("import.test") as tx:
         return preview, apply_import(tx, preview, **options)
 
@@ -92,7 +95,9 @@ def test_missing_pupils_reported_not_deleted(demo_store, tmp_path):
 
 
 def test_broken_lines_are_listed_with_numbers_and_reasons(demo_store):
-    preview = prepare_import(EXAMPLES / "liste_cassee.csv", demo_store.snapshot().pupils.all())
+    preview = prepare_import(
+        EXAMPLES / "liste_cassee.csv", demo_store.snapshot().pupils.all(), today=TODAY
+    )
     text = "\n".join(describe_preview(preview, []))
     assert preview.refused_count == 10
     assert "ligne 3 : Date illisible" in text
@@ -130,14 +135,14 @@ def test_orga_pupils_update_login_methods(demo_store):
 )
 def test_unreadable_paths_are_french_sentences(tmp_path, name, message):
     with pytest.raises(ImportFileError) as error:
-        prepare_import(tmp_path / name, [])
+        prepare_import(tmp_path / name, [], today=TODAY)
     assert message in str(error.value)
 
 
 def test_results_file_is_not_imported_here(tmp_path):
     path = tmp_path / "r.csv"
     path.write_text("Nom;Prénom;Classe\n")  # no known kind
-    preview = prepare_import(path, [])
+    preview = prepare_import(path, [], today=TODAY)
     assert preview.plan is None and preview.report.error
 
 
@@ -149,7 +154,7 @@ def test_any_bytes_never_crash_and_refusal_writes_nothing(demo_store, tmp_path, 
     path = tmp_path / "fuzz.csv"
     path.write_bytes(b"Nom;Pr\xc3\xa9nom;Date de naissance;Classe\n" + data)
     pupils = demo_store.snapshot().pupils.all()
-    preview = prepare_import(path, pupils)
+    preview = prepare_import(path, pupils, today=TODAY)
     describe_preview(preview, pupils)
     if preview.plan is None:
         before = demo_store.snapshot().counter
