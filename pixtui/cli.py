@@ -44,7 +44,7 @@ def _store_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pixtui.commands import admin, after, common, demo, doctor, export, imports, room
+    from pixtui.commands import admin, after, common, demo, doctor, export, imports, plan, room
     from pixtui.config import SYSTEM_CONFIG
 
     parser = cli_text.PixArgumentParser(
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=t("cli.metavar.command"),
         parser_class=cli_text.PixArgumentParser,
     )
-    for module in (admin, demo, export, room, imports, after, doctor):
+    for module in (admin, demo, export, room, imports, after, doctor, plan):
         module.register(sub, _store_option)
     return parser
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from pixtui.domain.certifiability import certifiability_problems
 from pixtui.domain.clock import as_utc
@@ -23,6 +23,11 @@ from pixtui.domain.timing import format_date, session_start
 
 MAX_EXTRA_TIME_PERCENT = 999  # Pix: ratio < 10
 ENROLMENT_CLOSES_AFTER_FIRST_START = timedelta(hours=24)  # Pix's "expired" session (2026)
+
+
+def too_close(first: date, second: date, spacing_days: int) -> bool:
+    """R1: two sittings of one pupil less than ``spacing_days`` apart (15 by default)."""
+    return abs((second - first).days) < spacing_days
 
 
 def _same_person(pupil: Pupil, candidate: Candidate) -> bool:
@@ -75,8 +80,7 @@ def enrolment_problems(
                 or not _same_person(pupil, candidate)
             ):
                 continue
-            gap = abs((other_session.date - session.date).days)
-            if gap < school.spacing_days:
+            if too_close(other_session.date, session.date, school.spacing_days):
                 problems.append(
                     Problem.warning(
                         "domain.enrol.too_close",

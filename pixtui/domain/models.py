@@ -162,6 +162,7 @@ class Session(Record):
     status: SessionStatus = SessionStatus.CREATED
     status_history: list[StatusChange] = field(default_factory=list)
     rehearsal: bool = False
+    planned: bool = False  # created by the campaign planner (re-applying a plan may change it)
     checklist: list[ChecklistItem] = field(default_factory=list)
     first_started_at: datetime | None = None
     finalization: Finalization | None = None

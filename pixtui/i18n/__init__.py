@@ -18,6 +18,7 @@ from pixtui.i18n import (
     messages_domain,
     messages_exports,
     messages_imports,
+    messages_planning,
     messages_prep,
     messages_results,
     messages_room,
@@ -41,6 +42,7 @@ _MODULES = (
     messages_exports,
     messages_after,
     messages_deploy,
+    messages_planning,
 )
 
 

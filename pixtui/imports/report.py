@@ -19,6 +19,9 @@ class ImportKind(StrEnum):
     PROFILE_COLLECTION = "profile_collection"  # Pix Orga profile-collection campaign export
     ORGA_PUPILS = "orga_pupils"  # the Pix Orga "Élèves" page copied to CSV
     CERTIFICATION_RESULTS = "certification_results"  # Pix Orga results (parsed by results.py)
+    PLANNING_ROOMS = "planning_rooms"  # the planner's inputs (imports/planning.py)
+    PLANNING_SLOTS = "planning_slots"
+    PLANNING_INVIGILATORS = "planning_invigilators"
     UNKNOWN = "unknown"
 
 

@@ -1,0 +1,294 @@
+"""Catalogue entries for the campaign planner (issue 16): key -> (French, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "planning.morning": ("matin", "morning"),
+    "planning.afternoon": ("après-midi", "afternoon"),
+    "planning.session.description": ("Planifiée par pixtui", "Planned by pixtui"),
+    "journal.action.planning.apply": ("Plan de campagne appliqué", "Campaign plan applied"),
+    # --- Hard rules (a plan that breaks one cannot be applied) ---
+    "planning.rule.unknown_room": (
+        "La salle « {room} » n'est pas dans la liste des salles.",
+        'Room "{room}" is not in the list of rooms.',
+    ),
+    "planning.rule.window": (
+        "La session du {where} est hors de la période de certification ({start} – {end}).",
+        "The session of {where} is outside the certification window ({start} – {end}).",
+    ),
+    "planning.rule.capacity": (
+        "La session du {where} a {count} candidats pour {capacity} postes.",
+        "The session of {where} has {count} candidates for {capacity} workstations.",
+    ),
+    "planning.rule.invigilators": (
+        "La session du {where} a {count} candidats : il faut {needed} surveillant(s), elle en a {found}.",
+        "The session of {where} has {count} candidates: it needs {needed} invigilator(s), it has {found}.",
+    ),
+    "planning.rule.room_until": (
+        "La session du {where} finit à {end} (temps majoré compris) mais la salle n'est libre que jusqu'à {until}.",
+        "The session of {where} ends at {end} (extra time included) but the room is free only until {until}.",
+    ),
+    "planning.rule.unknown_invigilator": (
+        "« {name} » n'est pas dans la liste des surveillants.",
+        '"{name}" is not in the list of invigilators.',
+    ),
+    "planning.rule.invigilator_busy": (
+        "{name} n'est pas disponible pour la session du {where} (jusqu'à {end}).",
+        "{name} is not available for the session of {where} (until {end}).",
+    ),
+    "planning.rule.unknown_pupil": (
+        "La session du {where} contient un élève qui n'est pas à certifier.",
+        "The session of {where} holds a pupil who is not to be certified.",
+    ),
+    "planning.rule.twice": (
+        "{name} est dans deux sessions : {first} et {second}.",
+        "{name} is in two sessions: {first} and {second}.",
+    ),
+    "planning.rule.spacing": (
+        "{name} ne peut pas passer le {where} : dernière certification le {last}, il faut {days} jours d'écart.",
+        "{name} cannot sit on {where}: last certification on {last}, {days} days are needed in between.",
+    ),
+    "planning.rule.room_twice": (
+        "La salle {room} a deux sessions en même temps ({where}).",
+        "Room {room} has two sessions at the same time ({where}).",
+    ),
+    "planning.rule.invigilator_twice": (
+        "{name} surveille deux sessions en même temps : {first} et {second}.",
+        "{name} invigilates two sessions at the same time: {first} and {second}.",
+    ),
+    "planning.rule.max_sessions": (
+        "{name} surveille {count} sessions mais n'en accepte que {most}.",
+        "{name} invigilates {count} sessions but accepts only {most}.",
+    ),
+    "planning.rule.unplaced": (
+        "{count} élève(s) sans session : {names}.",
+        "{count} pupil(s) without a session: {names}.",
+    ),
+    # --- Why there is no plan ---
+    "planning.why.no_pupils": (
+        "Aucun élève à certifier : importez la liste des élèves ou vérifiez les classes demandées.",
+        "No pupil to certify: import the pupil list or check the classes asked for.",
+    ),
+    "planning.why.no_invigilators": (
+        "Aucun surveillant : importez la liste des surveillants (Nom;Disponibilités;Sessions max).",
+        "No invigilator: import the list of invigilators (Nom;Disponibilités;Sessions max).",
+    ),
+    "planning.why.no_slot": (
+        "Aucun créneau utilisable dans la période de certification : ajoutez des créneaux de salle d'au moins 2 h entre les dates de la campagne.",
+        "No usable slot inside the certification window: add room slots of at least 2 h between the campaign dates.",
+    ),
+    "planning.why.no_window": (
+        "Aucune période de certification n'est définie pour l'année {year} : définissez-la dans Accueil (touche C) ou donnez --du et --au.",
+        "No certification window is set for the year {year}: set it on Home (key C) or give --from and --to.",
+    ),
+    "planning.why.seats": (
+        "Tous les créneaux réunis n'offrent que {seats} places pour {pupils} élèves : il manque au moins {missing} places (ajoutez des créneaux ou des postes).",
+        "All slots together offer only {seats} seats for {pupils} pupils: at least {missing} seats are missing (add slots or workstations).",
+    ),
+    "planning.why.spacing": (
+        "{name} ({division}) a passé la certification le {last} : pas avant le {first}, or la campagne finit le {end}. Ajoutez un créneau après le {first} ou retirez cet élève.",
+        "{name} ({division}) sat the certification on {last}: not before {first}, but the campaign ends on {end}. Add a slot after {first} or leave this pupil out.",
+    ),
+    "planning.why.room_extra_time": (
+        "{name} ({division}, temps majoré {extra}) a besoin de {minutes} min : aucune salle n'est libre aussi longtemps. Allongez un créneau de salle.",
+        "{name} ({division}, extra time {extra}) needs {minutes} min: no room is free that long. Lengthen a room slot.",
+    ),
+    "planning.why.invigilator_extra_time": (
+        "{name} ({division}, temps majoré {extra}) a besoin de {minutes} min : aucun surveillant n'est disponible aussi longtemps. Ajoutez une disponibilité plus longue.",
+        "{name} ({division}, extra time {extra}) needs {minutes} min: no invigilator is available that long. Add a longer availability.",
+    ),
+    "planning.why.class_too_big": (
+        "La plus grande salle ({room}) n'a que {capacity} postes pour la {division} ({count} élèves) : la classe sera partagée.",
+        "The biggest room ({room}) has only {capacity} workstations for {division} ({count} pupils): the class will be split.",
+    ),
+    "planning.why.invigilators": (
+        "Il manque {count} surveillant(s) le {day} {half} (salle {room}, {start}) : ajoutez des disponibilités ou relevez le nombre de sessions acceptées.",
+        "{count} invigilator(s) missing on {day} {half} (room {room}, {start}): add availabilities or raise the number of sessions accepted.",
+    ),
+    "planning.why.unplaced": (
+        "{count} élève(s) de {division} ne trouvent pas de place : ajoutez des créneaux ou des postes.",
+        "{count} pupil(s) of {division} find no seat: add slots or workstations.",
+    ),
+    "planning.why.unplaced_extra": (
+        "{count} élève(s) de {division} (temps majoré {extra}) ne trouvent pas de place : ajoutez des créneaux plus longs.",
+        "{count} pupil(s) of {division} (extra time {extra}) find no seat: add longer slots.",
+    ),
+    "planning.why.locks": (
+        "Les verrous suivants ne peuvent pas tenir ensemble ; déverrouillez l'un d'eux :",
+        "The following locks cannot hold together; unlock one of them:",
+    ),
+    "planning.why.timeout": (
+        "Aucun plan trouvé en {seconds} s : relancez avec plus de temps (--time) ou moins d'élèves à la fois.",
+        "No plan found in {seconds} s: run again with more time (--time) or fewer pupils at once.",
+    ),
+    "planning.why.unknown": (
+        "Aucun plan ne respecte toutes les règles, sans cause isolée : vérifiez les verrous.",
+        "No plan keeps every rule, with no single cause: check the locks.",
+    ),
+    "planning.lock.session": (
+        "session verrouillée du {where}",
+        "locked session of {where}",
+    ),
+    "planning.lock.invigilator": (
+        "{name} placé(e) dans la session du {where}",
+        "{name} put in the session of {where}",
+    ),
+    # --- Imports ---
+    "imports.kind.planning_rooms": ("liste des salles", "list of rooms"),
+    "imports.kind.planning_slots": ("liste des créneaux", "list of slots"),
+    "imports.kind.planning_invigilators": ("liste des surveillants", "list of invigilators"),
+    "planning.import.time": (
+        "Heure illisible : « {value} » (attendu HH:MM, par exemple 08:30).",
+        'Unreadable time: "{value}" (expected HH:MM, e.g. 08:30).',
+    ),
+    "planning.import.no_room": ("Salle manquante.", "Room missing."),
+    "planning.import.twice": (
+        "« {name} » est déjà dans le fichier plus haut.",
+        '"{name}" is already in the file above.',
+    ),
+    "planning.import.workstations": (
+        "Nombre de postes impossible : {pcs} postes dont {spare} en réserve.",
+        "Impossible number of workstations: {pcs} workstations, {spare} of them spare.",
+    ),
+    "planning.import.unknown_room": (
+        "La salle « {room} » n'est pas dans la liste des salles.",
+        'Room "{room}" is not in the list of rooms.',
+    ),
+    "planning.import.day": (
+        "Jour illisible : « {value} » (attendu JJ/MM/AAAA ou un jour de la semaine, par exemple mardi).",
+        'Unreadable day: "{value}" (expected DD/MM/YYYY or a weekday, e.g. mardi).',
+    ),
+    "planning.import.end_before": (
+        "La fin ({end}) n'est pas après le début ({start}).",
+        "The end ({end}) is not after the start ({start}).",
+    ),
+    "planning.import.max": (
+        "Nombre de sessions maximum impossible : {value}.",
+        "Impossible maximum number of sessions: {value}.",
+    ),
+    "planning.import.availability": (
+        "Disponibilité illisible : « {value} » (par exemple : lundi matin, 12/03/2027, jeudi 08:00-12:00).",
+        'Unreadable availability: "{value}" (e.g. lundi matin, 12/03/2027, jeudi 08:00-12:00).',
+    ),
+    # --- Files ---
+    "planning.col.order": ("Ordre", "Order"),
+    "planning.col.date": ("Date", "Date"),
+    "planning.col.start": ("Début", "Start"),
+    "planning.col.end": ("Fin (temps majoré compris)", "End (extra time included)"),
+    "planning.col.room": ("Salle", "Room"),
+    "planning.col.site": ("Site", "Site"),
+    "planning.col.candidates": ("Candidats", "Candidates"),
+    "planning.col.extra_time": ("Dont temps majoré", "With extra time"),
+    "planning.col.classes": ("Classes", "Classes"),
+    "planning.col.invigilators": ("Surveillants", "Invigilators"),
+    "planning.col.division": ("Classe", "Class"),
+    "planning.col.name": ("Élève", "Pupil"),
+    "planning.pdf.title": (
+        "Calendrier de la campagne de certification Pix",
+        "Pix certification campaign calendar",
+    ),
+    "planning.pdf.summary": (
+        "{school} — {sessions} session(s), {pupils} candidat(s). Créez les sessions dans Pix Certif dans cet ordre, puis recopiez leur numéro, code d'accès et mot de passe dans pixtui.",
+        "{school} — {sessions} session(s), {pupils} candidate(s). Create the sessions in Pix Certif in this order, then copy their number, access code and password into pixtui.",
+    ),
+    "planning.pdf.session": (
+        "{order}. {start} – {end}  {room} ({site}) : {count} candidat(s)",
+        "{order}. {start} – {end}  {room} ({site}): {count} candidate(s)",
+    ),
+    "planning.pdf.detail": (
+        "Classes : {classes}. Surveillants : {invigilators}.",
+        "Classes: {classes}. Invigilators: {invigilators}.",
+    ),
+    "planning.pdf.extra": ("{count} avec temps majoré.", "{count} with extra time."),
+    "planning.pdf.locked": ("(verrouillée)", "(locked)"),
+    # --- Command line ---
+    "planning.cli.help": (
+        "planifier toute la campagne (salles, créneaux, surveillants, élèves)",
+        "plan the whole campaign (rooms, slots, invigilators, pupils)",
+    ),
+    "planning.cli.description": (
+        "Planifie toutes les sessions de la campagne avec un solveur (OR-Tools CP-SAT), affiche le plan ou pourquoi il n'y en a pas, l'exporte et l'applique (sauf --dry-run).",
+        "Plans every session of the campaign with a solver (OR-Tools CP-SAT), prints the plan or why there is none, exports it and applies it (unless --dry-run).",
+    ),
+    "planning.cli.rooms": (
+        "CSV des salles (Salle;Site;Postes;Réserve)",
+        "rooms CSV (Salle;Site;Postes;Réserve)",
+    ),
+    "planning.cli.slots": (
+        "CSV des créneaux (Salle;Date;Début;Fin;Fermé)",
+        "slots CSV (Salle;Date;Début;Fin;Fermé)",
+    ),
+    "planning.cli.invigilators": (
+        "CSV des surveillants (Nom;Disponibilités;Sessions max)",
+        "invigilators CSV (Nom;Disponibilités;Sessions max)",
+    ),
+    "planning.cli.classes": (
+        "classes à planifier, séparées par des virgules (par défaut : toutes)",
+        "classes to plan, comma-separated (default: all)",
+    ),
+    "planning.cli.dry_run": (
+        "afficher et exporter le plan sans rien écrire dans la base",
+        "print and export the plan without writing to the store",
+    ),
+    "planning.cli.out": (
+        "dossier où écrire le plan en CSV et le calendrier PDF",
+        "folder to write the plan as CSV and the PDF calendar to",
+    ),
+    "planning.cli.metavar_dir": ("DOSSIER", "FOLDER"),
+    "planning.cli.time": (
+        "temps de calcul maximum en secondes (10 par défaut)",
+        "most solving time in seconds (default 10)",
+    ),
+    "planning.cli.from": (
+        "début de la période (par défaut : celle de l'année scolaire)",
+        "window start (default: the school year's)",
+    ),
+    "planning.cli.to": ("fin de la période", "window end"),
+    "planning.cli.unreadable": (
+        "Impossible de lire le fichier {path}.",
+        "Cannot read the file {path}.",
+    ),
+    "planning.cli.bad_date": (
+        "Date illisible : « {value} » (attendu JJ/MM/AAAA).",
+        'Unreadable date: "{value}" (expected DD/MM/YYYY).',
+    ),
+    "planning.cli.refused_line": ("  ligne {line} : {reason}", "  line {line}: {reason}"),
+    "planning.cli.refused": (
+        "{count} ligne(s) refusée(s) : corrigez les fichiers ou relancez avec --accept-valid pour planifier avec les lignes valides seulement. Rien n'a été écrit.",
+        "{count} line(s) refused: fix the files or run again with --accept-valid to plan with the valid lines only. Nothing was written.",
+    ),
+    "planning.cli.already": (
+        "{count} élève(s) ({classes}) déjà inscrit(s) le {date} en {room} : laissé(s) hors du plan.",
+        "{count} pupil(s) ({classes}) already enrolled on {date} in {room}: left out of the plan.",
+    ),
+    "planning.cli.no_plan": ("Aucun plan : rien n'a été écrit.", "No plan: nothing was written."),
+    "planning.cli.written": ("Écrit : {path}", "Written: {path}"),
+    "planning.cli.dry_run_done": (
+        "Essai à blanc : rien n'a été écrit dans la base.",
+        "Dry run: nothing was written to the store.",
+    ),
+    "planning.text.status": (
+        "Plan calculé par {solver} ({status}) en {seconds} s, écart à l'optimum prouvé : {gap} %.",
+        "Plan computed by {solver} ({status}) in {seconds} s, gap to the proven optimum: {gap} %.",
+    ),
+    "planning.text.score": (
+        "{sessions} session(s), {hours} h de surveillance, {split} découpage(s) de classe, au plus {most} session(s) par surveillant.",
+        "{sessions} session(s), {hours} invigilation hours, {split} class split(s), at most {most} session(s) per invigilator.",
+    ),
+    "planning.status.optimal": ("optimal", "optimal"),
+    "planning.status.feasible": ("limite de temps atteinte", "time limit reached"),
+    "planning.status.greedy": ("premier placement", "first fit"),
+    "planning.status.applied": ("appliqué", "applied"),
+    "planning.status.edited": ("modifié à la main", "edited by hand"),
+    # --- Applying ---
+    "planning.apply.summary": (
+        "{created} session(s) créée(s), {updated} modifiée(s), {deleted} supprimée(s) ; {enrolled} élève(s) inscrit(s), {removed} retiré(s).",
+        "{created} session(s) created, {updated} changed, {deleted} deleted; {enrolled} pupil(s) enrolled, {removed} removed.",
+    ),
+    "planning.apply.taken": (
+        "Une session existe déjà au {where} sans venir du plan : changez le créneau ou supprimez-la d'abord.",
+        "A session already exists at {where} that does not come from the plan: change the slot or delete it first.",
+    ),
+    "planning.apply.created_in_pix": (
+        "La session n° {number} est déjà créée dans Pix Certif : supprimez-la dans Pix Certif puis ici avant de la retirer du plan.",
+        "Session no. {number} is already created in Pix Certif: delete it in Pix Certif and here before dropping it from the plan.",
+    ),
+}

@@ -1,0 +1,115 @@
+"""``pixtui plan``: prints the plan or why there is none, exports it, applies it unless --dry-run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pixtui.cli import main
+from tests.conftest import write_demo_store
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "planning"
+
+
+@pytest.fixture
+def store_path(tmp_path, clock, monkeypatch):
+    from pixtui.commands import common
+
+    monkeypatch.setattr(common, "clock", lambda: clock)
+    path = tmp_path / "pixtui.json"
+    write_demo_store(path, clock)
+    return path
+
+
+def _run(capsys, *args):
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _files(rooms=DATA / "salles.csv"):
+    return (
+        "--rooms",
+        rooms,
+        "--slots",
+        DATA / "creneaux.csv",
+        "--invigilators",
+        DATA / "surveillants.csv",
+    )
+
+
+def test_dry_run_prints_exports_and_writes_nothing(capsys, store_path, tmp_path):
+    before = store_path.read_bytes()
+    code, out, err = _run(
+        capsys,
+        "plan",
+        "--store",
+        store_path,
+        *_files(),
+        "--dry-run",
+        "--time",
+        "1",
+        "--out",
+        tmp_path / "plan",
+    )
+    assert code == 0, err
+    assert "session(s)" in out and "OR-Tools CP-SAT" in out and "Essai à blanc" in out
+    assert "déjà inscrit(s)" in out  # the demo's enrolled classes are left out
+    names = sorted(p.name for p in (tmp_path / "plan").iterdir())
+    assert names == ["plan-calendrier.pdf", "plan-eleves.csv", "plan-sessions.csv"]
+    assert (tmp_path / "plan" / "plan-calendrier.pdf").read_bytes().startswith(b"%PDF")
+    header = (
+        (tmp_path / "plan" / "plan-sessions.csv").read_bytes().decode("utf-8-sig").splitlines()[0]
+    )
+    assert header.startswith("Ordre;Date;Début")
+    assert store_path.read_bytes() == before
+
+
+def test_apply_then_apply_again_changes_nothing(capsys, store_path):
+    code, out, err = _run(capsys, "plan", "--store", store_path, *_files(), "--time", "1")
+    assert code == 0, err
+    assert "session(s) créée(s)" in out and "élève(s) inscrit(s)" in out
+    code, out, err = _run(capsys, "plan", "--store", store_path, *_files(), "--time", "1")
+    assert code == 0, err
+    assert out.strip().endswith(
+        "0 session(s) créée(s), 0 modifiée(s), 0 supprimée(s) ; 0 élève(s) inscrit(s), 0 retiré(s)."
+    )
+
+
+def test_a_refused_line_stops_before_planning(capsys, store_path, tmp_path):
+    rooms = tmp_path / "salles.csv"
+    rooms.write_text(
+        "Salle;Site;Postes;Réserve\nSalle 112;A;vingt;0\nCDI;B;18;1\n", encoding="cp1252"
+    )
+    code, out, err = _run(capsys, "plan", "--store", store_path, *_files(rooms), "--dry-run")
+    assert code == 2
+    assert "ligne 2" in out and "vingt" in out
+    assert "--accept-valid" in err and "Traceback" not in err
+
+
+def test_no_plan_is_explained_in_french(capsys, store_path, tmp_path):
+    rooms = tmp_path / "salles.csv"
+    rooms.write_text("Salle;Site;Postes;Réserve\nSalle 112;A;20;0\n", encoding="utf-8")
+    slots = tmp_path / "creneaux.csv"
+    slots.write_text("Salle;Date;Début;Fin\nSalle 112;22/03/2027;08:00;10:00\n", encoding="utf-8")
+    code, out, err = _run(
+        capsys,
+        "plan",
+        "--store",
+        store_path,
+        "--rooms",
+        rooms,
+        "--slots",
+        slots,
+        "--invigilators",
+        DATA / "surveillants.csv",
+        "--dry-run",
+        "--time",
+        "1",
+    )
+    assert code == 2
+    assert "places pour" in out and "Aucun plan" in err
