@@ -127,12 +127,7 @@ def run_plan(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(t("planning.cli.dry_run_done"))
         return 0
-    from pixtui.services.sessions import Refused
-
-    try:
-        with store.transaction("planning.apply") as tx:
-            report = service.apply_plan(tx, inputs, plan, now=store.clock.now())
-    except Refused as refused:
-        raise UserError(refused.message) from None
+    with store.transaction("planning.apply") as tx:  # a Refused is one French sentence
+        report = service.apply_plan(tx, inputs, plan, now=store.clock.now())
     print(report.summary())
     return 0

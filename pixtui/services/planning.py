@@ -46,7 +46,7 @@ from pixtui.domain.planning import (
     unplaced_problem,
 )
 from pixtui.domain.planning_greedy import first_fit
-from pixtui.domain.problems import Problem, errors
+from pixtui.domain.problems import Problem, Refused, errors
 from pixtui.domain.sessions import campaign_window_for
 from pixtui.i18n import t
 
@@ -746,7 +746,7 @@ def apply_plan(tx: Any, inputs: PlanInputs, plan: Plan, *, now: Any) -> ApplyRep
     that was already created in Pix Certif or where a pupil came in.
     """
     from pixtui.services.enrolment import enrol_pupils, remove_candidate
-    from pixtui.services.sessions import Refused, SessionDraft, save_draft
+    from pixtui.services.sessions import SessionDraft, save_draft
 
     if found := errors(plan_problems(inputs, plan)):
         raise Refused(found)
@@ -807,7 +807,7 @@ def _set_examiners(examiners: list[str]) -> Any:
 
 
 def _drop(tx: Any, session: Session) -> Session:
-    from pixtui.services.sessions import Refused, delete_session
+    from pixtui.services.sessions import delete_session
 
     if session.pix_number:
         raise Refused([Problem.error("planning.apply.created_in_pix", number=session.pix_number)])

@@ -17,6 +17,7 @@ from pixtui.domain.planning import (
     session_margins,
 )
 from pixtui.domain.planning_greedy import first_fit
+from pixtui.domain.problems import Refused
 from pixtui.services.planning import (
     InputFiles,
     apply_plan,
@@ -24,7 +25,6 @@ from pixtui.services.planning import (
     pupils_to_plan,
     read_input_files,
 )
-from pixtui.services.sessions import Refused
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "planning"
 WINDOW = (date(2027, 3, 4), date(2027, 6, 14))
