@@ -82,7 +82,7 @@ def session_fields(settings: SchoolSettings, session: Session) -> list[list[tupl
         [
             (t("documents.field.site"), session.site.strip()),
             (t("documents.field.room"), session.room.strip()),
-            (t("documents.field.examiners"), examiners_text(session)),
+            (t("documents.field.examiners", count=len(session.examiners)), examiners_text(session)),
         ],
     ]
 
@@ -182,7 +182,7 @@ def attendance_section(
         ],
         [
             (t("documents.field.site"), session.site.strip()),
-            (t("documents.field.examiners"), examiners_text(session)),
+            (t("documents.field.examiners", count=len(session.examiners)), examiners_text(session)),
             (t("documents.field.classes"), ", ".join(classes_of(people))),
             (t("documents.field.enrolled"), str(len(people))),
         ],

@@ -4,10 +4,18 @@ Every string shown to a user is looked up here with :func:`t`. The catalogue is 
 several modules by area only so that parallel work does not collide; they are merged into
 one dictionary at import, and a test checks that every key exists in both languages with the
 same placeholders. This module imports neither textual nor rich: the domain uses it too.
+
+Plurals are written in the catalogue, never hand-made with "(s)": a field whose format is
+``plural:ONE|OTHER`` prints ONE or OTHER by the number it names, with each language's rule
+(French takes the singular for 0 and 1, English for 1 only), for example
+``"{count} {count:plural:élève inscrit|élèves inscrits}"``. :func:`plural_text` is the one home
+of that rule; :func:`tn` is the gettext ``ngettext`` of this catalogue: ``tn(key, n)`` is
+``t(key, count=n)``.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 from pixtui.i18n import (
@@ -72,6 +80,36 @@ def get_language() -> str:
     return _language
 
 
+PLURAL_SPEC = "plural:"
+
+
+def is_singular(count: float, language: str | None = None) -> bool:
+    """Whether ``count`` takes the singular in ``language`` (CLDR: French "one" is 0 ≤ n < 2)."""
+    if (language or _language) == "fr":
+        return 0 <= abs(count) < 2
+    return count == 1
+
+
+def plural_text(count: object, forms: str, language: str | None = None) -> str:
+    """``"ONE|OTHER"`` chosen by ``count`` (a value that is not a number takes OTHER)."""
+    one, _, other = forms.partition("|")
+    try:
+        number = float(count)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return other or one
+    return one if is_singular(number, language) else (other or one)
+
+
+class _CatalogueFormatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith(PLURAL_SPEC):
+            return plural_text(value, format_spec[len(PLURAL_SPEC) :])
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _CatalogueFormatter()
+
+
 def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, formatted with ``params``.
 
@@ -82,4 +120,9 @@ def t(key: str, /, **params: object) -> str:
     if pair is None:
         return key
     text = pair[0] if _language == "fr" else pair[1]
-    return text.format(**params) if params else text
+    return _FORMATTER.format(text, **params) if params else text
+
+
+def tn(key: str, count: int, /, **params: object) -> str:
+    """``t(key, count=count, ...)``: the message of ``key`` agreed with ``count``."""
+    return t(key, count=count, **params)

@@ -89,8 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Give at least one results file after "results".',
     ),
     "after.cli.results_unreadable": (
-        "{count} fichier(s) illisible(s) : rien n'a été écrit.",
-        "{count} unreadable file(s): nothing was written.",
+        "{count} {count:plural:fichier illisible|fichiers illisibles} : rien n'a été écrit.",
+        "{count} unreadable {count:plural:file|files}: nothing was written.",
     ),
     "after.cli.results_empty": (
         "Aucun résultat lisible dans ces fichiers : rien n'a été écrit.",
@@ -130,12 +130,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No new data to anonymise.",
     ),
     "after.purge.journal": (
-        "Journal : {count} ligne(s) expurgée(s) des données personnelles purgées.",
-        "Journal: {count} line(s) redacted of purged personal data.",
+        "Journal : {count} {count:plural:ligne expurgée|lignes expurgées} des données personnelles purgées.",
+        "Journal: {count} {count:plural:line|lines} redacted of purged personal data.",
     ),
     "after.purge.backups": (
-        "Sauvegardes : {count} copie(s) contenant ces données supprimée(s).",
-        "Backups: {count} copy(ies) holding this data deleted.",
+        "Sauvegardes : {count} {count:plural:copie contenant ces données supprimée|copies contenant ces données supprimées}.",
+        "Backups: {count} {count:plural:copy|copies} holding this data deleted.",
     ),
     "after.result_status.validated": ("Validée", "Validated"),
     # Pix's word since 2026 (PR #15949); older files said « Rejetée »
@@ -146,25 +146,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.result_status.started": ("Démarrée", "Started"),
     # --- results import ----------------------------------------------------------------
     "after.import.file_line": (
-        "{name} ({variant}) : classe {division}, {count} résultat(s), {refused} ligne(s) refusée(s)",
-        "{name} ({variant}): class {division}, {count} result(s), {refused} line(s) refused",
+        "{name} ({variant}) : classe {division}, {count} {count:plural:résultat|résultats}, {refused} {refused:plural:ligne refusée|lignes refusées}",
+        "{name} ({variant}): class {division}, {count} {count:plural:result|results}, {refused} {refused:plural:line|lines} refused",
     ),
     "after.import.no_class": ("inconnue", "unknown"),
     "after.import.match_line": (
-        "{total} élève(s) : {matched} reconnu(s), {unmatched} non reconnu(s), {ambiguous} ambigu(s)",
-        "{total} pupil(s): {matched} matched, {unmatched} unmatched, {ambiguous} ambiguous",
+        "{total} {total:plural:élève|élèves} : {matched} {matched:plural:reconnu|reconnus}, {unmatched} non {unmatched:plural:reconnu|reconnus}, {ambiguous} {ambiguous:plural:ambigu|ambigus}",
+        "{total} {total:plural:pupil|pupils}: {matched} matched, {unmatched} unmatched, {ambiguous} ambiguous",
     ),
     "after.import.superseded": (
-        "{count} certification(s) plus ancienne(s) des mêmes élèves : seule la plus récente est gardée.",
-        "{count} older certification(s) of the same pupils: only the latest is kept.",
+        "{count} {count:plural:certification plus ancienne|certifications plus anciennes} des mêmes élèves : seule la plus récente est gardée.",
+        "{count} older {count:plural:certification|certifications} of the same pupils: only the latest is kept.",
     ),
     "after.import.without_class": (
-        "{count} résultat(s) sans classe.",
-        "{count} result(s) without a class.",
+        "{count} {count:plural:résultat|résultats} sans classe.",
+        "{count} {count:plural:result|results} without a class.",
     ),
     "after.import.done": (
-        "Résultats enregistrés : {added} ajouté(s), {replaced} remplacé(s), {kept} plus récent(s) gardé(s) ; {pupils} élève(s) mis à jour.",
-        "Results saved: {added} added, {replaced} replaced, {kept} newer kept; {pupils} pupil(s) updated.",
+        "Résultats enregistrés : {added} {added:plural:ajouté|ajoutés}, {replaced} {replaced:plural:remplacé|remplacés}, {kept} {kept:plural:plus récent gardé|plus récents gardés} ; {pupils} {pupils:plural:élève mis|élèves mis} à jour.",
+        "Results saved: {added} added, {replaced} replaced, {kept} newer kept; {pupils} {pupils:plural:pupil|pupils} updated.",
     ),
     "after.import.files_title": (
         "Fichiers de résultats de Pix Orga (séparés par des espaces)",
@@ -253,8 +253,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.wizard.title": ("Finalisation", "Finalisation"),
     "after.wizard.title_number": ("Finaliser la session {number}", "Finalise session {number}"),
     "after.wizard.head": (
-        "Session du {date}, {room} : {count} candidat(s) ont commencé le test.",
-        "Session of {date}, {room}: {count} candidate(s) started the test.",
+        "Session du {date}, {room} : {count} {count:plural:candidat a|candidats ont} commencé le test.",
+        "Session of {date}, {room}: {count} {count:plural:candidate|candidates} started the test.",
     ),
     "after.wizard.flags": (
         "Incident pendant la session (I) : {incident} · Problème de connexion (J) : {joining}",
@@ -346,8 +346,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.summary.export_title": ("Dossier d'export", "Export folder"),
     "after.summary.export_empty": ("Indiquez un dossier.", "Give a folder."),
     "after.summary.exported": (
-        "{count} fichier(s) écrit(s) dans {folder}.",
-        "{count} file(s) written to {folder}.",
+        "{count} {count:plural:fichier écrit|fichiers écrits} dans {folder}.",
+        "{count} {count:plural:file|files} written to {folder}.",
     ),
     # --- results screens ---------------------------------------------------------------
     "after.results.none": (
@@ -356,8 +356,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.results.school": ("Établissement", "School"),
     "after.results.counts": (
-        "{total} certification(s) : {validated} validée(s), {rejected} non obtenue(s), {cancelled} annulée(s) · score moyen {mean}, médian {median} · {fewer} validée(s) avec moins de 5 compétences (R3)",
-        "{total} certification(s): {validated} validated, {rejected} not obtained, {cancelled} cancelled · mean score {mean}, median {median} · {fewer} validated with fewer than 5 competences (R3)",
+        "{total} {total:plural:certification|certifications} : {validated} {validated:plural:validée|validées}, {rejected} {rejected:plural:non obtenue|non obtenues}, {cancelled} {cancelled:plural:annulée|annulées} · score moyen {mean}, médian {median} · {fewer} {fewer:plural:validée|validées} avec moins de 5 compétences (R3)",
+        "{total} {total:plural:certification|certifications}: {validated} validated, {rejected} not obtained, {cancelled} cancelled · mean score {mean}, median {median} · {fewer} validated with fewer than 5 competences (R3)",
     ),
     "after.results.histogram": (
         "Répartition des scores (pix, certifications validées)",

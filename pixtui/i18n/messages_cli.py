@@ -106,8 +106,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.demo.done": ("Démo écrite dans {path}", "Demo written to {path}"),
     "cli.demo.counts": (
-        "{pupils} élèves, {classes} classes, {sessions} sessions.",
-        "{pupils} pupils, {classes} classes, {sessions} sessions.",
+        "{pupils} {pupils:plural:élève|élèves}, {classes} {classes:plural:classe|classes}, {sessions} {sessions:plural:session|sessions}.",
+        "{pupils} {pupils:plural:pupil|pupils}, {classes} {classes:plural:class|classes}, {sessions} {sessions:plural:session|sessions}.",
     ),
     "cli.demo.rehearsal": (
         "Répétition aujourd'hui à {time} : session n° {number}, code d'accès {code}, mot de passe surveillant {password}",
@@ -118,8 +118,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To open it: pixtui --store {path}   (F5 Room, then the password)",
     ),
     "cli.check.ok": (
-        "Fichier en bon état : {path} (version {version}, {changes} modifications, {pupils} élèves, {sessions} sessions).",
-        "Store is healthy: {path} (version {version}, {changes} changes, {pupils} pupils, {sessions} sessions).",
+        "Fichier en bon état : {path} (version {version}, {changes} {changes:plural:modification|modifications}, {pupils} {pupils:plural:élève|élèves}, {sessions} {sessions:plural:session|sessions}).",
+        "Store is healthy: {path} (version {version}, {changes} {changes:plural:change|changes}, {pupils} {pupils:plural:pupil|pupils}, {sessions} {sessions:plural:session|sessions}).",
     ),
     "cli.backup.done": ("Sauvegarde écrite : {path}", "Backup written: {path}"),
     "cli.backup.label": ("étiquette de la sauvegarde", "backup label"),

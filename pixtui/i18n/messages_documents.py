@@ -68,7 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.field.start": ("Heure de début", "Start time"),
     "documents.field.site": ("Site", "Site"),
     "documents.field.room": ("Salle", "Room"),
-    "documents.field.examiners": ("Surveillant(s)", "Invigilator(s)"),
+    "documents.field.examiners": (
+        "{count:plural:Surveillant|Surveillants}",
+        "{count:plural:Invigilator|Invigilators}",
+    ),
     "documents.field.classes": ("Classes concernées", "Classes"),
     "documents.field.enrolled": ("Candidats inscrits", "Enrolled candidates"),
     "documents.field.observations": ("Observations", "Notes"),

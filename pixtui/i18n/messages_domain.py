@@ -328,8 +328,8 @@ MESSAGES.update(
             "{name} is not certifiable: at least 5 competences at level 1 are needed in Pix Orga.",
         ),
         "domain.pupil.not_certifiable_count": (
-            "{name} n'est pas certifiable : {count} compétence(s) au niveau 1 ou plus, il en faut au moins {minimum}.",
-            "{name} is not certifiable: {count} competence(s) at level 1 or more, at least {minimum} are needed.",
+            "{name} n'est pas certifiable : {count} {count:plural:compétence|compétences} au niveau 1 ou plus, il en faut au moins {minimum}.",
+            "{name} is not certifiable: {count} {count:plural:competence|competences} at level 1 or more, at least {minimum} are needed.",
         ),
         "domain.pupil.certifiability_unknown": (
             "La certificabilité de {name} n'est pas communiquée : vérifiez-la dans Pix Orga avant la session.",
@@ -408,8 +408,8 @@ MESSAGES.update(
             "Room {room} is already taken by another session on {date} at {time}.",
         ),
         "domain.session.invigilators_short": (
-            "{candidates} candidats demandent {needed} surveillants (un pour {per}) ; {count} indiqué(s).",
-            "{candidates} candidates need {needed} invigilators (one per {per}); {count} given.",
+            "{candidates} {candidates:plural:candidat demande|candidats demandent} {needed} {needed:plural:surveillant|surveillants} (un pour {per}) ; {count} {count:plural:indiqué|indiqués}.",
+            "{candidates} {candidates:plural:candidate needs|candidates need} {needed} {needed:plural:invigilator|invigilators} (one per {per}); {count} given.",
         ),
         "domain.session.delete_started": (
             "Cette session ne peut plus être supprimée : une certification y a déjà démarré.",
@@ -420,8 +420,8 @@ MESSAGES.update(
             'This session cannot be deleted: its status is "{status}".',
         ),
         "domain.session.delete_with_candidates": (
-            "{count} candidat(s) sont inscrits à cette session : ils seront désinscrits.",
-            "{count} candidate(s) are enrolled in this session: they will be unenrolled.",
+            "{count} {count:plural:candidat est inscrit à cette session : il sera désinscrit|candidats sont inscrits à cette session : ils seront désinscrits}.",
+            "{count} {count:plural:candidate is|candidates are} enrolled in this session and will be unenrolled.",
         ),
     }
 )

@@ -27,8 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This file is a {found}, not a {expected}.",
     ),
     "imports.file.missing_columns": (
-        "Colonne(s) obligatoire(s) absente(s) de l'en-tête : {columns}.",
-        "Required column(s) missing from the header: {columns}.",
+        "{count:plural:Colonne obligatoire absente|Colonnes obligatoires absentes} de l'en-tête : {columns}.",
+        "{count:plural:Required column|Required columns} missing from the header: {columns}.",
     ),
     "imports.file.no_rows": (
         "Le fichier ne contient aucune ligne de données après l'en-tête.",
@@ -98,12 +98,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Unusual INE "{value}" (11 characters expected, the last a letter): please check.',
     ),
     "imports.pupil.duplicate": (
-        "Élève en double dans le fichier avec des informations différentes (voir ligne(s) {lines}) : à corriger avant import.",
-        "Pupil twice in the file with different details (see line(s) {lines}): fix it before importing.",
+        "Élève en double dans le fichier avec des informations différentes (voir {count:plural:ligne|lignes} {lines}) : à corriger avant import.",
+        "Pupil twice in the file with different details (see {count:plural:line|lines} {lines}): fix it before importing.",
     ),
     "imports.pupil.duplicate_same": (
-        "Ligne répétée : même élève qu'à la ligne {lines}, ignorée.",
-        "Repeated line: same pupil as on line {lines}, ignored.",
+        "Ligne répétée : même élève qu'à {count:plural:la ligne|aux lignes} {lines}, ignorée.",
+        "Repeated line: same pupil as on {count:plural:line|lines} {lines}, ignored.",
     ),
     # --- Profile collection ---
     "imports.profile.no_division": (
@@ -123,8 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impossible number of certifiable competences: {value} (between 0 and 16).",
     ),
     "imports.profile.inconsistent": (
-        "Certifiable (O/N) vaut « {value} » avec {competences} compétence(s) certifiable(s) : la règle est d'au moins 5 compétences, à vérifier.",
-        'Certifiable (O/N) is "{value}" with {competences} certifiable competence(s): the rule is at least 5 competences, please check.',
+        "Certifiable (O/N) vaut « {value} » avec {competences} {competences:plural:compétence certifiable|compétences certifiables} : la règle est d'au moins 5 compétences, à vérifier.",
+        'Certifiable (O/N) is "{value}" with {competences} certifiable {competences:plural:competence|competences}: the rule is at least 5 competences, please check.',
     ),
     "imports.profile.no_sent_at": (
         "Date de l'envoi absente : la certificabilité sera enregistrée sans date.",
@@ -169,8 +169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No pupil of this name in this class.",
     ),
     "imports.plan.unknown_in_class": (
-        "Aucun élève de ce nom dans cette classe ; homonyme(s) en {classes} : changement de classe ?",
-        "No pupil of this name in this class; namesake(s) in {classes}: a change of class?",
+        "Aucun élève de ce nom dans cette classe ; le même nom existe en {classes} : changement de classe ?",
+        "No pupil of this name in this class; the same name is in {classes}: a change of class?",
     ),
     "imports.change": ("{field} : {before} → {after}", "{field}: {before} → {after}"),
     "imports.value.yes": ("oui", "yes"),
@@ -219,7 +219,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imports.separator.tab": ("tabulation", "tab"),
     "imports.separator.comma": ("virgule", "comma"),
     "imports.report.summary": (
-        "{kind} : {accepted} ligne(s) acceptée(s), {refused} refusée(s), {warnings} avertissement(s) ; {lines} ligne(s), {encoding}, séparateur {separator}.",
-        "{kind}: {accepted} line(s) accepted, {refused} refused, {warnings} warning(s); {lines} line(s), {encoding}, {separator} separator.",
+        "{kind} : {accepted} {accepted:plural:ligne acceptée|lignes acceptées}, {refused} {refused:plural:refusée|refusées}, {warnings} {warnings:plural:avertissement|avertissements} ; {lines} {lines:plural:ligne|lignes}, {encoding}, séparateur {separator}.",
+        "{kind}: {accepted} {accepted:plural:line|lines} accepted, {refused} refused, {warnings} {warnings:plural:warning|warnings}; {lines} {lines:plural:line|lines}, {encoding}, {separator} separator.",
     ),
 }

@@ -85,26 +85,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.import.line.warning": ("  ligne {line} : {message}", "  line {line}: {message}"),
     "prep.import.more": ("  … et {count} de plus", "  … and {count} more"),
     "prep.import.plan.pupils": (
-        "Après acceptation : {new} nouveaux élèves, {updated} mis à jour, {unchanged} inchangés ;"
-        " {missing} absents de la liste ; {conflicts} à décider.",
-        "On acceptance: {new} new pupils, {updated} updated, {unchanged} unchanged;"
-        " {missing} missing from the list; {conflicts} to decide.",
+        "Après acceptation : {new} {new:plural:nouvel élève|nouveaux élèves}, {updated} mis à jour, {unchanged} {unchanged:plural:inchangé|inchangés} ; {missing} {missing:plural:absent|absents} de la liste ; {conflicts} à décider.",
+        "On acceptance: {new} new {new:plural:pupil|pupils}, {updated} updated, {unchanged} unchanged; {missing} missing from the list; {conflicts} to decide.",
     ),
     "prep.import.plan.matched": (
-        "Après acceptation : {updated} élèves mis à jour, {unchanged} inchangés ;"
-        " {ambiguous} ambigus et {unknown} inconnus, à décider (jamais devinés).",
-        "On acceptance: {updated} pupils updated, {unchanged} unchanged;"
-        " {ambiguous} ambiguous and {unknown} unknown, to decide (never guessed).",
+        "Après acceptation : {updated} {updated:plural:élève mis|élèves mis} à jour, {unchanged} {unchanged:plural:inchangé|inchangés} ; {ambiguous} {ambiguous:plural:ambigu|ambigus} et {unknown} {unknown:plural:inconnu|inconnus}, à décider (jamais devinés).",
+        "On acceptance: {updated} {updated:plural:pupil|pupils} updated, {unchanged} unchanged; {ambiguous} ambiguous and {unknown} unknown, to decide (never guessed).",
     ),
     "prep.import.plan.not_sent": (
-        "{not_sent} profils non envoyés (NA) ; {stale} lignes plus anciennes que les données"
-        " connues, ignorées.",
-        "{not_sent} profiles not sent (NA); {stale} lines older than the known data, ignored.",
+        "{not_sent} {not_sent:plural:profil non envoyé|profils non envoyés} (NA) ; {stale} {stale:plural:ligne plus ancienne que les données connues, ignorée|lignes plus anciennes que les données connues, ignorées}.",
+        "{not_sent} {not_sent:plural:profile|profiles} not sent (NA); {stale} {stale:plural:line|lines} older than the known data, ignored.",
     ),
     "prep.import.plan.logins": (
-        "Méthodes de connexion : {none} élèves sans aucune, {email} par e-mail seulement"
-        " (« à éviter »).",
-        'Login methods: {none} pupils without any, {email} by e-mail only ("to avoid").',
+        "Méthodes de connexion : {none} {none:plural:élève|élèves} sans aucune, {email} par e-mail seulement (« à éviter »).",
+        'Login methods: {none} {none:plural:pupil|pupils} without any, {email} by e-mail only ("to avoid").',
     ),
     "prep.import.new_title": ("Nouveaux élèves ({count}) :", "New pupils ({count}):"),
     "prep.import.line.new": (
@@ -145,14 +139,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing to write: the pupils are already up to date.",
     ),
     "prep.import.accept_valid": (
-        "A : importer les lignes valides ({writes} élèves créés ou modifiés) ; les {refused}"
-        " lignes refusées ne le seront pas. Échap : ne rien importer.",
-        "A: import the valid lines ({writes} pupils created or changed); the {refused} refused"
-        " lines will not be. Esc: import nothing.",
+        "A : importer les lignes valides ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}) ; {refused:plural:la ligne refusée ne le sera pas|les {refused} lignes refusées ne le seront pas}. Échap : ne rien importer.",
+        "A: import the valid lines ({writes} {writes:plural:pupil|pupils} created or changed); the {refused} refused {refused:plural:line|lines} will not be. Esc: import nothing.",
     ),
     "prep.import.accept": (
-        "A : importer ({writes} élèves créés ou modifiés). Échap : ne rien importer.",
-        "A: import ({writes} pupils created or changed). Esc: import nothing.",
+        "A : importer ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}). Échap : ne rien importer.",
+        "A: import ({writes} {writes:plural:pupil|pupils} created or changed). Esc: import nothing.",
     ),
     # --- imports (screen) ---
     "prep.import.title": ("Import d'élèves", "Pupil import"),
@@ -170,27 +162,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mark (or not) the pupils missing from the list as having left the school",
     ),
     "prep.import.left_on": (
-        "P : les {count} absents seront marqués « partis » (jamais supprimés).",
-        'P: the {count} missing pupils will be marked "left" (never deleted).',
+        "P : {count:plural:l'absent sera marqué « parti » (jamais supprimé)|les {count} absents seront marqués « partis » (jamais supprimés)}.",
+        'P: the {count} missing {count:plural:pupil|pupils} will be marked "left" (never deleted).',
     ),
     "prep.import.left_off": (
-        "P : marquer aussi les {count} absents comme partis de l'établissement.",
-        "P: also mark the {count} missing pupils as having left the school.",
+        "P : marquer aussi {count:plural:l'absent comme parti|les {count} absents comme partis} de l'établissement.",
+        "P: also mark the {count} missing {count:plural:pupil|pupils} as having left the school.",
     ),
     "prep.import.confirm_valid": (
-        "Importer les lignes valides ({writes} élèves créés ou modifiés) ?"
-        " Les {refused} lignes refusées ne seront pas importées.",
-        "Import the valid lines ({writes} pupils created or changed)?"
-        " The {refused} refused lines will not be imported.",
+        "Importer les lignes valides ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}) ? {refused:plural:La ligne refusée ne sera pas importée.|Les {refused} lignes refusées ne seront pas importées.}",
+        "Import the valid lines ({writes} {writes:plural:pupil|pupils} created or changed)? The {refused} refused {refused:plural:line|lines} will not be imported.",
     ),
     "prep.import.confirm": (
-        "Importer ce fichier ({writes} élèves créés ou modifiés) ?",
-        "Import this file ({writes} pupils created or changed)?",
+        "Importer ce fichier ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}) ?",
+        "Import this file ({writes} {writes:plural:pupil|pupils} created or changed)?",
     ),
     "prep.import.confirm_label": ("Importer", "Import"),
     "prep.import.applied": (
-        "Import terminé : {created} élèves créés, {updated} mis à jour, {left} marqués partis.",
-        "Import done: {created} pupils created, {updated} updated, {left} marked as left.",
+        "Import terminé : {created} {created:plural:élève créé|élèves créés}, {updated} mis à jour, {left} {left:plural:marqué parti|marqués partis}.",
+        "Import done: {created} {created:plural:pupil|pupils} created, {updated} updated, {left} marked as left.",
     ),
     "prep.import.path_title": (
         "Fichier à importer (liste d'élèves, collecte de profils ou page Élèves de Pix Orga) :",
@@ -248,14 +238,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run: nothing was written.",
     ),
     "prep.cli.refused_lines": (
-        "{count} lignes refusées : rien n'a été écrit. Corrigez le fichier, ou relancez avec"
-        " --accept-valid pour n'importer que les lignes valides.",
-        "{count} lines refused: nothing was written. Fix the file, or run again with"
-        " --accept-valid to import the valid lines only.",
+        "{count} {count:plural:ligne refusée|lignes refusées} : rien n'a été écrit. Corrigez le fichier, ou relancez avec --accept-valid pour n'importer que les lignes valides.",
+        "{count} {count:plural:line|lines} refused: nothing was written. Fix the file, or run again with --accept-valid to import the valid lines only.",
     ),
     "prep.cli.done": (
-        "Import terminé : {created} élèves créés, {updated} mis à jour, {left} marqués partis.",
-        "Import done: {created} pupils created, {updated} updated, {left} marked as left.",
+        "Import terminé : {created} {created:plural:élève créé|élèves créés}, {updated} mis à jour, {left} {left:plural:marqué parti|marqués partis}.",
+        "Import done: {created} {created:plural:pupil|pupils} created, {updated} updated, {left} marked as left.",
     ),
     # --- Élèves screen ---
     "prep.pupils.search.placeholder": (
@@ -325,8 +313,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.pupils.filter.certifiability": ("Certif. : {value}", "Certif.: {value}"),
     "prep.pupils.filter.login": ("Connexion : {value}", "Login: {value}"),
     "prep.pupils.filter.class_option": (
-        "{division} ({total} élèves)",
-        "{division} ({total} pupils)",
+        "{division} ({total} {total:plural:élève|élèves})",
+        "{division} ({total} {total:plural:pupil|pupils})",
     ),
     "prep.pupils.filter.class_title": ("Afficher quelle classe ?", "Show which class?"),
     "prep.pupils.filter.certifiability_title": (
@@ -343,10 +331,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.pupils.login.code": ("Code", "Code"),
     "prep.pupils.login.none": ("Aucune méthode", "No method"),
     "prep.pupils.login.email_only": ("E-mail seulement (à éviter)", "E-mail only (to avoid)"),
-    "prep.pupils.summary": ("{shown}/{total} élèves", "{shown}/{total} pupils"),
+    "prep.pupils.summary": (
+        "{shown}/{total} {total:plural:élève|élèves}",
+        "{shown}/{total} {total:plural:pupil|pupils}",
+    ),
     "prep.pupils.class_line": (
-        ": {total} élèves · certif. {certifiable}, non {not_certifiable}, non comm. {unknown} · sans connexion {no_login}, e-mail {email}",
-        ": {total} pupils · certif. {certifiable}, not {not_certifiable}, unknown {unknown} · no login {no_login}, e-mail {email}",
+        ": {total} {total:plural:élève|élèves} · certif. {certifiable}, non {not_certifiable}, non comm. {unknown} · sans connexion {no_login}, e-mail {email}",
+        ": {total} {total:plural:pupil|pupils} · certif. {certifiable}, not {not_certifiable}, unknown {unknown} · no login {no_login}, e-mail {email}",
     ),
     "prep.pupils.class_line.none": ("Aucun élève affiché.", "No pupil shown."),
     "prep.pupils.class_line.informed": ("Informés : {state}", "Informed: {state}"),
@@ -406,7 +397,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.form.field.room": ("Salle", "Room"),
     "prep.form.field.date": ("Date (JJ/MM/AAAA)", "Date (DD/MM/YYYY)"),
     "prep.form.field.start_time": ("Heure de début (HH:MM)", "Start time (HH:MM)"),
-    "prep.form.field.examiners": ("Surveillant(s)", "Invigilator(s)"),
+    "prep.form.field.examiners": (
+        "Surveillants",
+        "Invigilators",
+    ),
     "prep.form.field.description": ("Observations", "Notes"),
     "prep.form.field.pix_number": ("N° de session Pix", "Pix session no."),
     "prep.form.field.access_code": ("Code d'accès", "Access code"),
@@ -435,8 +429,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.form.error_mark": ("Refusé :", "Refused:"),
     "prep.form.warning_mark": ("Attention :", "Warning:"),
     "prep.form.has_errors": (
-        "{count} erreurs empêchent l'enregistrement : voir sous le formulaire.",
-        "{count} errors prevent saving: see below the form.",
+        "{count:plural:Une erreur empêche|{count} erreurs empêchent} l'enregistrement : voir sous le formulaire.",
+        "{count:plural:An error prevents|{count} errors prevent} saving: see below the form.",
     ),
     "prep.form.confirm_warnings": (
         "Enregistrer la session malgré ces avertissements ?",
@@ -484,7 +478,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Go to the preparation checklist (Space or Enter to tick)",
     ),
     "prep.session.examiners": (
-        "Surveillants : {names} ({count} pour {needed} nécessaires)",
+        "Surveillants : {names} ({count} pour {needed} {needed:plural:nécessaire|nécessaires})",
         "Invigilators: {names} ({count} for {needed} needed)",
     ),
     "prep.session.examiners_short": (
@@ -497,8 +491,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prep.session.checklist_title": ("Préparation", "Preparation"),
     "prep.session.checklist_title_count": (
-        "Préparation : {done}/{total} étapes faites (C pour la liste)",
-        "Preparation: {done}/{total} steps done (C for the list)",
+        "Préparation : {done}/{total} {total:plural:étape faite|étapes faites} (C pour la liste)",
+        "Preparation: {done}/{total} {total:plural:step|steps} done (C for the list)",
     ),
     "prep.session.checklist_back": (
         "Préparation : {done}/{total} · Espace ou Entrée : cocher · C : retour aux candidats",
@@ -533,8 +527,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.session.export_empty": ("Indiquez un dossier.", "Give a folder."),
     "prep.session.export_failed": ("Export impossible : {reason}", "Export failed: {reason}"),
     "prep.session.exported": (
-        "{count} fichiers écrits :\n{paths}",
-        "{count} files written:\n{paths}",
+        "{count} {count:plural:fichier écrit|fichiers écrits} :\n{paths}",
+        "{count} {count:plural:file|files} written:\n{paths}",
     ),
     # --- accommodations ---
     "prep.acc.title": ("Aménagements de {name}", "Adjustments for {name}"),
@@ -587,8 +581,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.enrol.mark.refused": ("refusé", "refused"),
     "prep.enrol.class": ("Classe {division}", "Class {division}"),
     "prep.enrol.counts": (
-        "{pupils} élèves · {in_class} inscrits · {selected} choisis · {enrolled} candidats en tout",
-        "{pupils} pupils · {in_class} enrolled · {selected} picked · {enrolled} candidates in all",
+        "{pupils} {pupils:plural:élève|élèves} · {in_class} {in_class:plural:inscrit|inscrits} · {selected} {selected:plural:choisi|choisis} · {enrolled} {enrolled:plural:candidat|candidats} en tout",
+        "{pupils} {pupils:plural:pupil|pupils} · {in_class} enrolled · {selected} picked · {enrolled} {enrolled:plural:candidate|candidates} in all",
     ),
     "prep.enrol.detail_ok": ("Rien à signaler.", "Nothing to report."),
     "prep.enrol.already": ("Cet élève est déjà inscrit.", "This pupil is already enrolled."),
@@ -598,7 +592,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prep.enrol.choose_title": ("Quelle classe ?", "Which class?"),
     "prep.enrol.class_option": (
-        "{division} ({selected} choisis)",
+        "{division} ({selected} {selected:plural:choisi|choisis})",
         "{division} ({selected} picked)",
     ),
     "prep.enrol.none_selected": (
@@ -606,13 +600,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No pupil picked: Space for one pupil, T for the whole class.",
     ),
     "prep.enrol.confirm_question": (
-        "Inscrire quand même les {count} élèves choisis ?",
-        "Enrol the {count} picked pupils anyway?",
+        "{count:plural:Inscrire quand même l'élève choisi ?|Inscrire quand même les {count} élèves choisis ?}",
+        "{count:plural:Enrol the picked pupil anyway?|Enrol the {count} picked pupils anyway?}",
     ),
     "prep.enrol.confirm_label": ("Inscrire quand même", "Enrol anyway"),
-    "prep.enrol.done": ("{count} élèves inscrits.", "{count} pupils enrolled."),
+    "prep.enrol.done": (
+        "{count} {count:plural:élève inscrit|élèves inscrits}.",
+        "{count} {count:plural:pupil|pupils} enrolled.",
+    ),
     "prep.enrol.skipped": (
-        "{count} refusés (déjà inscrits ou session fermée).",
+        "{count} {count:plural:refusé|refusés} (déjà inscrit ou session fermée).",
         "{count} refused (already enrolled or session closed).",
     ),
 }

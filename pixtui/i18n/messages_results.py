@@ -147,8 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No personal data to erase on {today}: no session is past its retention period.",
     ),
     "results.retention.summary": (
-        "La purge anonymisera {sessions} session(s), {candidates} candidat(s), {pupils} élève(s) parti(s) et {results} résultat(s) ; les effectifs, états, codes et scores sont conservés.",
-        "The purge will anonymise {sessions} session(s), {candidates} candidate(s), {pupils} pupil(s) who left and {results} result(s); counts, states, codes and scores are kept.",
+        "La purge anonymisera {sessions} {sessions:plural:session|sessions}, {candidates} {candidates:plural:candidat|candidats}, {pupils} {pupils:plural:élève parti|élèves partis} et {results} {results:plural:résultat|résultats} ; les effectifs, états, codes et scores sont conservés.",
+        "The purge will anonymise {sessions} {sessions:plural:session|sessions}, {candidates} {candidates:plural:candidate|candidates}, {pupils} {pupils:plural:pupil|pupils} who left and {results} {results:plural:result|results}; counts, states, codes and scores are kept.",
     ),
     "results.retention.section_sessions": (
         "Sessions (observations et commentaires effacés) :",
@@ -171,8 +171,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Session {number} on {date}, room {room}",
     ),
     "results.retention.done": (
-        "Purge effectuée : {sessions} session(s), {candidates} candidat(s), {pupils} élève(s) et {results} résultat(s) anonymisés.",
-        "Purge done: {sessions} session(s), {candidates} candidate(s), {pupils} pupil(s) and {results} result(s) anonymised.",
+        "Purge effectuée : {sessions} {sessions:plural:session|sessions}, {candidates} {candidates:plural:candidat|candidats}, {pupils} {pupils:plural:élève|élèves} et {results} {results:plural:résultat|résultats} anonymisés.",
+        "Purge done: {sessions} {sessions:plural:session|sessions}, {candidates} {candidates:plural:candidate|candidates}, {pupils} {pupils:plural:pupil|pupils} and {results} {results:plural:result|results} anonymised.",
     ),
     # --- results.py: levels, statistics, R3 -----------------------------------------------
     # Pix's displayed level names (1024pix/pix PRs #11556, #11885); none below 64 pix
@@ -188,7 +188,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.stats.unknown_class": ("Classe inconnue", "Unknown class"),
     "results.stats.unknown_session": ("Session inconnue", "Unknown session"),
     "results.r3.explanation": (
-        "Certifié avec {count} compétence(s) sur 16 au niveau 1 ou plus : c'est normal. Le score et le niveau sont calculés sur les 16 compétences ; le seuil de {threshold} compétences sert seulement à être certifiable, c'est-à-dire à pouvoir passer la certification.",
+        "Certifié avec {count} {count:plural:compétence|compétences} sur 16 au niveau 1 ou plus : c'est normal. Le score et le niveau sont calculés sur les 16 compétences ; le seuil de {threshold} compétences sert seulement à être certifiable, c'est-à-dire à pouvoir passer la certification.",
         "Certified with {count} of 16 competences at level 1 or more: this is normal. The score and level are computed on all 16 competences; the {threshold}-competence threshold only decides certifiability, that is being allowed to sit the certification.",
     ),
     "results.r3.general": (
@@ -218,8 +218,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The class of the results in {name} is unknown: give it, or keep Pix Orga's file name (YYYYMMDD_resultats_<class>.csv).",
     ),
     "results.import.superseded": (
-        "{count} certification(s) plus ancienne(s) des mêmes élèves ignorée(s) : seule la plus récente est gardée.",
-        "{count} older certification(s) of the same pupils ignored: only the latest is kept.",
+        "{count} {count:plural:certification plus ancienne des mêmes élèves ignorée|certifications plus anciennes des mêmes élèves ignorées} : seule la plus récente est gardée.",
+        "{count} older {count:plural:certification|certifications} of the same pupils ignored: only the latest is kept.",
     ),
     "results.import.name_missing": (
         "Le nom ou le prénom manque.",
@@ -263,7 +263,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Line {line}: no pupil matches {name}, born on {birthdate}.",
     ),
     "results.import.ambiguous": (
-        "Ligne {line} : {count} élèves correspondent à {name} ; rattachez le résultat à la main.",
-        "Line {line}: {count} pupils match {name}; attach the result by hand.",
+        "Ligne {line} : {count} {count:plural:élève correspond|élèves correspondent} à {name} ; rattachez le résultat à la main.",
+        "Line {line}: {count} {count:plural:pupil matches|pupils match} {name}; attach the result by hand.",
     ),
 }

@@ -136,8 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "room.start_at.bad": ("Tapez une heure comme 08:35.", "Type a time such as 08:35."),
     "room.start_at.future": ("Cette heure n'est pas encore passée.", "That time has not come yet."),
     "room.start_all.question": (
-        "Noter {count} candidats présents comme démarrés maintenant ?",
-        "Record {count} present candidates as started now?",
+        "Noter {count} {count:plural:candidat présent comme démarré|candidats présents comme démarrés} maintenant ?",
+        "Record {count} present {count:plural:candidate|candidates} as started now?",
     ),
     "room.start_all.confirm": ("Tous démarrés", "All started"),
     "room.start_all.none": (
@@ -145,8 +145,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No present candidate is waiting to start.",
     ),
     "room.start_all.done": (
-        "{count} candidats notés comme démarrés.",
-        "{count} candidates recorded as started.",
+        "{count} {count:plural:candidat noté comme démarré|candidats notés comme démarrés}.",
+        "{count} {count:plural:candidate|candidates} recorded as started.",
     ),
     "room.alert.raise_title": ("Numéro de la question signalée", "Number of the reported question"),
     "room.alert.number_placeholder": ("ex. 12", "e.g. 12"),
@@ -219,14 +219,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Declare the end of the session? No candidate is still working.",
     ),
     "room.end_session.question_running": (
-        "Déclarer la fin de la session ? {count} candidats composent encore et leur test sera terminé : {names}",
-        "Declare the end of the session? {count} candidates are still working and their test will be ended: {names}",
+        "Déclarer la fin de la session ? {count} {count:plural:candidat compose encore et son test sera terminé|candidats composent encore et leur test sera terminé} : {names}",
+        "Declare the end of the session? {count} {count:plural:candidate is|candidates are} still working and their test will be ended: {names}",
     ),
-    "room.end_session.more": (" et {count} autres", " and {count} more"),
+    "room.end_session.more": (
+        " et {count} {count:plural:autre|autres}",
+        " and {count} more",
+    ),
     "room.end_session.confirm": ("Fin de session", "End of session"),
     "room.end_session.done": (
-        "Session close : {count} tests terminés. Tout est gardé pour la finalisation.",
-        "Session closed: {count} tests ended. Everything is kept for the finalisation.",
+        "Session close : {count} {count:plural:test terminé|tests terminés}. Tout est gardé pour la finalisation.",
+        "Session closed: {count} {count:plural:test|tests} ended. Everything is kept for the finalisation.",
     ),
     "room.leave.question": (
         "Quitter l'écran de salle ? La session continue, rien n'est perdu.",

@@ -174,8 +174,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "home.counts.title": ("La campagne en chiffres", "The campaign in figures"),
     "home.counts.pupils": (
-        "{total} élèves dans {classes} classes",
-        "{total} pupils in {classes} classes",
+        "{total} {total:plural:élève|élèves} dans {classes} {classes:plural:classe|classes}",
+        "{total} {total:plural:pupil|pupils} in {classes} {classes:plural:class|classes}",
     ),
     "home.counts.certifiable": (
         "certifiables : {count} ({percent})",
@@ -188,8 +188,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no login: {none} · e-mail only: {email}",
     ),
     "home.counts.sessions": (
-        "{total} sessions, dont {upcoming} à venir",
-        "{total} sessions, {upcoming} to come",
+        "{total} {total:plural:session|sessions}, dont {upcoming} à venir",
+        "{total} {total:plural:session|sessions}, {upcoming} to come",
     ),
     "home.counts.to_finalise": ("à finaliser : {count}", "to finalise: {count}"),
     "home.counts.after": (
@@ -197,38 +197,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "finalised: {finalised} · results: {processed}",
     ),
     "home.counts.enrolled": (
-        "inscrits : {count} élèves sur {total}",
-        "enrolled: {count} pupils of {total}",
+        "inscrits : {count} {count:plural:élève|élèves} sur {total}",
+        "enrolled: {count} {count:plural:pupil|pupils} of {total}",
     ),
     "home.todo.title": ("Reste à faire ({count})", "Left to do ({count})"),
     "home.todo.nothing": ("Rien pour l'instant.", "Nothing for now."),
     "home.todo.unknown": (
-        "{count} élèves à la certificabilité non communiquée : importer la collecte de profils",
-        "{count} pupils with unknown certifiability: import the profile collection",
+        "{count} {count:plural:élève|élèves} à la certificabilité non communiquée : importer la collecte de profils",
+        "{count} {count:plural:pupil|pupils} with unknown certifiability: import the profile collection",
     ),
     "home.todo.follow_up": (
-        "{count} élèves non certifiables sans suivi (relancer une campagne de positionnement)",
-        "{count} non-certifiable pupils without follow-up (re-run a positioning campaign)",
+        "{count} {count:plural:élève non certifiable|élèves non certifiables} sans suivi (relancer une campagne de positionnement)",
+        "{count} non-certifiable {count:plural:pupil|pupils} without follow-up (re-run a positioning campaign)",
     ),
     "home.todo.no_login": (
-        "{count} élèves sans méthode de connexion à Pix",
-        "{count} pupils with no way to log into Pix",
+        "{count} {count:plural:élève|élèves} sans méthode de connexion à Pix",
+        "{count} {count:plural:pupil|pupils} with no way to log into Pix",
     ),
     "home.todo.not_enrolled": (
-        "{count} élèves certifiables inscrits à aucune session",
-        "{count} certifiable pupils enrolled in no session",
+        "{count} {count:plural:élève certifiable inscrit|élèves certifiables inscrits} à aucune session",
+        "{count} certifiable {count:plural:pupil|pupils} enrolled in no session",
     ),
     "home.todo.no_number": (
         "{session} : numéro de session Pix à recopier de Pix Certif",
         "{session}: copy the Pix session number from Pix Certif",
     ),
     "home.todo.invigilators": (
-        "{session} : {needed} surveillants nécessaires, {count} inscrits",
-        "{session}: {needed} invigilators needed, {count} recorded",
+        "{session} : {needed} {needed:plural:surveillant nécessaire|surveillants nécessaires}, {count} {count:plural:inscrit|inscrits}",
+        "{session}: {needed} {needed:plural:invigilator|invigilators} needed, {count} recorded",
     ),
     "home.todo.checklist": (
-        "{session} : {count} étapes de préparation à faire",
-        "{session}: {count} preparation steps left",
+        "{session} : {count} {count:plural:étape|étapes} de préparation à faire",
+        "{session}: {count} preparation {count:plural:step|steps} left",
     ),
     "home.todo.finalise": (
         "{session} : session passée à finaliser",
@@ -254,8 +254,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sessions.col.checklist": ("Prépa.", "Prep."),
     "sessions.rehearsal": ("Répétition ({status})", "Rehearsal ({status})"),
     "sessions.summary": (
-        "{count} sessions, celles du jour en premier.",
-        "{count} sessions, today's first.",
+        "{count} {count:plural:session|sessions}, celles du jour en premier.",
+        "{count} {count:plural:session|sessions}, today's first.",
     ),
     "sessions.none": ("Aucune session n'est encore prévue.", "No session is planned yet."),
     "sessions.binding.open": ("Ouvrir", "Open"),
@@ -314,7 +314,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pupils.col.certifiability": ("Certificabilité", "Certifiability"),
     "pupils.col.login": ("Connexion", "Login"),
     "pupils.no_login": ("aucune", "none"),
-    "pupils.summary": ("{shown} élèves affichés sur {total}.", "{shown} of {total} pupils shown."),
+    "pupils.summary": (
+        "{shown} {shown:plural:élève affiché|élèves affichés} sur {total}.",
+        "{shown} of {total} {total:plural:pupil|pupils} shown.",
+    ),
     "pupils.search.placeholder": (
         "Rechercher un élève (nom, prénom, classe)…",
         "Search a pupil (name, class)…",
@@ -327,8 +330,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "journal.col.action": ("Action", "Action"),
     "journal.col.record": ("Fiche", "Record"),
     "journal.summary": (
-        "Les {count} dernières actions, la plus récente en haut.",
-        "The last {count} actions, newest first.",
+        "{count:plural:La dernière action|Les {count} dernières actions, la plus récente en haut}.",
+        "{count:plural:The last action|The last {count} actions, newest first}.",
     ),
     "journal.none": ("Le journal est vide.", "The journal is empty."),
     "journal.record.pupil": ("élève", "pupil"),
@@ -419,12 +422,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coordination.col.alerts": ("Alertes", "Alerts"),
     "coordination.col.last_end": ("Dernière fin", "Last end"),
     "coordination.summary": (
-        "{rooms} salles aujourd'hui · {alerts} alertes en cours",
-        "{rooms} rooms today · {alerts} ongoing alerts",
-    ),
-    "coordination.summary.one": (
-        "1 salle aujourd'hui · {alerts} alertes en cours",
-        "1 room today · {alerts} ongoing alerts",
+        "{rooms} {rooms:plural:salle|salles} aujourd'hui · {alerts} {alerts:plural:alerte|alertes} en cours",
+        "{rooms} {rooms:plural:room|rooms} today · {alerts} ongoing {alerts:plural:alert|alerts}",
     ),
     "coordination.none": ("Aucune session aujourd'hui.", "No session today."),
     "coordination.binding.open": ("Ouvrir la salle", "Open the room"),

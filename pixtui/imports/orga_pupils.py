@@ -85,7 +85,9 @@ def parse_orga_pupils(
     if not methods and cols["certifiability"] is None:
         missing.append("certificabilite")
     if missing:
-        report.error = report.error or t("imports.file.missing_columns", columns=", ".join(missing))
+        report.error = report.error or t(
+            "imports.file.missing_columns", columns=", ".join(missing), count=len(missing)
+        )
         return report
     seen: dict[str, int] = {}
     for row in table.rows:

@@ -83,7 +83,9 @@ def parse_profile_collection(
     )
     missing = [label for label, name in required if cols[name] is None]
     if missing:
-        report.error = report.error or t("imports.file.missing_columns", columns=", ".join(missing))
+        report.error = report.error or t(
+            "imports.file.missing_columns", columns=", ".join(missing), count=len(missing)
+        )
         return report
     if cols["division"] is None:
         report.warn(None, t("imports.profile.no_division"))

@@ -73,7 +73,9 @@ def parse_pupil_list(
     if cols["division"] is None:
         missing.append("Classe")
     if missing:
-        report.error = report.error or t("imports.file.missing_columns", columns=", ".join(missing))
+        report.error = report.error or t(
+            "imports.file.missing_columns", columns=", ".join(missing), count=len(missing)
+        )
         return report
     for row in table.rows:
         parsed = _parse_row(table, row, cols, report, today)
@@ -156,7 +158,7 @@ def _refuse_duplicates(report: ImportReport[PupilRow], raw: dict[int, Row]) -> N
         for other in rows if not same else rows[1:]:
             peers = ", ".join(str(r.line) for r in rows if r is not other)
             key = "imports.pupil.duplicate_same" if same else "imports.pupil.duplicate"
-            refused.setdefault(other.line, t(key, lines=peers))
+            refused.setdefault(other.line, t(key, lines=peers, count=len(rows) - 1))
     if not refused:
         return
     report.rows = [row for row in report.rows if row.line not in refused]

@@ -73,7 +73,7 @@ class CoordinationScreen(PixScreen):
             )
         summary = (
             t(
-                "coordination.summary.one" if len(sessions) == 1 else "coordination.summary",
+                "coordination.summary",
                 rooms=len(sessions),
                 alerts=total_alerts,
             )

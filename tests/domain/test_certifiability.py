@@ -83,7 +83,7 @@ def test_not_certifiable_and_unknown_warn() -> None:
         _pupil(certifiability=Certifiability.NOT_CERTIFIABLE, certifiable_competences=3)
     )
     assert p.message == (
-        "Léa Dupont n'est pas certifiable : 3 compétence(s) au niveau 1 ou plus, "
+        "Léa Dupont n'est pas certifiable : 3 compétences au niveau 1 ou plus, "
         "il en faut au moins 5."
     )
     (p,) = pupil_warnings(_pupil(certifiability=Certifiability.UNKNOWN))

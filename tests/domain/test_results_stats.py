@@ -203,7 +203,7 @@ def test_r3_fewer_than_five_competences_is_explained() -> None:
     assert certified_competences(few) == 3
     text = fewer_than_five_explanation(few)
     assert text is not None
-    assert "3 compétence(s) sur 16" in text and "16 compétences" in text and "certifiable" in text
+    assert "3 compétences sur 16" in text and "16 compétences" in text and "certifiable" in text
     assert fewer_than_five_explanation(result("3A", V, 300, 3)) is None
     assert fewer_than_five_explanation(result("3A", R, 0, 0)) is None
     assert "16 compétences" in r3_explanation() and "5" in r3_explanation()

@@ -151,7 +151,7 @@ def test_too_few_invigilators_warns() -> None:
     assert check(good_session(), count=20) == []
     (p,) = check(good_session(), count=21)
     assert p.severity is Severity.WARNING and p.key == "domain.session.invigilators_short"
-    assert p.message == "21 candidats demandent 2 surveillants (un pour 20) ; 1 indiqué(s)."
+    assert p.message == "21 candidats demandent 2 surveillants (un pour 20) ; 1 indiqué."
     assert check(good_session(examiners=["Mme Martin", "M. Durand"]), count=21) == []
 
 
@@ -177,7 +177,7 @@ def test_session_deletion() -> None:
     waiting = Candidate(session_id=session.id)
     (p,) = session_can_be_deleted(session, [waiting])
     assert p.severity is Severity.WARNING
-    assert p.message == "1 candidat(s) sont inscrits à cette session : ils seront désinscrits."
+    assert p.message == "1 candidat est inscrit à cette session : il sera désinscrit."
     assert session_can_be_deleted(session, []) == []
     started = Candidate(session_id=session.id, assessment_state=AssessmentState.STARTED)
     (p,) = session_can_be_deleted(session, [waiting, started])

@@ -56,6 +56,6 @@ def test_expected_kind_mismatch_is_an_error() -> None:
 def test_summary_sentence() -> None:
     report = parse_file(example("liste_cassee.csv"))
     assert report.summary() == (
-        "liste d'élèves : 4 ligne(s) acceptée(s), 10 refusée(s), 1 avertissement(s) ; "
-        "16 ligne(s), UTF-8, séparateur point-virgule."
+        "liste d'élèves : 4 lignes acceptées, 10 refusées, 1 avertissement ; "
+        "16 lignes, UTF-8, séparateur point-virgule."
     )

@@ -100,4 +100,4 @@ def test_envoi_non_means_not_sent() -> None:
 
 def test_missing_certifiable_column_is_a_file_error() -> None:
     report = parse_profile_collection("Nom du Participant;Prénom du Participant\nA;B\n".encode())
-    assert report.error == "Colonne(s) obligatoire(s) absente(s) de l'en-tête : Certifiable (O/N)."
+    assert report.error == "Colonne obligatoire absente de l'en-tête : Certifiable (O/N)."

@@ -81,8 +81,8 @@ def test_broken_example_refuses_each_bad_line_with_its_number() -> None:
         11: "Date de naissance manquante.",
         12: "Classe manquante.",
         14: "Ligne répétée : même élève qu'à la ligne 2, ignorée.",
-        15: "Élève en double dans le fichier avec des informations différentes (voir ligne(s) 16) : à corriger avant import.",
-        16: "Élève en double dans le fichier avec des informations différentes (voir ligne(s) 15) : à corriger avant import.",
+        15: "Élève en double dans le fichier avec des informations différentes (voir ligne 16) : à corriger avant import.",
+        16: "Élève en double dans le fichier avec des informations différentes (voir ligne 15) : à corriger avant import.",
     }
     assert [r.line for r in report.rows] == [2, 7, 10, 13]
     quoted = next(r for r in report.rows if r.line == 7)
@@ -98,8 +98,7 @@ def test_broken_example_refuses_each_bad_line_with_its_number() -> None:
 def test_missing_required_columns_is_a_file_error() -> None:
     report = parse_pupil_list("Nom;Prénom;Sexe\nA;B;F\n".encode())
     assert (
-        report.error
-        == "Colonne(s) obligatoire(s) absente(s) de l'en-tête : Date de naissance, Classe."
+        report.error == "Colonnes obligatoires absentes de l'en-tête : Date de naissance, Classe."
     )
     assert not report.rows
 
