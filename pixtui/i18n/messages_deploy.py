@@ -294,8 +294,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "doctor.install.ok": ("{path}, Python {version}.", "{path}, Python {version}."),
     "doctor.open.ok": (
-        "fichier vérifié : {pupils} élèves, {sessions} sessions (format {version}).",
-        "store checked: {pupils} pupils, {sessions} sessions (format {version}).",
+        "fichier vérifié : {pupils} {pupils:plural:élève|élèves}, {sessions} {sessions:plural:session|sessions} (format {version}).",
+        "store checked: {pupils} {pupils:plural:pupil|pupils}, {sessions} {sessions:plural:session|sessions} (format {version}).",
     ),
     "doctor.open.os_error": (
         "le fichier {path} ne peut pas être ouvert ({reason}).",
