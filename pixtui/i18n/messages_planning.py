@@ -15,12 +15,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The session of {where} is outside the certification window ({start} – {end}).",
     ),
     "planning.rule.capacity": (
-        "La session du {where} a {count} candidats pour {capacity} postes.",
-        "The session of {where} has {count} candidates for {capacity} workstations.",
+        "La session du {where} a {count} {count:plural:candidat|candidats} pour {capacity} {capacity:plural:poste|postes}.",
+        "The session of {where} has {count} {count:plural:candidate|candidates} for {capacity} {capacity:plural:workstation|workstations}.",
     ),
     "planning.rule.invigilators": (
-        "La session du {where} a {count} candidats : il faut {needed} surveillant(s), elle en a {found}.",
-        "The session of {where} has {count} candidates: it needs {needed} invigilator(s), it has {found}.",
+        "La session du {where} a {count} {count:plural:candidat|candidats} : il faut {needed} {needed:plural:surveillant|surveillants}, elle en a {found}.",
+        "The session of {where} has {count} {count:plural:candidate|candidates}: it needs {needed} {needed:plural:invigilator|invigilators}, it has {found}.",
     ),
     "planning.rule.room_until": (
         "La session du {where} finit à {end} (temps majoré compris) mais la salle n'est libre que jusqu'à {until}.",
@@ -55,12 +55,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} invigilates two sessions at the same time: {first} and {second}.",
     ),
     "planning.rule.max_sessions": (
-        "{name} surveille {count} sessions mais n'en accepte que {most}.",
+        "{name} surveille {count} {count:plural:session|sessions} mais n'en accepte que {most}.",
         "{name} invigilates {count} sessions but accepts only {most}.",
     ),
     "planning.rule.unplaced": (
-        "{count} élève(s) sans session : {names}.",
-        "{count} pupil(s) without a session: {names}.",
+        "{count} {count:plural:élève|élèves} sans session : {names}.",
+        "{count} {count:plural:pupil|pupils} without a session: {names}.",
     ),
     # --- Why there is no plan ---
     "planning.why.no_pupils": (
@@ -80,7 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No certification window is set for the year {year}: set it on Home (key C) or give --from and --to.",
     ),
     "planning.why.seats": (
-        "Tous les créneaux réunis n'offrent que {seats} places pour {pupils} élèves : il manque au moins {missing} places (ajoutez des créneaux ou des postes).",
+        "Tous les créneaux réunis n'offrent que {seats} {seats:plural:place|places} pour {pupils} {pupils:plural:élève|élèves} : il manque au moins {missing} {missing:plural:place|places} (ajoutez des créneaux ou des postes).",
         "All slots together offer only {seats} seats for {pupils} pupils: at least {missing} seats are missing (add slots or workstations).",
     ),
     "planning.why.spacing": (
@@ -96,20 +96,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ({division}, extra time {extra}) needs {minutes} min: no invigilator is available that long. Add a longer availability.",
     ),
     "planning.why.class_too_big": (
-        "La plus grande salle ({room}) n'a que {capacity} postes pour la {division} ({count} élèves) : la classe sera partagée.",
+        "La plus grande salle ({room}) n'a que {capacity} {capacity:plural:poste|postes} pour la {division} ({count} {count:plural:élève|élèves}) : la classe sera partagée.",
         "The biggest room ({room}) has only {capacity} workstations for {division} ({count} pupils): the class will be split.",
     ),
     "planning.why.invigilators": (
-        "Il manque {count} surveillant(s) le {day} {half} (salle {room}, {start}) : ajoutez des disponibilités ou relevez le nombre de sessions acceptées.",
-        "{count} invigilator(s) missing on {day} {half} (room {room}, {start}): add availabilities or raise the number of sessions accepted.",
+        "Il manque {count} {count:plural:surveillant|surveillants} le {day} {half} (salle {room}, {start}) : ajoutez des disponibilités ou relevez le nombre de sessions acceptées.",
+        "{count} {count:plural:invigilator|invigilators} missing on {day} {half} (room {room}, {start}): add availabilities or raise the number of sessions accepted.",
     ),
     "planning.why.unplaced": (
-        "{count} élève(s) de {division} ne trouvent pas de place : ajoutez des créneaux ou des postes.",
-        "{count} pupil(s) of {division} find no seat: add slots or workstations.",
+        "{count} {count:plural:élève|élèves} de {division} {count:plural:ne trouve|ne trouvent} pas de place : ajoutez des créneaux ou des postes.",
+        "{count} {count:plural:pupil|pupils} of {division} find no seat: add slots or workstations.",
     ),
     "planning.why.unplaced_extra": (
-        "{count} élève(s) de {division} (temps majoré {extra}) ne trouvent pas de place : ajoutez des créneaux plus longs.",
-        "{count} pupil(s) of {division} (extra time {extra}) find no seat: add longer slots.",
+        "{count} {count:plural:élève|élèves} de {division} (temps majoré {extra}) {count:plural:ne trouve|ne trouvent} pas de place : ajoutez des créneaux plus longs.",
+        "{count} {count:plural:pupil|pupils} of {division} (extra time {extra}) find no seat: add longer slots.",
     ),
     "planning.why.locks": (
         "Les verrous suivants ne peuvent pas tenir ensemble ; déverrouillez l'un d'eux :",
@@ -186,12 +186,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pix certification campaign calendar",
     ),
     "planning.pdf.summary": (
-        "{school} — {sessions} session(s), {pupils} candidat(s). Créez les sessions dans Pix Certif dans cet ordre, puis recopiez leur numéro, code d'accès et mot de passe dans pixtui.",
-        "{school} — {sessions} session(s), {pupils} candidate(s). Create the sessions in Pix Certif in this order, then copy their number, access code and password into pixtui.",
+        "{school} — {sessions} {sessions:plural:session|sessions}, {pupils} {pupils:plural:candidat|candidats}. Créez les sessions dans Pix Certif dans cet ordre, puis recopiez leur numéro, code d'accès et mot de passe dans pixtui.",
+        "{school} — {sessions} {sessions:plural:session|sessions}, {pupils} {pupils:plural:candidate|candidates}. Create the sessions in Pix Certif in this order, then copy their number, access code and password into pixtui.",
     ),
     "planning.pdf.session": (
-        "{order}. {start} – {end}  {room} ({site}) : {count} candidat(s)",
-        "{order}. {start} – {end}  {room} ({site}): {count} candidate(s)",
+        "{order}. {start} – {end}  {room} ({site}) : {count} {count:plural:candidat|candidats}",
+        "{order}. {start} – {end}  {room} ({site}): {count} {count:plural:candidate|candidates}",
     ),
     "planning.pdf.detail": (
         "Classes : {classes}. Surveillants : {invigilators}.",
@@ -252,12 +252,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "planning.cli.refused_line": ("  ligne {line} : {reason}", "  line {line}: {reason}"),
     "planning.cli.refused": (
-        "{count} ligne(s) refusée(s) : corrigez les fichiers ou relancez avec --accept-valid pour planifier avec les lignes valides seulement. Rien n'a été écrit.",
-        "{count} line(s) refused: fix the files or run again with --accept-valid to plan with the valid lines only. Nothing was written.",
+        "{count} {count:plural:ligne refusée|lignes refusées} : corrigez les fichiers ou relancez avec --accept-valid pour planifier avec les lignes valides seulement. Rien n'a été écrit.",
+        "{count} {count:plural:line|lines} refused: fix the files or run again with --accept-valid to plan with the valid lines only. Nothing was written.",
     ),
     "planning.cli.already": (
-        "{count} élève(s) ({classes}) déjà inscrit(s) le {date} en {room} : laissé(s) hors du plan.",
-        "{count} pupil(s) ({classes}) already enrolled on {date} in {room}: left out of the plan.",
+        "{count} {count:plural:élève|élèves} ({classes}) {count:plural:déjà inscrit|déjà inscrits} le {date} en {room} : {count:plural:laissé|laissés} hors du plan.",
+        "{count} {count:plural:pupil|pupils} ({classes}) already enrolled on {date} in {room}: left out of the plan.",
     ),
     "planning.cli.no_plan": ("Aucun plan : rien n'a été écrit.", "No plan: nothing was written."),
     "planning.cli.written": ("Écrit : {path}", "Written: {path}"),
@@ -270,8 +270,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Plan computed by {solver} ({status}) in {seconds} s, gap to the proven optimum: {gap} %.",
     ),
     "planning.text.score": (
-        "{sessions} session(s), {hours} h de surveillance, {split} découpage(s) de classe, au plus {most} session(s) par surveillant.",
-        "{sessions} session(s), {hours} invigilation hours, {split} class split(s), at most {most} session(s) per invigilator.",
+        "{sessions} {sessions:plural:session|sessions}, {hours} h de surveillance, {split} {split:plural:découpage|découpages} de classe, au plus {most} {most:plural:session|sessions} par surveillant.",
+        "{sessions} {sessions:plural:session|sessions}, {hours} invigilation hours, {split} class {split:plural:split|splits}, at most {most} {most:plural:session|sessions} per invigilator.",
     ),
     "planning.status.optimal": ("optimal", "optimal"),
     "planning.status.feasible": ("limite de temps atteinte", "time limit reached"),
@@ -280,8 +280,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "planning.status.edited": ("modifié à la main", "edited by hand"),
     # --- Applying ---
     "planning.apply.summary": (
-        "{created} session(s) créée(s), {updated} modifiée(s), {deleted} supprimée(s) ; {enrolled} élève(s) inscrit(s), {removed} retiré(s).",
-        "{created} session(s) created, {updated} changed, {deleted} deleted; {enrolled} pupil(s) enrolled, {removed} removed.",
+        "{created} {created:plural:session créée|sessions créées}, {updated} {updated:plural:modifiée|modifiées}, {deleted} {deleted:plural:supprimée|supprimées} ; {enrolled} {enrolled:plural:élève inscrit|élèves inscrits}, {removed} {removed:plural:retiré|retirés}.",
+        "{created} {created:plural:session|sessions} created, {updated} changed, {deleted} deleted; {enrolled} {enrolled:plural:pupil|pupils} enrolled, {removed} removed.",
     ),
     "planning.apply.taken": (
         "Une session existe déjà au {where} sans venir du plan : changez le créneau ou supprimez-la d'abord.",

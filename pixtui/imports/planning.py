@@ -82,7 +82,9 @@ def parse_weekday(text: str) -> int | None:
 def _require(report: ImportReport, cols: dict[str, int | None], required: dict[str, str]) -> bool:
     missing = [label for name, label in required.items() if cols[name] is None]
     if missing:
-        report.error = t("imports.file.missing_columns", columns=", ".join(missing))
+        report.error = t(
+            "imports.file.missing_columns", columns=", ".join(missing), count=len(missing)
+        )
         return False
     return True
 
