@@ -467,17 +467,20 @@ def check_umask(system: System) -> list[Finding]:
 
 
 def check_disk(path: Path, free_bytes: Callable[[Path], int] | None = None) -> list[Finding]:
-    import humanize
+    from pixtui.commands.admin import _size  # one way to show a size, in every command
 
     folder = path.parent
-    while not folder.exists() and folder != folder.parent:
+    while not _exists(folder) and folder != folder.parent:
         folder = folder.parent
     try:
         free = (free_bytes or (lambda where: shutil.disk_usage(where).free))(folder)
     except OSError:
         return []
-    size = path.stat().st_size if path.is_file() else 0
-    shown = humanize.naturalsize(free, binary=True)
+    try:
+        size = path.stat().st_size
+    except OSError:  # absent, or closed to this account: said by the store's checks
+        size = 0
+    shown = _size(free)
     if free < max(DISK_BLOCKING_BYTES, 3 * size):
         level = Level.BLOCK
     elif free < max(DISK_LOW_BYTES, 30 * size):
@@ -492,6 +495,16 @@ def check_disk(path: Path, free_bytes: Callable[[Path], int] | None = None) -> l
             t("doctor.fix.disk", folder=folder),
         )
     ]
+
+
+def _exists(path: Path) -> bool:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # there, but closed to this account
+    return True
 
 
 def _utf8(env: Mapping[str, str]) -> bool:
@@ -611,11 +624,14 @@ def check_zone(system: System) -> list[Finding]:
 
 def check_install(system: System) -> list[Finding]:
     """A venv under a private home (a pyenv under /root) cannot be run by the other accounts."""
-    closed = [
-        folder
-        for folder in system.install_path.parents
-        if folder.exists() and not folder.stat().st_mode & 0o001
-    ]
+    closed = []
+    for folder in system.install_path.parents:
+        try:
+            mode = folder.stat().st_mode
+        except OSError:
+            continue  # under a closed folder: that one is reported
+        if not mode & 0o001:
+            closed.append(folder)
     if closed:
         return [
             Finding(
@@ -680,22 +696,32 @@ def diagnose(
 ) -> list[Finding]:
     findings = check_settings(config, error)
     if config is not None:
-        findings += check_keymap(config, known_ids)
-        store_findings = check_store(config, system)
+        findings += _guarded(lambda: check_keymap(config, known_ids), "doctor.topic.keymap")
+        store_findings = _guarded(lambda: check_store(config, system), "doctor.topic.store")
         findings += store_findings
         if not any(finding.level is Level.BLOCK for finding in store_findings):
             if system.uid == 0:
                 findings.append(Finding(Level.INFO, "doctor.topic.access", t("doctor.as_root")))
             if open_store:
                 findings += check_opens(config.store_path)
-        findings += check_disk(config.store_path)
-    findings += check_umask(system)
+        findings += _guarded(lambda: check_disk(config.store_path), "doctor.topic.disk")
+    findings += _guarded(lambda: check_umask(system), "doctor.topic.umask")
     if config is not None:
-        findings += check_terminal(config, system)
-    findings += check_clock(system)
-    findings += check_zone(system)
-    findings += check_install(system)
+        findings += _guarded(lambda: check_terminal(config, system), "doctor.topic.terminal")
+    findings += _guarded(lambda: check_clock(system), "doctor.topic.clock")
+    findings += _guarded(lambda: check_zone(system), "doctor.topic.zone")
+    findings += _guarded(lambda: check_install(system), "doctor.topic.install")
     return findings
+
+
+def _guarded(check: Callable[[], list[Finding]], topic: str) -> list[Finding]:
+    """A file or a folder this account may not see must not stop the other checks."""
+    try:
+        return check()
+    except OSError as error:
+        where = error.filename or "?"
+        reason = error.strerror or str(error)
+        return [Finding(Level.WARN, topic, t("doctor.unchecked", path=where, reason=reason), "")]
 
 
 # --- output ---------------------------------------------------------------------------------

@@ -79,6 +79,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "store and rights, disk, terminal, clock, time zone) and gives the command that fixes "
         "each problem. Exit status 1 when something prevents work.",
     ),
+    "doctor.unchecked": (
+        "vérification impossible : {path} ({reason}).",
+        "could not check: {path} ({reason}).",
+    ),
     "doctor.title": (
         "pixtui doctor : vérification de l'installation pour le compte {login}",
         "pixtui doctor: checking the install for the account {login}",

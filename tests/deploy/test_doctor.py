@@ -329,3 +329,71 @@ def test_diagnose_reports_a_broken_settings_file_and_stops_there() -> None:
         None, ConfigError("Le fichier de réglages /etc/pixtui.toml …"), invigilator()
     )
     assert findings[0].level is Level.BLOCK and findings[0].fix.startswith("sudoedit")
+
+
+# --- as another account, for real: the invigilator who is not (yet) in the group -------------
+
+NOBODY = 65534
+
+
+def other_account_python() -> list[str] | None:
+    """A Python and a path that an unprivileged account can run this tree with, or None.
+
+    The test venv's own interpreter may live under root's 0700 home (a pyenv): the very pitfall
+    doctor reports. The system's Python with this tree and the venv's packages on the path is
+    what the other account then uses.
+    """
+    import site
+    import subprocess
+
+    if os.getuid() != 0 or not Path("/usr/bin/python3").exists():
+        return None
+    path = os.pathsep.join([str(Path(__file__).resolve().parents[2]), *site.getsitepackages()])
+    argv = ["/usr/bin/python3", "-c", "import sys; assert sys.version_info >= (3, 11)"]
+    probe = [*argv[:1], "-c", "import pixtui.commands.doctor, textual"]
+    env = {"PYTHONPATH": path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/"}
+    for command in (argv, probe):
+        done = subprocess.run(command, env=env, user=NOBODY, capture_output=True, check=False)
+        if done.returncode != 0:
+            return None
+    return ["env", f"PYTHONPATH={path}", "/usr/bin/python3", "-m", "pixtui"]
+
+
+def test_as_an_account_outside_the_group_for_real(tmp_path: Path) -> None:
+    """No "Erreur inattendue" and crash log: the sentence and the fix, exit 1."""
+    import subprocess
+
+    from pixtui.domain.clock import SystemClock
+    from pixtui.domain.enums import SchoolType
+    from pixtui.domain.models import SchoolSettings
+    from pixtui.store import Store
+
+    python = other_account_python()
+    if python is None:
+        pytest.skip("needs root and a Python every account can run (/usr/bin/python3 >= 3.11)")
+    folder = tmp_path / "srv"
+    school = SchoolSettings(name="Collège", uai="0211234A", school_type=SchoolType.COLLEGE)
+    os.chown(tmp_path, 0, SHARED_GID)
+    Store.create(
+        folder / "pixtui.json", school, actor="referent", clock=SystemClock(),
+        file_mode=0o660, group=str(SHARED_GID),
+    )  # fmt: skip
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/", "TERM": "xterm"}
+    command = [*python, "doctor", "--store", str(folder / "pixtui.json")]
+
+    outside = subprocess.run(
+        command, env=env, user=NOBODY, group=NOBODY, extra_groups=[],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert outside.returncode == 1, outside.stderr
+    assert "Erreur inattendue" not in outside.stdout + outside.stderr
+    assert "[STOP] Droits : le compte nobody n'est pas dans le groupe" in outside.stdout
+    assert "sudo adduser nobody" in outside.stdout
+
+    inside = subprocess.run(
+        command, env=env, user=NOBODY, group=NOBODY, extra_groups=[SHARED_GID],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert "[ OK ] Droits : le compte nobody lit et écrit le fichier partagé" in inside.stdout
+    assert "[ OK ] Ouverture : fichier vérifié" in inside.stdout
+    assert inside.returncode == 0, inside.stdout
