@@ -163,6 +163,13 @@ def group_name(gid: int) -> str:
         return str(gid)
 
 
+def _owner(info: os.stat_result) -> str:
+    try:
+        return pwd.getpwuid(info.st_uid).pw_name
+    except KeyError:
+        return str(info.st_uid)
+
+
 def _mode(info: os.stat_result) -> str:
     return f"{stat.S_IMODE(info.st_mode):04o}"
 
@@ -358,6 +365,22 @@ def check_access(path: Path, info: os.stat_result, system: System) -> list[Findi
     if not system.can(info, R | W):
         if system.uid != info.st_uid and info.st_gid not in system.gids and shared:
             findings.append(_not_in_group(info.st_gid, system, path))
+        elif not shared and folder_info.st_mode & 0o070 == 0o070:
+            # A private store in the shared folder: made without --group (its modes live in
+            # the file, so a chmod alone lasts until the next save).
+            findings.append(
+                Finding(
+                    Level.BLOCK,
+                    "doctor.topic.access",
+                    t(
+                        "doctor.access.private_store",
+                        path=path,
+                        mode=_mode(info),
+                        owner=_owner(info),
+                    ),
+                    t("doctor.fix.private_store", path=path, group=group_name(folder_info.st_gid)),
+                )
+            )
         else:
             findings.append(
                 Finding(
@@ -452,7 +475,8 @@ def check_access(path: Path, info: os.stat_result, system: System) -> list[Findi
 
 
 def check_umask(system: System) -> list[Finding]:
-    """The store sets its own umask; the documents a user exports follow the account's."""
+    """pixtui sets its own files' modes whatever the umask (the store applies 007 or 077, the
+    exports 0600); what the account makes by hand with minors' data follows its umask."""
     mask = system.umask
     if not mask & 0o004:
         return [

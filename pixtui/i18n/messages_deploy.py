@@ -173,6 +173,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} (mode {mode}) n'est pas lisible et modifiable par le compte {login}.",
         "{path} (mode {mode}) cannot be read and written by the account {login}.",
     ),
+    "doctor.access.private_store": (
+        "{path} (mode {mode}) est réservé à son propriétaire {owner} alors que son dossier est "
+        "partagé : il a été créé sans « --group », et pixtui le remet à ce mode à chaque "
+        "enregistrement.",
+        "{path} (mode {mode}) is its owner {owner}'s only although its folder is shared: it was "
+        "made without « --group », and pixtui puts that mode back at every save.",
+    ),
     "doctor.access.folder_mode": (
         "le dossier {folder} (mode {mode}) ne permet pas à ce compte d'y écrire : chaque "
         "enregistrement y crée un fichier temporaire.",
@@ -218,16 +225,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the folder {folder} (mode {mode}) is open to accounts outside the group.",
     ),
     "doctor.umask.open": (
-        "umask {umask} : les documents exportés par ce compte (listes, PDF) seraient lisibles par "
-        "tous les comptes du serveur.",
-        "umask {umask}: documents this account exports (lists, PDFs) would be readable by every "
-        "account on the server.",
+        "umask {umask} : les fichiers que ce compte crée hors de pixtui (un document copié, une "
+        "sauvegarde recopiée à la main) seraient lisibles par tous les comptes du serveur ; "
+        "pixtui fixe lui-même les droits de ses propres fichiers.",
+        "umask {umask}: files this account makes outside pixtui (a copied document, a backup "
+        "copied by hand) would be readable by every account on the server; pixtui sets the "
+        "rights of its own files itself.",
     ),
     "doctor.umask.ok": (
-        "umask {umask} : les documents exportés restent privés (pixtui règle lui-même les droits "
-        "du fichier partagé).",
-        "umask {umask}: exported documents stay private (pixtui sets the shared file's rights "
-        "itself).",
+        "umask {umask} : rien n'est ouvert aux autres comptes (pixtui fixe lui-même les droits de "
+        "ses fichiers : 0600, ou 0660 pour le groupe).",
+        "umask {umask}: nothing is open to other accounts (pixtui sets its files' rights itself: "
+        "0600, or 0660 for the group).",
     ),
     "doctor.disk.ok": ("{free} libres.", "{free} free."),
     "doctor.disk.low": (
@@ -339,6 +348,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doctor.fix.file_mode": (
         "sudo chgrp {group} {path} && sudo chmod 660 {path}",
         "sudo chgrp {group} {path} && sudo chmod 660 {path}",
+    ),
+    "doctor.fix.private_store": (
+        "recréer le fichier partagé : pixtui init --store {path} --group {group} …",
+        "make the shared file again: pixtui init --store {path} --group {group} …",
     ),
     "doctor.fix.shared_folder": (
         "sudo chgrp {group} {folder} && sudo chmod 2770 {folder}",

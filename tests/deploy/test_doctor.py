@@ -397,3 +397,11 @@ def test_as_an_account_outside_the_group_for_real(tmp_path: Path) -> None:
     assert "[ OK ] Droits : le compte nobody lit et écrit le fichier partagé" in inside.stdout
     assert "[ OK ] Ouverture : fichier vérifié" in inside.stdout
     assert inside.returncode == 0, inside.stdout
+
+
+def test_a_private_store_in_the_shared_folder(tmp_path: Path) -> None:
+    """`pixtui init` without --group (or a demo) in /srv/pixtui: a chmod would not last."""
+    path = shared_store(tmp_path, file_mode=0o600)
+    problem = the_problem(check_store(config_for(path), invigilator()))
+    assert "créé sans « --group »" in problem.text and "mode 0600" in problem.text
+    assert problem.fix.startswith(f"recréer le fichier partagé : pixtui init --store {path}")
