@@ -291,4 +291,131 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La session n° {number} est déjà créée dans Pix Certif : supprimez-la dans Pix Certif puis ici avant de la retirer du plan.",
         "Session no. {number} is already created in Pix Certif: delete it in Pix Certif and here before dropping it from the plan.",
     ),
+    # --- The screen ---
+    "planner.title": ("Planifier la campagne", "Plan the campaign"),
+    "sessions.binding.plan": ("Planifier", "Plan"),
+    "sessions.binding.plan.tip": (
+        "Planifier toute la campagne : salles, créneaux, surveillants et élèves",
+        "Plan the whole campaign: rooms, slots, invigilators and pupils",
+    ),
+    "planner.binding.import": ("Fichiers", "Files"),
+    "planner.binding.import.tip": (
+        "Lire salles.csv, creneaux.csv et surveillants.csv d'un dossier",
+        "Read salles.csv, creneaux.csv and surveillants.csv from a folder",
+    ),
+    "planner.binding.solve": ("Calculer", "Solve"),
+    "planner.binding.solve.tip": (
+        "Calculer le plan autour de ce qui est verrouillé ou déplacé à la main",
+        "Compute the plan around what is locked or moved by hand",
+    ),
+    "planner.binding.lock": ("Verrou", "Lock"),
+    "planner.binding.lock.tip": (
+        "Garder la session choisie telle quelle au prochain calcul",
+        "Keep the chosen session as it is at the next computation",
+    ),
+    "planner.binding.unlock": ("Déverrouiller", "Unlock"),
+    "planner.binding.unlock.tip": (
+        "Laisser le prochain calcul changer la session choisie",
+        "Let the next computation change the chosen session",
+    ),
+    "planner.binding.pupil": ("Élève", "Pupil"),
+    "planner.binding.pupil.tip": (
+        "Déplacer un élève de la session choisie vers une autre",
+        "Move a pupil of the chosen session to another one",
+    ),
+    "planner.binding.invigilator": ("Surv.", "Invig."),
+    "planner.binding.invigilator.tip": (
+        "Remplacer un surveillant de la session choisie",
+        "Replace an invigilator of the chosen session",
+    ),
+    "planner.binding.apply": ("Appliquer", "Apply"),
+    "planner.binding.apply.tip": (
+        "Créer les sessions et inscrire les élèves (ne change que ce qui a changé)",
+        "Create the sessions and enrol the pupils (changes only what changed)",
+    ),
+    "planner.binding.export": ("Exporter", "Export"),
+    "planner.binding.export.tip": (
+        "Écrire le plan en CSV et le calendrier en PDF dans un dossier",
+        "Write the plan as CSV and the calendar as PDF to a folder",
+    ),
+    "planner.col.date": ("Date", "Date"),
+    "planner.col.start": ("Début", "Start"),
+    "planner.col.end": ("Fin", "End"),
+    "planner.col.room": ("Salle", "Room"),
+    "planner.col.seats": ("Cand.", "Cand."),
+    "planner.col.extra": ("TM", "ET"),
+    "planner.col.invigilators": ("Surveillants", "Invigilators"),
+    "planner.col.classes": ("Classes", "Classes"),
+    "planner.empty": (
+        "Aucun plan. Touche I : le dossier qui contient {files}.",
+        "No plan. Key I: the folder holding {files}.",
+    ),
+    "planner.solving": (
+        "Calcul du plan en cours (10 s au plus)…",
+        "Computing the plan (10 s at most)…",
+    ),
+    "planner.status": (
+        "{pupils} élèves, {sessions} sessions, {hours} h de surveillance, {split} découpage(s) de classe ; {state}, écart {gap} %.",
+        "{pupils} pupils, {sessions} sessions, {hours} invigilation hours, {split} class split(s); {state}, gap {gap} %.",
+    ),
+    "planner.files": (
+        "Fichiers : {rooms} salle(s), {slots} créneau(x), {invigilators} surveillant(s), {refused} ligne(s) refusée(s).",
+        "Files: {rooms} room(s), {slots} slot(s), {invigilators} invigilator(s), {refused} line(s) refused.",
+    ),
+    "planner.file_error": ("Fichier refusé : {message}", "File refused: {message}"),
+    "planner.margins": (
+        "Marges : {seats} poste(s) libre(s), {invigilated} place(s) de surveillance, salle libre {minutes} min de plus (jusqu'à {until}).",
+        "Margins: {seats} free workstation(s), {invigilated} invigilation place(s), room free {minutes} min more (until {until}).",
+    ),
+    "planner.margin.spacing": (
+        " Règle des 15 jours : {days} jour(s) de marge.",
+        " 15-day rule: {days} day(s) to spare.",
+    ),
+    "planner.import.title": (
+        "Dossier qui contient {files} :",
+        "Folder holding {files}:",
+    ),
+    "planner.import.missing": (
+        "Dans {folder}, il manque : {files}.",
+        "In {folder}, missing: {files}.",
+    ),
+    "planner.import.unreadable": (
+        "Impossible de lire les fichiers de {folder}.",
+        "Cannot read the files of {folder}.",
+    ),
+    "planner.no_inputs": (
+        "Lisez d'abord les fichiers (touche I) et corrigez les lignes refusées.",
+        "Read the files first (key I) and fix the refused lines.",
+    ),
+    "planner.none_selected": (
+        "Choisissez d'abord une session dans le tableau.",
+        "Choose a session in the table first.",
+    ),
+    "planner.locked": ("Session du {where} verrouillée.", "Session of {where} locked."),
+    "planner.unlocked": ("Session du {where} déverrouillée.", "Session of {where} unlocked."),
+    "planner.move.pupil": ("Quel élève déplacer ?", "Which pupil to move?"),
+    "planner.move.target": (
+        "Vers quelle session déplacer {name} ?",
+        "Move {name} to which session?",
+    ),
+    "planner.swap.out": ("Quel surveillant remplacer ?", "Which invigilator to replace?"),
+    "planner.swap.in": ("Par qui remplacer {name} ?", "Replace {name} with whom?"),
+    "planner.nothing": ("Aucun plan à appliquer ou exporter.", "No plan to apply or export."),
+    "planner.broken": (
+        "Le plan enfreint {count} règle(s) (listées sous le tableau) : corrigez-les ou recalculez (C).",
+        "The plan breaks {count} rule(s) (listed under the table): fix them or compute again (C).",
+    ),
+    "planner.apply.question": (
+        "Créer ou mettre à jour {sessions} session(s) et y inscrire {pupils} élève(s) ? Seul ce qui a changé depuis la dernière application est modifié.",
+        "Create or update {sessions} session(s) and enrol {pupils} pupil(s)? Only what changed since the last time is touched.",
+    ),
+    "planner.apply.confirm": ("Appliquer le plan", "Apply the plan"),
+    "planner.export.title": (
+        "Dossier où écrire le plan (CSV et PDF) :",
+        "Folder to write the plan to (CSV and PDF):",
+    ),
+    "planner.exported": (
+        "{count} fichier(s) écrit(s) dans {folder}.",
+        "{count} file(s) written to {folder}.",
+    ),
 }

@@ -69,6 +69,13 @@ class SessionsScreen(PixScreen):
             tooltip=t("prep.sessions.binding.delete.tip"),
             id="sessions-delete",
         ),
+        Binding(
+            "p",
+            "plan_campaign",
+            t("sessions.binding.plan"),
+            tooltip=t("sessions.binding.plan.tip"),
+            id="sessions-plan",
+        ),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -133,6 +140,11 @@ class SessionsScreen(PixScreen):
             from pixtui.screens.session import SessionScreen
 
             self.app.push_screen(SessionScreen(key))
+
+    def action_plan_campaign(self) -> None:
+        from pixtui.screens.planner import PlannerScreen
+
+        self.app.push_screen(PlannerScreen())
 
     def action_new_session(self) -> None:
         from pixtui.screens.session_form import SessionFormScreen

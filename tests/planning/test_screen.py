@@ -1,0 +1,85 @@
+"""Pilot tests of Planifier la campagne at 80x24: open from Sessions, plan, lock, move, apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pixtui.screens.planner import PlannerScreen
+from tests.ui.pilot_helpers import english_left, notices, screen_text
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "planning"
+
+
+@pytest.fixture(autouse=True)
+def _fast_solver(monkeypatch):
+    from pixtui.services import planning
+
+    fast = planning.SolveOptions(time_limit=1.0)
+    real = planning.solve
+    monkeypatch.setattr(planning, "solve", lambda inputs, options=None: real(inputs, fast))
+
+
+async def _planned(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def test_open_from_sessions_and_read_the_files(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "p")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PlannerScreen)
+        assert "Aucun plan" in screen_text(pilot.app)
+        await pilot.press("i")
+        await pilot.pause()
+        field = pilot.app.screen.query_one("Input")
+        field.value = str(DATA)
+        await pilot.press("enter")
+        screen = await _planned(pilot)
+        text = screen_text(pilot.app)
+        assert screen.plan is not None
+        assert "sessions" in text and "Salle 112" in text
+        assert "Marges" in text
+        assert "Appliquer" in text and "F1 Aide" in text.replace("\u00a0", " ")  # footer not cut
+        assert not english_left(text)
+
+
+async def test_lock_move_resolve_and_apply(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.app.push_screen(PlannerScreen(DATA))
+        screen = await _planned(pilot)
+        plan = screen.plan
+        assert plan is not None and len(plan.sessions) >= 2
+        first = plan.ordered()[0]
+        await pilot.press("v")  # lock the first session
+        await pilot.pause()
+        assert first.slot.id in screen.locks.sessions
+        await pilot.press("c")
+        screen = await _planned(pilot)
+        kept = next(s for s in screen.plan.sessions if s.slot.id == first.slot.id)
+        assert kept.pupil_ids == first.pupil_ids and kept.invigilators == first.invigilators
+        # move a pupil of the first session to the second: two choices, then the rules checked
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")  # the first pupil
+        await pilot.pause()
+        await pilot.press("enter")  # the first other session
+        await pilot.pause()
+        assert len(screen.locks.pupils) == 1
+        assert screen.plan.status == "edited"
+        # apply, confirmed
+        if [p for p in screen_text(pilot.app).splitlines() if p.startswith("✗")]:
+            await pilot.press("c")
+            screen = await _planned(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        planned = [s for s in demo_store.snapshot().sessions.all() if s.planned]
+        assert len(planned) == len(screen.plan.sessions)
+        assert any("session(s) créée(s)" in n for n in notices(pilot.app))
