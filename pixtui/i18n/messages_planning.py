@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "planning.rule.max_sessions": (
         "{name} surveille {count} {count:plural:session|sessions} mais n'en accepte que {most}.",
-        "{name} invigilates {count} sessions but accepts only {most}.",
+        "{name} invigilates {count} {count:plural:session|sessions} but accepts only {most}.",
     ),
     "planning.rule.unplaced": (
         "{count} {count:plural:élève|élèves} sans session : {names}.",
@@ -81,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "planning.why.seats": (
         "Tous les créneaux réunis n'offrent que {seats} {seats:plural:place|places} pour {pupils} {pupils:plural:élève|élèves} : il manque au moins {missing} {missing:plural:place|places} (ajoutez des créneaux ou des postes).",
-        "All slots together offer only {seats} seats for {pupils} pupils: at least {missing} seats are missing (add slots or workstations).",
+        "All slots together offer only {seats} {seats:plural:seat|seats} for {pupils} {pupils:plural:pupil|pupils}: at least {missing} {missing:plural:seat is|seats are} missing (add slots or workstations).",
     ),
     "planning.why.spacing": (
         "{name} ({division}) a passé la certification le {last} : pas avant le {first}, or la campagne finit le {end}. Ajoutez un créneau après le {first} ou retirez cet élève.",
@@ -97,7 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "planning.why.class_too_big": (
         "La plus grande salle ({room}) n'a que {capacity} {capacity:plural:poste|postes} pour la {division} ({count} {count:plural:élève|élèves}) : la classe sera partagée.",
-        "The biggest room ({room}) has only {capacity} workstations for {division} ({count} pupils): the class will be split.",
+        "The biggest room ({room}) has only {capacity} {capacity:plural:workstation|workstations} for {division} ({count} {count:plural:pupil|pupils}): the class will be split.",
     ),
     "planning.why.invigilators": (
         "Il manque {count} {count:plural:surveillant|surveillants} le {day} {half} (salle {room}, {start}) : ajoutez des disponibilités ou relevez le nombre de sessions acceptées.",
@@ -105,11 +105,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "planning.why.unplaced": (
         "{count} {count:plural:élève|élèves} de {division} {count:plural:ne trouve|ne trouvent} pas de place : ajoutez des créneaux ou des postes.",
-        "{count} {count:plural:pupil|pupils} of {division} find no seat: add slots or workstations.",
+        "{count} {count:plural:pupil|pupils} of {division} {count:plural:finds|find} no seat: add slots or workstations.",
     ),
     "planning.why.unplaced_extra": (
         "{count} {count:plural:élève|élèves} de {division} (temps majoré {extra}) {count:plural:ne trouve|ne trouvent} pas de place : ajoutez des créneaux plus longs.",
-        "{count} {count:plural:pupil|pupils} of {division} (extra time {extra}) find no seat: add longer slots.",
+        "{count} {count:plural:pupil|pupils} of {division} (extra time {extra}) {count:plural:finds|find} no seat: add longer slots.",
     ),
     "planning.why.locks": (
         "Les verrous suivants ne peuvent pas tenir ensemble ; déverrouillez l'un d'eux :",
@@ -256,7 +256,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} {count:plural:line|lines} refused: fix the files or run again with --accept-valid to plan with the valid lines only. Nothing was written.",
     ),
     "planning.cli.already": (
-        "{count} {count:plural:élève|élèves} ({classes}) {count:plural:déjà inscrit|déjà inscrits} le {date} en {room} : {count:plural:laissé|laissés} hors du plan.",
+        "{count} {count:plural:élève|élèves} ({classes}) déjà {count:plural:inscrit|inscrits} le {date} en {room} : {count:plural:laissé|laissés} hors du plan.",
         "{count} {count:plural:pupil|pupils} ({classes}) already enrolled on {date} in {room}: left out of the plan.",
     ),
     "planning.cli.no_plan": ("Aucun plan : rien n'a été écrit.", "No plan: nothing was written."),
@@ -270,8 +270,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Plan computed by {solver} ({status}) in {seconds} s, gap to the proven optimum: {gap} %.",
     ),
     "planning.text.score": (
-        "{sessions} {sessions:plural:session|sessions}, {hours} h de surveillance, {split} {split:plural:découpage|découpages} de classe, au plus {most} {most:plural:session|sessions} par surveillant.",
-        "{sessions} {sessions:plural:session|sessions}, {hours} invigilation hours, {split} class {split:plural:split|splits}, at most {most} {most:plural:session|sessions} per invigilator.",
+        "{sessions} {sessions:plural:session|sessions}, {hours} h de surveillance, {split} {split:plural:classe partagée|classes partagées}, au plus {most} {most:plural:session|sessions} par surveillant.",
+        "{sessions} {sessions:plural:session|sessions}, {hours} invigilation hours, {split} {split:plural:class split|class splits}, at most {most} {most:plural:session|sessions} per invigilator.",
     ),
     "planning.status.optimal": ("optimal", "optimal"),
     "planning.status.feasible": ("limite de temps atteinte", "time limit reached"),
@@ -280,8 +280,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "planning.status.edited": ("modifié à la main", "edited by hand"),
     # --- Applying ---
     "planning.apply.summary": (
-        "{created} {created:plural:session créée|sessions créées}, {updated} {updated:plural:modifiée|modifiées}, {deleted} {deleted:plural:supprimée|supprimées} ; {enrolled} {enrolled:plural:élève inscrit|élèves inscrits}, {removed} {removed:plural:retiré|retirés}.",
-        "{created} {created:plural:session|sessions} created, {updated} changed, {deleted} deleted; {enrolled} {enrolled:plural:pupil|pupils} enrolled, {removed} removed.",
+        "Sessions : {created} {created:plural:créée|créées}, {updated} {updated:plural:modifiée|modifiées}, {deleted} {deleted:plural:supprimée|supprimées} ; élèves : {enrolled} {enrolled:plural:inscrit|inscrits}, {removed} {removed:plural:retiré|retirés}.",
+        "Sessions: {created} created, {updated} changed, {deleted} deleted; pupils: {enrolled} enrolled, {removed} removed.",
     ),
     "planning.apply.taken": (
         "Une session existe déjà au {where} sans venir du plan : changez le créneau ou supprimez-la d'abord.",
@@ -355,21 +355,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Computing the plan (10 s at most)…",
     ),
     "planner.status": (
-        "{pupils} élèves, {sessions} sessions, {hours} h de surveillance, {split} découpage(s) de classe ; {state}, écart {gap} %.",
-        "{pupils} pupils, {sessions} sessions, {hours} invigilation hours, {split} class split(s); {state}, gap {gap} %.",
+        "{pupils} {pupils:plural:élève|élèves}, {sessions} {sessions:plural:session|sessions}, {hours} h de surveillance, {split} {split:plural:classe partagée|classes partagées} ; {state}, écart {gap} %.",
+        "{pupils} {pupils:plural:pupil|pupils}, {sessions} {sessions:plural:session|sessions}, {hours} invigilation hours, {split} {split:plural:class split|class splits}; {state}, gap {gap} %.",
     ),
     "planner.files": (
-        "Fichiers : {rooms} salle(s), {slots} créneau(x), {invigilators} surveillant(s), {refused} ligne(s) refusée(s).",
-        "Files: {rooms} room(s), {slots} slot(s), {invigilators} invigilator(s), {refused} line(s) refused.",
+        "Fichiers : {rooms} {rooms:plural:salle|salles}, {slots} {slots:plural:créneau|créneaux}, {invigilators} {invigilators:plural:surveillant|surveillants}, {refused} {refused:plural:ligne refusée|lignes refusées}.",
+        "Files: {rooms} {rooms:plural:room|rooms}, {slots} {slots:plural:slot|slots}, {invigilators} {invigilators:plural:invigilator|invigilators}, {refused} {refused:plural:line|lines} refused.",
     ),
     "planner.file_error": ("Fichier refusé : {message}", "File refused: {message}"),
     "planner.margins": (
-        "Marges : {seats} poste(s) libre(s), {invigilated} place(s) de surveillance, salle libre {minutes} min de plus (jusqu'à {until}).",
-        "Margins: {seats} free workstation(s), {invigilated} invigilation place(s), room free {minutes} min more (until {until}).",
+        "Marges : {seats} {seats:plural:poste libre|postes libres}, {invigilated} {invigilated:plural:place|places} de surveillance, salle libre {minutes} min de plus (jusqu'à {until}).",
+        "Margins: {seats} free {seats:plural:workstation|workstations}, {invigilated} invigilation {invigilated:plural:place|places}, room free {minutes} min more (until {until}).",
     ),
     "planner.margin.spacing": (
-        " Règle des 15 jours : {days} jour(s) de marge.",
-        " 15-day rule: {days} day(s) to spare.",
+        " Règle des 15 jours : {days} {days:plural:jour|jours} de marge.",
+        " 15-day rule: {days} {days:plural:day|days} to spare.",
     ),
     "planner.import.title": (
         "Dossier qui contient {files} :",
@@ -402,12 +402,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "planner.swap.in": ("Par qui remplacer {name} ?", "Replace {name} with whom?"),
     "planner.nothing": ("Aucun plan à appliquer ou exporter.", "No plan to apply or export."),
     "planner.broken": (
-        "Le plan enfreint {count} règle(s) (listées sous le tableau) : corrigez-les ou recalculez (C).",
-        "The plan breaks {count} rule(s) (listed under the table): fix them or compute again (C).",
+        "Le plan enfreint {count} {count:plural:règle|règles} (voir sous le tableau) : corrigez-les ou recalculez (C).",
+        "The plan breaks {count} {count:plural:rule|rules} (see under the table): fix them or compute again (C).",
     ),
     "planner.apply.question": (
-        "Créer ou mettre à jour {sessions} session(s) et y inscrire {pupils} élève(s) ? Seul ce qui a changé depuis la dernière application est modifié.",
-        "Create or update {sessions} session(s) and enrol {pupils} pupil(s)? Only what changed since the last time is touched.",
+        "Créer ou mettre à jour {sessions} {sessions:plural:session|sessions} et y inscrire {pupils} {pupils:plural:élève|élèves} ? Seul ce qui a changé depuis la dernière application est modifié.",
+        "Create or update {sessions} {sessions:plural:session|sessions} and enrol {pupils} {pupils:plural:pupil|pupils}? Only what changed since the last time is touched.",
     ),
     "planner.apply.confirm": ("Appliquer le plan", "Apply the plan"),
     "planner.export.title": (
@@ -415,7 +415,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder to write the plan to (CSV and PDF):",
     ),
     "planner.exported": (
-        "{count} fichier(s) écrit(s) dans {folder}.",
-        "{count} file(s) written to {folder}.",
+        "{count} {count:plural:fichier écrit|fichiers écrits} dans {folder}.",
+        "{count} {count:plural:file|files} written to {folder}.",
     ),
 }

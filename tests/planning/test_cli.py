@@ -57,8 +57,8 @@ def test_dry_run_prints_exports_and_writes_nothing(capsys, store_path, tmp_path)
         tmp_path / "plan",
     )
     assert code == 0, err
-    assert " sessions, " in out and "OR-Tools CP-SAT" in out and "Essai à blanc" in out
-    assert "déjà inscrit" in out  # the demo's enrolled classes are left out
+    assert "sessions" in out and "OR-Tools CP-SAT" in out and "Essai à blanc" in out
+    assert "déjà inscrits" in out  # the demo's enrolled classes are left out
     names = sorted(p.name for p in (tmp_path / "plan").iterdir())
     assert names == ["plan-calendrier.pdf", "plan-eleves.csv", "plan-sessions.csv"]
     assert (tmp_path / "plan" / "plan-calendrier.pdf").read_bytes().startswith(b"%PDF")
@@ -72,11 +72,11 @@ def test_dry_run_prints_exports_and_writes_nothing(capsys, store_path, tmp_path)
 def test_apply_then_apply_again_changes_nothing(capsys, store_path):
     code, out, err = _run(capsys, "plan", "--store", store_path, *_files(), "--time", "1")
     assert code == 0, err
-    assert "sessions créées" in out and "élèves inscrits" in out
+    assert "Sessions : " in out and " inscrits" in out
     code, out, err = _run(capsys, "plan", "--store", store_path, *_files(), "--time", "1")
     assert code == 0, err
     assert out.strip().endswith(
-        "0 session créée, 0 modifiée, 0 supprimée ; 0 élève inscrit, 0 retiré."
+        "Sessions : 0 créée, 0 modifiée, 0 supprimée ; élèves : 0 inscrit, 0 retiré."
     )
 
 

@@ -82,4 +82,4 @@ async def test_lock_move_resolve_and_apply(demo_app, demo_store):
         await pilot.pause()
         planned = [s for s in demo_store.snapshot().sessions.all() if s.planned]
         assert len(planned) == len(screen.plan.sessions)
-        assert any("session(s) créée(s)" in n for n in notices(pilot.app))
+        assert any(n.startswith("Sessions : ") for n in notices(pilot.app))
