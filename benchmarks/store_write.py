@@ -22,13 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.lycee import finish_candidate  # noqa: E402
 from pixtui.domain.clock import FixedClock  # noqa: E402
 from pixtui.domain.enums import (  # noqa: E402
-    AbortReason,
-    AssessmentState,
     Certifiability,
-    LiveAlertKind,
-    LiveAlertStatus,
     LoginMethod,
     SessionStatus,
 )
@@ -36,11 +33,8 @@ from pixtui.domain.models import (  # noqa: E402
     Candidate,
     ChecklistItem,
     Finalization,
-    IssueReport,
-    LiveAlert,
     PreviousCertification,
     Pupil,
-    Resume,
     SchoolSettings,
     Session,
     StatusChange,
@@ -113,38 +107,7 @@ def build(path: Path, pupils: int, sessions: int, candidates: int, full: bool) -
             extra_time_ratio=0.33 if c % 12 == 0 else 0.0,
         )
         if full:
-            cand.identity_checked_at = cand.signed_at = cand.authorized_at = now
-            cand.authorized_to_start = True
-            cand.started_at = now
-            cand.ended_at = now + timedelta(minutes=100)
-            cand.assessment_state = (
-                AssessmentState.ENDED_BY_INVIGILATOR if c % 25 == 0 else AssessmentState.COMPLETED
-            )
-            if c % 25 == 0:
-                cand.abort_reason = AbortReason.TECHNICAL
-            if c % 6 == 0:
-                cand.alerts = [
-                    LiveAlert(
-                        kind=LiveAlertKind.CHALLENGE,
-                        status=LiveAlertStatus.VALIDATED,
-                        raised_at=now,
-                        question_number=12,
-                        handled_at=now,
-                        handled_by="mdupont",
-                        reason_code="E5",
-                    )
-                ]
-            if c % 10 == 0:
-                cand.issue_reports = [
-                    IssueReport(
-                        code="C1",
-                        description="L'élève a dû changer de poste après une panne.",
-                        created_at=now,
-                        created_by="mdupont",
-                    )
-                ]
-            if c % 30 == 0:
-                cand.resumes = [Resume(now, "mdupont", now)]
+            finish_candidate(cand, c, now)
         enrolled.append(cand)
     with store.transaction("bench.build") as tx:
         tx.pupils.add_many(people)

@@ -70,4 +70,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Une fiche avec le même identifiant existe déjà ; rien n'a été enregistré.",
         "A record with the same identifier already exists; nothing was saved.",
     ),
+    "store.unreadable": (
+        "Le fichier de données {path} n'est pas lisible par l'utilisateur {login} ; demandez à l'administrateur du serveur de l'ajouter au groupe « {group} », puis reconnectez-vous.",
+        'The data file {path} cannot be read by the user {login}; ask the server administrator to add them to the group "{group}", then log in again.',
+    ),
+    "store.not_a_file": (
+        "{path} n'est pas un fichier de données pixtui mais {kind} ; indiquez le chemin du fichier avec --store.",
+        "{path} is not a pixtui data file but {kind}; give the path of the file with --store.",
+    ),
+    "store.kind.folder": ("un dossier", "a folder"),
+    "store.kind.fifo": ("un tube nommé (FIFO)", "a named pipe (FIFO)"),
+    "store.kind.special": ("un fichier spécial", "a special file"),
+    "store.folder_not_writable": (
+        "pixtui ne peut pas écrire dans le dossier {folder} ({reason}) ; rien n'a été modifié : demandez à l'administrateur du serveur le droit d'écrire dans ce dossier.",
+        "pixtui cannot write in the folder {folder} ({reason}); nothing was changed: ask the server administrator for the right to write in this folder.",
+    ),
 }

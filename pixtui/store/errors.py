@@ -6,6 +6,10 @@ Messages never contain pupils' names: they name files, logins and times only.
 from __future__ import annotations
 
 import errno
+import grp
+import os
+import pwd
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -87,3 +91,50 @@ def os_reason(error: OSError) -> str:
     if code == errno.EROFS:
         return t("store.reason.read_only")
     return t("store.reason.other", code=errno.errorcode.get(code or 0, str(code)))
+
+
+def _login() -> str:
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        return f"uid{os.getuid()}"
+
+
+def _group_of(path: Path) -> str:
+    for candidate in (path, path.parent):
+        try:
+            gid = os.stat(candidate).st_gid
+        except OSError:
+            continue
+        try:
+            return grp.getgrgid(gid).gr_name
+        except KeyError:
+            return str(gid)
+    return "pixtui"
+
+
+def kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return t("store.kind.folder")
+    if stat.S_ISFIFO(mode):
+        return t("store.kind.fifo")
+    return t("store.kind.special")
+
+
+def open_error(path: Path, error: OSError) -> StoreError:
+    """The one sentence for a store that cannot be opened (never a crash log)."""
+    mode = getattr(error, "mode", None)
+    if isinstance(error, IsADirectoryError):
+        return StoreError(t("store.not_a_file", path=path, kind=t("store.kind.folder")))
+    if isinstance(mode, int):  # fileformat.NotAFile
+        return StoreError(t("store.not_a_file", path=path, kind=kind_of(mode)))
+    if isinstance(error, FileNotFoundError):
+        return StoreMissing(t("store.missing", path=path))
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return StoreError(t("store.unreadable", path=path, login=_login(), group=_group_of(path)))
+    return StoreError(t("store.folder_not_writable", folder=path.parent, reason=os_reason(error)))
+
+
+def folder_error(folder: Path, error: OSError) -> StoreError:
+    """The folder refuses a file pixtui must create or write (lock, journal, backups)."""
+    return StoreError(t("store.folder_not_writable", folder=folder, reason=os_reason(error)))

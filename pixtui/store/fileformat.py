@@ -25,10 +25,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pixtui.store.records import record_problem
 
 Doc = dict[str, Any]
 Table = dict[str, Doc]
@@ -46,10 +49,26 @@ class Damaged(ValueError):
     """The bytes are not a store (internal: the store turns it into ``StoreDamaged``)."""
 
 
+class NotAFile(OSError):
+    """The path is a folder, a FIFO, a device or a socket, not a store file."""
+
+    def __init__(self, path: Path, mode: int) -> None:
+        super().__init__(f"not a regular file: {path}")
+        self.path = path
+        self.mode = mode
+
+
 def read_file(path: Path) -> tuple[bytes, Token]:
-    """The whole file and the change token of *those* bytes (fstat of the descriptor read)."""
-    with open(path, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    """The whole file and the change token of *those* bytes (fstat of the descriptor read).
+
+    Opened non-blocking and checked before reading: a FIFO given as the store would otherwise
+    block until a writer appears (``check`` hung), a folder or device would give garbage.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(path, info.st_mode)
         data = handle.read()
     return data, (info.st_ino, info.st_mtime_ns, info.st_size)
 
@@ -140,10 +159,13 @@ def parse_changed_lines(name: str, payload: bytes, known: Lines) -> tuple[Table,
         else:
             try:
                 doc = json.loads(row[end + 2 :])
-            except (ValueError, UnicodeDecodeError) as error:
+            except (ValueError, RecursionError) as error:
                 raise Damaged(f"table {name}: {error}") from None
             if not isinstance(doc, dict):
                 raise Damaged(f"a document of {name} is not an object")
+            problem = record_problem(name, doc)
+            if problem is not None:
+                raise Damaged(problem)
         table[key] = doc
         lines[key] = (doc, row)
     return table, lines
@@ -193,14 +215,17 @@ def _check_table(name: str, value: Any) -> Table:
     for doc in value.values():
         if not isinstance(doc, dict):
             raise Damaged(f"a document of {name} is not an object")
+        problem = record_problem(name, doc)
+        if problem is not None:
+            raise Damaged(problem)
     return value
 
 
 def parse_table(name: str, payload: bytes) -> Table:
     try:
         value = json.loads(payload)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise Damaged(f"table {name}: {error}") from None
+    except (ValueError, RecursionError) as error:  # 100,000 nested [ is damage, not a crash
+        raise Damaged(f"table {name}: {type(error).__name__}") from None
     return _check_table(name, value)
 
 
@@ -209,8 +234,8 @@ def parse_whole(data: bytes) -> dict[str, Table]:
         raise Damaged("empty file")
     try:
         value = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise Damaged(str(error)) from None
+    except (ValueError, RecursionError) as error:
+        raise Damaged(type(error).__name__) from None
     if not isinstance(value, dict):
         raise Damaged("not an object")
     return {name: _check_table(name, table) for name, table in value.items()}

@@ -30,7 +30,10 @@ class StorePaths:
 
     @classmethod
     def of(cls, path: Path | str) -> StorePaths:
-        return cls(Path(path).expanduser().absolute())
+        """The store at ``path`` with every symlink resolved, once: the lock, the journal and
+        the backups then sit beside the real file, so users of a link and of the real path
+        share one file and one lock (a write never replaces the link by a copy)."""
+        return cls(Path(os.path.realpath(Path(path).expanduser())))
 
     @property
     def folder(self) -> Path:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pixtui.domain.models import Candidate, Pupil, Record, SchoolSettings, Session
 from pixtui.domain.results import CertificationResult
-from pixtui.domain.serialize import to_record
+from pixtui.domain.serialize import from_record, to_record
 
 R = TypeVar("R", bound=Record)
 
@@ -23,6 +23,25 @@ TABLES: dict[str, tuple[type[Record], str]] = {
     # Added with the results import (schema 1 still): a file without it reads as empty.
     "results": (CertificationResult, "result"),
 }
+
+
+def record_problem(table: str, doc: dict[str, Any]) -> str | None:
+    """Why a stored document of ``table`` cannot be read as its record, or None if it can.
+
+    Every document parsed from disk goes through here (start-up, ``check``, backups, and the
+    changed lines another process wrote): a pupil with a bad birthdate or a session with an
+    unknown status is damage, found and named, never a crash later in a screen.
+    """
+    spec = TABLES.get(table)
+    if spec is None:
+        return None
+    if not isinstance(doc.get("id"), str) or not doc["id"]:
+        return f"a record of {table} has no id"
+    try:
+        from_record(spec[0], doc)
+    except Exception as error:  # any failure to build the record is damage
+        return f"a record of {table} does not read: {type(error).__name__}"
+    return None
 
 
 def changed_fields(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,8 +40,9 @@ from pixtui.store.errors import (
     StoreDamaged,
     StoreError,
     StoreExists,
-    StoreMissing,
     StoreTooNew,
+    folder_error,
+    open_error,
 )
 from pixtui.store.fileformat import (
     META,
@@ -145,10 +147,13 @@ class Store:
             resolve_group(group)  # a clear sentence now rather than a failed chown later
         policy = FilePolicy(mode=file_mode or (GROUP_MODE if group else DEFAULT_MODE), group=group)
         policy.apply_umask()
-        policy.make_dir(paths.folder)
+        try:
+            policy.make_dir(paths.folder)
+        except OSError as error:
+            raise folder_error(paths.folder, error) from None
         store = cls(paths, actor, clock, policy, keep_backups, lock_timeout)
         with store._lock.hold():
-            if paths.file.exists():
+            if os.path.lexists(paths.file):
                 raise StoreExists(t("store.exists", path=paths.file))
             now = clock.now()
             meta = {
@@ -186,16 +191,14 @@ class Store:
     ) -> Store:
         """Open an existing store: start-up hygiene, full check, migrations."""
         paths = StorePaths.of(path)
-        if not paths.file.exists():
-            raise StoreMissing(t("store.missing", path=paths.file))
         # The modes live in the file: read them (without the lock: the file is always whole).
         try:
             data, _ = read_file(paths.file)
             policy = _policy_of(FileTables.from_bytes(data, None).meta())
         except Damaged:
             raise damaged_error(paths) from None
-        except FileNotFoundError:
-            raise StoreMissing(t("store.missing", path=paths.file)) from None
+        except OSError as error:  # missing, unreadable, a folder, a FIFO: one sentence
+            raise open_error(paths.file, error) from None
         policy.apply_umask()
         store = cls(paths, actor, clock, policy, keep_backups, lock_timeout)
         with store._lock.hold():
@@ -221,8 +224,8 @@ class Store:
     def _read_locked(self) -> tuple[bytes, Token]:
         try:
             return read_file(self.paths.file)
-        except FileNotFoundError:
-            raise StoreMissing(t("store.missing", path=self.paths.file)) from None
+        except OSError as error:
+            raise open_error(self.paths.file, error) from None
 
     def _migrate_locked(self, data: bytes, tables: FileTables, version: int) -> None:
         steps = schema.migration_path(version, schema.SCHEMA_VERSION)
@@ -369,15 +372,12 @@ class Store:
         """The current committed version; re-read only when the change token moved."""
         try:
             token = stat_token(self.paths.file)
-        except FileNotFoundError:
-            raise StoreMissing(t("store.missing", path=self.paths.file)) from None
+        except OSError as error:
+            raise open_error(self.paths.file, error) from None
         snap = self._snapshot
         if snap is not None and snap.token == token:
             return snap
-        try:
-            data, token = read_file(self.paths.file)
-        except FileNotFoundError:
-            raise StoreMissing(t("store.missing", path=self.paths.file)) from None
+        data, token = self._read_locked()  # no lock needed: the file is always whole
         return self._adopt(data, token)
 
     def poll(self) -> bool:
@@ -433,7 +433,10 @@ class Store:
             raise _too_new(paths, meta["schema_version"])
         policy = _policy_of(meta)
         policy.apply_umask()
-        policy.make_dir(paths.folder)
+        try:
+            policy.make_dir(paths.folder)
+        except OSError as error:
+            raise folder_error(paths.folder, error) from None
         lock = WriterLock(paths.lock, policy, lock_timeout)
         with lock.hold():
             now = clock.now()
