@@ -1,8 +1,15 @@
 """The append-only audit journal: one JSON line per change, beside the store file.
 
-Writes only append (O_APPEND) and fsync: the journal is never read on the write path, so its
-size does not slow writes. A line torn by a crash is skipped by readers, and the next append
-starts on a new line so the torn one never swallows a good one.
+Writes only append (O_APPEND) and fsync. A line torn by a crash is skipped by readers, and the
+next append starts on a new line so the torn one never swallows a good one.
+
+A commit writes its lines *before* it replaces the data file (issue 11, item 5): a committed
+change can never lack its line. The price is that a crash between the two leaves lines for a
+change that never happened; they carry a change counter above the file's. The next writer
+(under the lock) finds them at the end of the journal and appends a ``store.unconfirmed``
+marker with their counter and number; readers leave the lines it voids out, and ``check``
+counts them. Only the tail is read on the write path (one block), so the journal's size does
+not slow writes.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from pixtui.store.atomic import write_bytes
 from pixtui.store.permissions import FilePolicy
 
 _BLOCK = 64 * 1024
+VOID_ACTION = "store.unconfirmed"
 
 
 def encode_events(events: list[Event]) -> bytes:
@@ -53,8 +61,32 @@ def _decode(line: bytes) -> Event | None:
         return None
 
 
+def _voided(event: Event) -> int:
+    return int((event.after or {}).get("lines", 0)) if event.action == VOID_ACTION else 0
+
+
 def iter_events(path: Path) -> Iterator[Event]:
-    """Oldest first; unreadable (torn) lines are skipped."""
+    """Oldest first; torn lines and lines of unconfirmed (never committed) changes left out."""
+    group: list[Event] = []
+    for event in _raw_events(path):
+        if event.action == VOID_ACTION:
+            count = _voided(event)
+            kept: list[Event] = []
+            for older in reversed(group):
+                if count > 0 and older.counter == event.counter:
+                    count -= 1
+                    continue
+                kept.append(older)
+            group = kept[::-1]
+            continue
+        if group and event.counter != group[-1].counter:
+            yield from group
+            group = []
+        group.append(event)
+    yield from group
+
+
+def _raw_events(path: Path) -> Iterator[Event]:
     if not path.exists():
         return
     with open(path, "rb") as handle:
@@ -66,6 +98,37 @@ def iter_events(path: Path) -> Iterator[Event]:
 
 
 def iter_events_backwards(path: Path) -> Iterator[Event]:
+    """Newest first; torn lines and lines of unconfirmed changes left out."""
+    skip: dict[int | None, int] = {}
+    for event in _raw_backwards(path):
+        if event.action == VOID_ACTION:
+            skip[event.counter] = skip.get(event.counter, 0) + _voided(event)
+        elif skip.get(event.counter, 0) > 0:
+            skip[event.counter] -= 1
+        else:
+            yield event
+
+
+def unconfirmed_at_end(path: Path, counter: int) -> tuple[int, int]:
+    """(number, counter) of the lines at the end of the journal written for a change above
+    ``counter`` (the file's) and not yet voided: a commit that never replaced the file."""
+    count = 0
+    newest = 0
+    for event in _raw_backwards(path):
+        if (event.counter or 0) <= counter or event.action == VOID_ACTION:
+            break
+        newest = newest or (event.counter or 0)
+        if event.counter == newest:
+            count += 1
+    return count, newest
+
+
+def count_voided(path: Path) -> int:
+    """How many journal lines belong to changes that were never committed (for ``check``)."""
+    return sum(_voided(event) for event in _raw_events(path))
+
+
+def _raw_backwards(path: Path) -> Iterator[Event]:
     """Newest first, reading the file from its end in blocks (fast on a big journal)."""
     if not path.exists():
         return

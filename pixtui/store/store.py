@@ -16,6 +16,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from pixtui.store.errors import (
     StoreError,
     StoreExists,
     StoreTooNew,
+    StoreWriteFailed,
     folder_error,
     open_error,
 )
@@ -59,7 +61,15 @@ from pixtui.store.fileformat import (
     read_file,
     stat_token,
 )
-from pixtui.store.journal import append_events, iter_events, iter_events_backwards, tail
+from pixtui.store.journal import (
+    VOID_ACTION,
+    append_events,
+    count_voided,
+    iter_events,
+    iter_events_backwards,
+    tail,
+    unconfirmed_at_end,
+)
 from pixtui.store.locking import DEFAULT_TIMEOUT, WriterLock
 from pixtui.store.paths import StorePaths
 from pixtui.store.permissions import DEFAULT_MODE, GROUP_MODE, FilePolicy, resolve_group
@@ -99,6 +109,30 @@ def _too_new(paths: StorePaths, found: int) -> StoreTooNew:
     return StoreTooNew(
         t("store.too_new", path=paths.file, found=found, known=schema.SCHEMA_VERSION)
     )
+
+
+def _void_unconfirmed(
+    paths: StorePaths, policy: FilePolicy, counter: int, now: datetime, actor: str
+) -> None:
+    count, newest = unconfirmed_at_end(paths.journal, counter)
+    if count:
+        marker = Event(now, actor, VOID_ACTION, "", "", None, {"lines": count}, newest)
+        append_events(paths.journal, [marker], policy)
+
+
+def _journal_first(
+    paths: StorePaths,
+    policy: FilePolicy,
+    events: list[Event],
+    counter: int,
+    now: datetime,
+    actor: str,
+) -> None:
+    try:
+        _void_unconfirmed(paths, policy, counter, now, actor)
+        append_events(paths.journal, events, policy)
+    except OSError as error:
+        raise StoreWriteFailed(paths.journal, error) from error
 
 
 class Store:
@@ -203,6 +237,8 @@ class Store:
         store = cls(paths, actor, clock, policy, keep_backups, lock_timeout)
         with store._lock.hold():
             remove_stale_temps(paths.folder, paths.temp_prefix)
+            if paths.backups.is_dir():  # a killed labelled copy (backup, purge) leaves one too
+                remove_stale_temps(paths.backups, paths.temp_prefix)
             data, token = store._read_locked()
             try:
                 tables = load_and_validate(data)
@@ -255,23 +291,12 @@ class Store:
         everything[META] = {META_ID: meta}
         names = tables.ordered_names(list(everything))
         new = encode([(name, dump_payload(everything[name])) for name in names])
+        after = {"schema_version": schema.SCHEMA_VERSION}
+        before = {"schema_version": version}
+        event = Event(now, self.actor, "store.migrate", "", "", before, after, counter)
+        self._journal_first([event], counter - 1, now)
         link_into_ring(self.paths, counter - 1, self.policy)
         atomic_write(self.paths.file, new, self.policy, self.paths.temp_prefix)
-        after = {"schema_version": schema.SCHEMA_VERSION}
-        self._append_journal(
-            [
-                Event(
-                    now,
-                    self.actor,
-                    "store.migrate",
-                    "",
-                    "",
-                    {"schema_version": version},
-                    after,
-                    counter,
-                )
-            ]
-        )
 
     # --- writing --------------------------------------------------------------------
 
@@ -304,7 +329,7 @@ class Store:
         if not tx.changed:
             for event in tx.events:
                 event.counter = counter
-            self._append_journal(tx.events)
+            self._journal_first(tx.events, counter, tx.now)
             return
         source = tx.source
         new_meta = dict(meta)
@@ -336,17 +361,35 @@ class Store:
             parts.append((name, payload))
             payloads[name] = payload
         data = encode(parts)
+        for event in tx.events:
+            event.counter = counter + 1
+        # The journal lines first: a commit never lacks its line (a crash before the replace
+        # leaves lines the next writer marks unconfirmed).
+        self._journal_first(tx.events, counter, tx.now)
         link_into_ring(self.paths, counter, self.policy)
-        atomic_write(self.paths.file, data, self.policy, self.paths.temp_prefix)
+        try:
+            atomic_write(self.paths.file, data, self.policy, self.paths.temp_prefix)
+        except StoreWriteFailed:
+            with contextlib.suppress(OSError):
+                self._void_unconfirmed(counter, tx.now)
+            raise
         new_token = stat_token(self.paths.file)
         tables = FileTables(names=names, payloads=payloads, cache=self._cache, parsed=parsed)
         with self._snapshot_lock:
             self._snapshot = Snapshot(tables, new_meta, new_token, self._damage)
-        for event in tx.events:
-            event.counter = counter + 1
-        self._append_journal(tx.events)
         with contextlib.suppress(OSError):
             prune_ring(self.paths, self.keep_backups)
+
+    def _void_unconfirmed(self, counter: int, now: datetime) -> None:
+        """Mark the journal's last lines void if they belong to a change above ``counter``
+        that never reached the file (call under the lock)."""
+        _void_unconfirmed(self.paths, self.policy, counter, now, self.actor)
+
+    def _journal_first(self, events: list[Event], counter: int, now: datetime) -> None:
+        """Append (fsynced) the lines of a commit that has not replaced the file yet;
+        ``StoreWriteFailed`` (nothing changed) if the journal cannot take them."""
+        if events:
+            _journal_first(self.paths, self.policy, events, counter, now, self.actor)
 
     def _append_journal(self, events: list[Event]) -> None:
         try:
@@ -397,6 +440,13 @@ class Store:
         if version > schema.SCHEMA_VERSION:
             raise _too_new(self.paths, version)
 
+    def unconfirmed_journal_lines(self) -> int:
+        """Journal lines of changes that never reached the file (a crash or a full disk
+        between the line and the commit): voided ones plus any not yet marked."""
+        counter = int(self.snapshot().counter)
+        pending, _ = unconfirmed_at_end(self.paths.journal, counter)
+        return count_voided(self.paths.journal) + pending
+
     # --- backups --------------------------------------------------------------------
 
     def backup(self, label: str) -> Path:
@@ -440,7 +490,7 @@ class Store:
         lock = WriterLock(paths.lock, policy, lock_timeout)
         with lock.hold():
             now = clock.now()
-            current = 0
+            current: int | None = None  # unknown if the file is damaged: void nothing then
             with contextlib.suppress(OSError, Damaged):
                 current_data, _ = read_file(paths.file)
                 current = int(FileTables.from_bytes(current_data, None).meta()["change_counter"])
@@ -448,7 +498,7 @@ class Store:
             # Counters only grow, so every process sees the restore as a change.
             last_logged = [e.counter or 0 for e in tail(paths.journal, 1)]
             counter = 1 + max(
-                current,
+                current or 0,
                 highest_ring_counter(paths),
                 int(meta.get("change_counter", 0)),
                 *last_logged,
@@ -463,13 +513,16 @@ class Store:
             everything[META] = {META_ID: meta}
             names = tables.ordered_names([])
             new = encode([(name, dump_payload(everything[name])) for name in names])
-            atomic_write(paths.file, new, policy, paths.temp_prefix)
             after = {"backup": backup.name, "kept_aside": aside.name if aside else None}
             event = Event(now, actor, "store.restore", "", "", None, after, counter)
-            try:
-                append_events(paths.journal, [event], policy)
-            except OSError as error:
-                log.warning("journal append failed for %s: errno %s", paths.journal, error.errno)
+            if current is None:
+                try:
+                    append_events(paths.journal, [event], policy)
+                except OSError as error:
+                    raise StoreWriteFailed(paths.journal, error) from error
+            else:
+                _journal_first(paths, policy, [event], current, now, actor)
+            atomic_write(paths.file, new, policy, paths.temp_prefix)
         return aside
 
     # --- after a retention purge ----------------------------------------------------
@@ -503,12 +556,25 @@ class Store:
 
     def journal_tail(self, count: int) -> list[Event]:
         """The last ``count`` journal events, oldest first."""
-        return tail(self.paths.journal, count)
+        events: list[Event] = []
+        if count > 0:
+            for event in self.iter_journal(newest_first=True):
+                events.append(event)
+                if len(events) >= count:
+                    break
+        events.reverse()
+        return events
 
     def iter_journal(self, newest_first: bool = False) -> Iterator[Event]:
-        if newest_first:
-            return iter_events_backwards(self.paths.journal)
-        return iter_events(self.paths.journal)
+        """Journal events, leaving out lines of changes the file does not hold (a crash
+        between the line and the commit, or a commit still in progress)."""
+        limit = int(self.snapshot().counter)
+        events = (
+            iter_events_backwards(self.paths.journal)
+            if newest_first
+            else iter_events(self.paths.journal)
+        )
+        return (e for e in events if e.counter is None or e.counter <= limit)
 
     def __repr__(self) -> str:
         return f"Store({str(self.paths.file)!r}, actor={self.actor!r})"
