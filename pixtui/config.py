@@ -180,7 +180,11 @@ def _keymap_of(path: Path, table: Any) -> dict[str, str]:
     keymap: dict[str, str] = {}
     for binding_id, keys in table.items():
         text = _text(path, f"keymap.{binding_id}", keys)
-        parts = [part.strip() for part in text.split(",")]
+        # "F10" and "Ctrl+Q" as people write them; a single letter keeps its case (shift).
+        parts = [
+            part.strip() if len(part.strip()) == 1 else part.strip().lower()
+            for part in text.split(",")
+        ]
         if not all(parts):
             raise ConfigError(t("config.keymap_bad_keys", path=path, id=binding_id, keys=text))
         keymap[binding_id] = ",".join(parts)

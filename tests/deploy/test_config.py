@@ -67,6 +67,12 @@ def test_each_layer_overrides_the_one_before(files, tmp_path: Path) -> None:
     assert (config.lang.source, config.glyphs.source) == ("--lang", "--glyphs")
 
 
+def test_key_names_as_people_write_them(files) -> None:
+    system, _, env = files
+    system.write_text('[keymap]\nhelp = "F10, Ctrl+H"\nroom-start-all = "D"\n', encoding="utf-8")
+    assert dict(load_config(env).keymap) == {"help": "f10,ctrl+h", "room-start-all": "D"}
+
+
 def test_a_relative_store_is_taken_from_the_files_folder(files) -> None:
     system, _, env = files
     system.write_text('store = "data/pixtui.json"\n', encoding="utf-8")
