@@ -23,6 +23,7 @@ from pixtui.documents.formatting import (
 )
 from pixtui.documents.incident import candidate_entries
 from pixtui.domain.enums import Certifiability
+from pixtui.domain.labels import label
 from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
 from pixtui.domain.names import name_key
 from pixtui.i18n import t
@@ -221,9 +222,7 @@ def finalization_csv(
                 _test_state_label(candidate),
                 ", ".join(entry.code for entry in entries),
                 " | ".join(details),
-                t(f"documents.abort.{candidate.abort_reason.value}")
-                if candidate.abort_reason
-                else "",
+                label(candidate.abort_reason) if candidate.abort_reason else "",
             ]
         )
     rows.append([])

@@ -57,6 +57,11 @@ PIPELINE: tuple[SessionStatus, ...] = (
     SessionStatus.IN_PROCESS,
     SessionStatus.PROCESSED,
 )
+# Pix Certif shows Créée → Finalisée → Résultats transmis par Pix and deliberately never shows
+# "En cours de traitement" (certif/app/models/session.js, statusToDisplayName: in_process is
+# displayed "Finalisée"). The processing step is therefore optional: a referent who only sees
+# Pix Certif goes from finalised straight to processed.
+OPTIONAL_STEPS = frozenset({SessionStatus.IN_PROCESS})
 
 
 # --- The draft --------------------------------------------------------------------------
@@ -392,15 +397,17 @@ def edit_problems(session: Session) -> list[Problem]:
 def status_change_problems(
     session: Session, new_status: SessionStatus, at: datetime
 ) -> list[Problem]:
-    """Why ``session`` cannot go to ``new_status`` now: only one step forward at a time."""
+    """Why ``session`` cannot go to ``new_status`` now: forward only, one step at a time, the
+    optional processing step (:data:`OPTIONAL_STEPS`) may be skipped."""
     current, target = PIPELINE.index(session.status), PIPELINE.index(new_status)
     names = {"current": label(session.status), "target": label(new_status)}
     if target == current:
         return [Problem.error("results.status.same", None, **names)]
     if target < current:
         return [Problem.error("results.status.backwards", None, **names)]
-    if target > current + 1:
-        expected = label(PIPELINE[current + 1])
+    skipped = PIPELINE[current + 1 : target]
+    if any(step not in OPTIONAL_STEPS for step in skipped):
+        expected = label(next(step for step in skipped if step not in OPTIONAL_STEPS))
         return [Problem.error("results.status.skip", None, expected=expected, **names)]
     if new_status is SessionStatus.FINALIZED and (
         session.finalization is None or session.finalization.finalized_at is None
@@ -416,7 +423,7 @@ def status_change_problems(
 def advance_status(
     session: Session, new_status: SessionStatus, at: datetime, by: str
 ) -> StatusChange:
-    """Record the next step (finalised → in process → processed) with its date and who.
+    """Record the next step (finalised → [in process] → processed) with its date and who.
 
     ``at`` is when it happened (the referent may record it later); raises :class:`Refused`.
     """
@@ -424,6 +431,14 @@ def advance_status(
     if problems:
         raise Refused(problems)
     return _record_status(session, new_status, as_utc(at), by)
+
+
+def next_status(session: Session) -> SessionStatus | None:
+    """The next step as Pix Certif shows it (optional steps skipped); None at the end."""
+    for status in PIPELINE[PIPELINE.index(session.status) + 1 :]:
+        if status not in OPTIONAL_STEPS:
+            return status
+    return None
 
 
 def _record_status(session: Session, status: SessionStatus, at: datetime, by: str) -> StatusChange:

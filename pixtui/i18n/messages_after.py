@@ -33,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Show a session's status or record the next step (in_process, processed)",
     ),
     "after.cli.status_word": (
-        "in_process (en cours de traitement) ou processed (résultats transmis)",
-        "in_process or processed",
+        "processed (résultats transmis par Pix) ; in_process (prise en charge par Pix) est facultatif",
+        "processed (results sent by Pix); in_process (taken over by Pix) is optional",
     ),
     "after.cli.date": (
         "quand c'est arrivé (par défaut : maintenant)",
@@ -236,8 +236,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.final.binding.advance": ("Étape suiv.", "Next step"),
     "after.final.binding.advance.tip": (
-        "En cours de traitement, puis résultats transmis",
-        "In process, then processed",
+        "Noter « Résultats transmis par Pix », comme Pix Certif l'affiche",
+        'Record "Results sent by Pix", as Pix Certif shows it',
     ),
     "after.final.binding.handover": ("Remise", "Handover"),
     "after.final.binding.handover.tip": (

@@ -354,6 +354,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.state.completed": ("Terminé", "Finished"),
     "documents.state.endedByInvigilator": ("Arrêté par le surveillant", "Ended by the invigilator"),
     "documents.state.endedDueToFinalization": ("Arrêté à la finalisation", "Ended at finalisation"),
-    "documents.abort.candidate": ("Abandon", "Candidate gave up"),
-    "documents.abort.technical": ("Problème technique", "Technical problem"),
 }

@@ -53,10 +53,14 @@ MESSAGES.update(
     {
         "domain.enum.SchoolType.college": ("Collège", "Lower secondary school (collège)"),
         "domain.enum.SchoolType.lycee": ("Lycée", "Upper secondary school (lycée)"),
-        # Pix Certif's own labels; in_process is shown as "Finalisée" by Pix Certif, Admin's wording here.
+        # Pix Certif's own labels (certif/app/models/session.js, statusToDisplayName): Pix Certif
+        # shows in_process as "Finalisée" on purpose; the optional step says so first.
         "domain.enum.SessionStatus.created": ("Créée", "Created"),
         "domain.enum.SessionStatus.finalized": ("Finalisée", "Finalised"),
-        "domain.enum.SessionStatus.in_process": ("En cours de traitement", "Being processed"),
+        "domain.enum.SessionStatus.in_process": (
+            "Finalisée (prise en charge par Pix)",
+            "Finalised (taken over by Pix)",
+        ),
         "domain.enum.SessionStatus.processed": (
             "Résultats transmis par Pix",
             "Results sent by Pix",
@@ -72,7 +76,12 @@ MESSAGES.update(
             "Terminé à la finalisation",
             "Ended by the finalisation",
         ),
-        "domain.enum.AbortReason.candidate": ("Abandon", "Candidate gave up"),
+        # the drop-down of Pix Certif's finalisation (admin/app/models/certification.js,
+        # abortReasonMap; e2e finalisation page « markAbandonmentFor »)
+        "domain.enum.AbortReason.candidate": (
+            "Abandon : Manque de temps ou départ prématuré",
+            "Gave up: lack of time or left early",
+        ),
         "domain.enum.AbortReason.technical": ("Problème technique", "Technical problem"),
         "domain.enum.Certifiability.certifiable": ("Certifiable", "Certifiable"),
         "domain.enum.Certifiability.not_certifiable": ("Non certifiable", "Not certifiable"),

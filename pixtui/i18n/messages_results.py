@@ -118,7 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "results.summary.section_comment": ("Commentaire global", "Global comment"),
     "results.summary.section_counts": ("Récapitulatif", "Recap"),
-    "results.summary.abort_reason": ("Raison de l'abandon : {reason}", "Abort reason: {reason}"),
+    "results.summary.abort_reason": (
+        "Raison de l'abandon : « {reason} »",
+        'Abort reason: "{reason}"',
+    ),
     "results.summary.no_reason": ("à choisir", "to be chosen"),
     "results.summary.question": ("(question {number})", "(question {number})"),
     "results.summary.live": ("(signalement en direct validé)", "(validated live alert)"),

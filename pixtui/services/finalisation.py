@@ -17,7 +17,6 @@ from typing import Any
 from pixtui.documents import finalization_csv
 from pixtui.domain.enums import SessionStatus
 from pixtui.domain.finalisation import (
-    PIPELINE,
     FinalisationDraft,
     Refused,
     advance_status,
@@ -86,16 +85,10 @@ def apply_reopen(tx: Any, session_id: str) -> Session:
     return session
 
 
-def next_status(session: Session) -> SessionStatus | None:
-    """The step after the session's status in the pipeline (None at the end)."""
-    index = PIPELINE.index(session.status)
-    return PIPELINE[index + 1] if index + 1 < len(PIPELINE) else None
-
-
 def apply_status(
     tx: Any, session_id: str, status: SessionStatus, at: datetime | None = None
 ) -> Session:
-    """Record the next pipeline step (finalised → in process → processed), when and who."""
+    """Record a pipeline step (finalised → [in process] → processed), when and who."""
     session = _session(tx, session_id)
     advance_status(session, status, at or tx.now, tx.actor)
     tx.sessions.save(session)

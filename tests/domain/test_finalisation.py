@@ -22,9 +22,11 @@ from pixtui.domain.finalisation import (
     finalisation_summary,
     finalise,
     is_read_only,
+    next_status,
     reopen,
     summary_text,
 )
+from pixtui.domain.labels import label
 from pixtui.domain.models import Candidate, IssueReport, LiveAlert, Session
 from pixtui.domain.problems import Severity, errors, keys
 from pixtui.domain.serialize import from_record, to_record
@@ -372,9 +374,12 @@ def test_full_finalisation() -> None:
         sections, key=["uncompleted", "completed", "complementary", "comment", "counts"].index
     )
     uncompleted = [(r.label, r.value) for r in rows if r.section == "uncompleted"]
-    assert uncompleted[0] == ("BENALI Inès", "Raison de l'abandon : Abandon")
+    assert uncompleted[0] == (
+        "BENALI Inès",
+        "Raison de l'abandon : « Abandon : Manque de temps ou départ prématuré »",
+    )
     assert uncompleted[1][0] == "BENALI Inès" and uncompleted[1][1].startswith("C8")
-    assert ("MARTIN Noé", "Raison de l'abandon : Problème technique") in uncompleted
+    assert ("MARTIN Noé", "Raison de l'abandon : « Problème technique »") in uncompleted
     completed = [(r.label, r.value) for r in rows if r.section == "completed"]
     assert [label for label, _ in completed] == ["DURAND Léa", "ZOLA Emma"]
     assert "(question 12)" in completed[0][1] and "signalement en direct" in completed[0][1]
@@ -453,10 +458,21 @@ def test_pipeline_refuses_skipping_a_step() -> None:
         advance_status(session, SessionStatus.PROCESSED, T0, REFERENT)
     assert keys(refused.value.problems) == ["results.status.skip"]
     assert "« Finalisée »" in str(refused.value)
+
+
+def test_pipeline_processing_step_is_optional_as_pix_certif_never_shows_it() -> None:
+    """Pix Certif shows Créée → Finalisée → Résultats transmis par Pix (statusToDisplayName
+    in certif/app/models/session.js): finalised → processed directly is allowed."""
     session = finalised_session()
-    with pytest.raises(Refused) as refused:
-        advance_status(session, SessionStatus.PROCESSED, T0 + timedelta(days=1), REFERENT)
-    assert "« En cours de traitement »" in refused.value.problems[0].message
+    assert next_status(session) is SessionStatus.PROCESSED
+    advance_status(session, SessionStatus.PROCESSED, T0 + timedelta(days=1), REFERENT)
+    assert [c.status for c in session.status_history] == [
+        SessionStatus.FINALIZED,
+        SessionStatus.PROCESSED,
+    ]
+    assert next_status(session) is None
+    assert label(SessionStatus.IN_PROCESS).startswith("Finalisée")  # as Pix Certif shows it
+    assert label(SessionStatus.PROCESSED) == "Résultats transmis par Pix"
 
 
 def test_pipeline_refuses_going_backwards_or_staying() -> None:

@@ -60,10 +60,11 @@ def test_pix_certif_labels() -> None:
     assert [label(s) for s in SessionStatus] == [
         "Créée",
         "Finalisée",
-        "En cours de traitement",
+        "Finalisée (prise en charge par Pix)",  # Pix Certif shows in_process as "Finalisée"
         "Résultats transmis par Pix",
     ]
-    assert label(AbortReason.CANDIDATE) == "Abandon"
+    # Pix's drop-down words (admin/app/models/certification.js, abortReasonMap)
+    assert label(AbortReason.CANDIDATE) == "Abandon : Manque de temps ou départ prématuré"
     assert label(AbortReason.TECHNICAL) == "Problème technique"
     assert [label(c) for c in Certifiability] == [
         "Certifiable",
