@@ -17,7 +17,7 @@ import copy
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pixtui.domain.clock import as_utc
 from pixtui.domain.enums import (
@@ -39,6 +39,7 @@ from pixtui.domain.problems import (
     errors,
     warnings,
 )
+from pixtui.domain.timing import DEFAULT_TEST_MINUTES, candidate_deadline
 from pixtui.i18n import t
 
 MAX_TEXT_LENGTH = 500  # Pix Certif's limit for a description and for the global comment
@@ -99,9 +100,14 @@ class FinalisationDraft:
     session_id: str
     session_status: SessionStatus
     reports: list[CandidateReport] = field(default_factory=list)
-    has_incident: bool = False  # « Un incident a eu lieu pendant la session »
-    has_joining_issue: bool = False  # « Des candidats ont eu un problème de connexion »
+    # Pix Certif's box (hasIncident): « Malgré un incident survenu pendant la session, les
+    # candidats ont pu terminer leur test de certification. Un temps supplémentaire a été
+    # accordé à un ou plusieurs candidats. » Never pre-ticked (Pix: « it should not check the
+    # checkboxes by default »); only suggested, with its reasons (:func:`incident_time_grants`).
+    has_incident: bool = False
+    has_joining_issue: bool = False  # « … présents en session … mais n'ont pas pu rejoindre »
     examiner_global_comment: str = ""
+    incident_reasons: list[str] = field(default_factory=list)  # why the box is suggested
 
     def report(self, candidate_id: str) -> CandidateReport:
         for report in self.reports:
@@ -167,9 +173,10 @@ def draft_from_room(session: Session, candidates: Iterable[Candidate]) -> Finali
 
     Candidates who never started are not in Pix's finalisation and are left out. Incident
     notes and validated live alerts become issue reports; abort reasons chosen in the room
-    are kept, except on completed tests where Pix would refuse them. « Incident pendant la
-    session » is pre-ticked when there is any report. A reopened session keeps the flags and
-    comment typed at the previous finalisation.
+    are kept, except on completed tests where Pix would refuse them. The incident box is never
+    pre-ticked (a missed signature is no incident that extra time made up for); its reasons
+    are given when extra time was granted after an incident. A reopened session keeps the
+    flags and comment typed at the previous finalisation.
     """
     mine = [c for c in candidates if c.session_id == session.id and not c.removed]
     started = sorted((c for c in mine if c.assessment_state is not None), key=_pix_order)
@@ -194,11 +201,65 @@ def draft_from_room(session: Session, candidates: Iterable[Candidate]) -> Finali
         session_id=session.id,
         session_status=session.status,
         reports=reports,
-        has_incident=(previous.has_incident if previous else False)
-        or any(r.issue_reports for r in reports),
+        has_incident=previous.has_incident if previous else False,
         has_joining_issue=previous.has_joining_issue if previous else False,
         examiner_global_comment=previous.examiner_global_comment if previous else "",
+        incident_reasons=[g.reason for g in incident_time_grants(started)],
     )
+
+
+@dataclass(frozen=True)
+class IncidentTimeGrant:
+    """A candidate who met an incident and then worked past their own end time: extra time
+    was granted after an incident, which is what Pix Certif's incident box declares."""
+
+    candidate_id: str
+    name: str
+    incident: str  # "C7 · Incident technique non bloquant", "E4 …", or a resume
+    minutes_over: int
+
+    @property
+    def reason(self) -> str:
+        return t(
+            "results.final.incident_reason",
+            name=self.name,
+            incident=self.incident,
+            minutes=self.minutes_over,
+        )
+
+
+def _first_incident(candidate: Candidate) -> str | None:
+    """What went wrong for the candidate during the test, as the room recorded it."""
+    reports = [r for r in candidate.issue_reports if r.source in ("room", "live")]
+    codes = [r.code for r in reports] + [
+        a.reason_code
+        for a in candidate.alerts
+        if a.status is LiveAlertStatus.VALIDATED and a.reason_code
+    ]
+    if codes:
+        return issue_code_title(codes[0])
+    if candidate.resumes:
+        return t("results.final.incident_resume")
+    return None
+
+
+def incident_time_grants(
+    candidates: Iterable[Candidate], test_minutes: int = DEFAULT_TEST_MINUTES
+) -> list[IncidentTimeGrant]:
+    """Candidates who met an incident (a room report, a validated live alert, a resume) and
+    finished after their personal end time: the reasons to suggest the incident box."""
+    out: list[IncidentTimeGrant] = []
+    for candidate in sorted(candidates, key=_pix_order):
+        deadline = candidate_deadline(candidate, test_minutes)
+        if deadline is None or candidate.ended_at is None:
+            continue
+        over = as_utc(candidate.ended_at) - deadline
+        incident = _first_incident(candidate)
+        if incident is None or over < timedelta(minutes=1):
+            continue
+        name = f"{candidate.last_name.upper()} {candidate.first_name}".strip()
+        out.append(IncidentTimeGrant(candidate.id, name, incident, int(over.total_seconds() // 60)))
+    return out
 
 
 # --- The rules --------------------------------------------------------------------------
@@ -284,8 +345,14 @@ def finalisation_problems(draft: FinalisationDraft) -> list[Problem]:
                 limit=MAX_TEXT_LENGTH,
             )
         )
-    if any(r.issue_reports for r in draft.reports) and not draft.has_incident:
-        out.append(Problem.warning("results.final.incident_unticked", "has_incident"))
+    if draft.incident_reasons and not draft.has_incident:
+        out.append(
+            Problem.warning(
+                "results.final.incident_suggested",
+                "has_incident",
+                reasons=" ; ".join(draft.incident_reasons),
+            )
+        )
     return out
 
 
@@ -454,7 +521,7 @@ def _record_status(session: Session, status: SessionStatus, at: datetime, by: st
 
 @dataclass(frozen=True)
 class SummaryRow:
-    section: str  # "uncompleted", "completed", "complementary", "comment", "counts"
+    section: str  # "uncompleted", "completed", "complementary", "comment", "in_pix", "counts"
     label: str
     value: str
     candidate_id: str | None = None
@@ -475,18 +542,36 @@ def _yes_no(value: bool) -> str:
     return t("results.summary.yes") if value else t("results.summary.no")
 
 
+def _already_in_pix(issue: IssueReport) -> bool:
+    """A live alert the invigilator validated: Pix recorded it (auto-resolved), and Pix
+    Certif's V3 finalisation offers only C1, C2, C4, C6, C7, C8: nothing to type."""
+    return issue.source == "live"
+
+
+def _counts_text(issues: Sequence[IssueReport]) -> str:
+    counts = Counter(i.code for i in issues)
+    ordered = [code for code in ISSUE_REPORT_CODES if code in counts]
+    if not ordered:
+        return t("results.summary.no_report")
+    detail = ", ".join(f"{code} × {counts[code]}" for code in ordered)
+    return t("results.summary.count_total", detail=detail, total=len(issues))
+
+
 def finalisation_summary(
     session: Session, candidates: Sequence[Candidate], draft: FinalisationDraft | None = None
 ) -> list[SummaryRow]:
     """The finalisation in Pix Certif's order, ready to key in.
 
     First the candidates who did not finish (each needs « Raison de l'abandon »), then the
-    finished candidates who have reports (the others need nothing), both sorted as Pix lists
-    them; then the two complementary checkboxes, the global comment, and a count per code.
-    Made from ``draft`` when given, else from the records (after :func:`finalise`).
+    finished candidates who have reports to type (the others need nothing), both sorted as
+    Pix lists them; then the two complementary checkboxes and the global comment. Validated
+    live alerts (E codes) come apart, « déjà dans Pix, rien à saisir », and the two are
+    counted apart. Made from ``draft`` when given, else from the records.
     """
     draft = draft or draft_from_room(session, candidates)
     rows: list[SummaryRow] = []
+    to_type = [i for r in draft.reports for i in r.issue_reports if not _already_in_pix(i)]
+    in_pix = [i for r in draft.reports for i in r.issue_reports if _already_in_pix(i)]
     for report in draft.reports:
         if not report.uncompleted:
             continue
@@ -504,6 +589,7 @@ def finalisation_summary(
         rows.extend(
             SummaryRow("uncompleted", report.display_name, _issue_text(i), report.candidate_id)
             for i in report.issue_reports
+            if not _already_in_pix(i)
         )
     for report in draft.reports:
         if report.uncompleted:
@@ -511,6 +597,7 @@ def finalisation_summary(
         rows.extend(
             SummaryRow("completed", report.display_name, _issue_text(i), report.candidate_id)
             for i in report.issue_reports
+            if not _already_in_pix(i)
         )
     rows.append(
         SummaryRow("complementary", t("results.summary.has_incident"), _yes_no(draft.has_incident))
@@ -526,13 +613,14 @@ def finalisation_summary(
     rows.append(
         SummaryRow("comment", t("results.summary.comment"), comment or t("results.summary.empty"))
     )
-    counts = Counter(i.code for r in draft.reports for i in r.issue_reports)
-    ordered = [code for code in ISSUE_REPORT_CODES if code in counts]
-    if ordered:
-        value = ", ".join(f"{code} × {counts[code]}" for code in ordered)
-    else:
-        value = t("results.summary.no_report")
-    rows.append(SummaryRow("counts", t("results.summary.counts"), value))
+    for report in draft.reports:
+        rows.extend(
+            SummaryRow("in_pix", report.display_name, _issue_text(i), report.candidate_id)
+            for i in report.issue_reports
+            if _already_in_pix(i)
+        )
+    rows.append(SummaryRow("counts", t("results.summary.counts_to_type"), _counts_text(to_type)))
+    rows.append(SummaryRow("counts", t("results.summary.counts_in_pix"), _counts_text(in_pix)))
     return rows
 
 
@@ -541,6 +629,7 @@ SECTION_KEYS = {
     "completed": "results.summary.section_completed",
     "complementary": "results.summary.section_complementary",
     "comment": "results.summary.section_comment",
+    "in_pix": "results.summary.section_in_pix",
     "counts": "results.summary.section_counts",
 }
 

@@ -257,8 +257,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Session of {date}, {room}: {count} {count:plural:candidate|candidates} started the test.",
     ),
     "after.wizard.flags": (
-        "Incident pendant la session (I) : {incident} · Problème de connexion (J) : {joining}",
-        "Incident during the session (I): {incident} · Joining issue (J): {joining}",
+        "Incident + temps accordé (I) : {incident} · Entrée impossible (J) : {joining}",
+        "Incident + extra time (I): {incident} · Unable to join (J): {joining}",
+    ),
+    "after.wizard.incident_suggested": (
+        "Case I suggérée : {reasons}.",
+        "Box I suggested: {reasons}.",
     ),
     "after.wizard.comment_line": (
         "Commentaire global (G, {length}/500) : {comment}",
@@ -320,13 +324,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.wizard.binding.remove.tip": ("Retirer un signalement", "Remove a report"),
     "after.wizard.binding.incident": ("Incident", "Incident"),
     "after.wizard.binding.incident.tip": (
-        "Cocher « Un incident a eu lieu pendant la session »",
-        'Tick "An incident happened during the session"',
+        "« Malgré un incident survenu pendant la session, les candidats ont pu terminer leur test de certification. Un temps supplémentaire a été accordé à un ou plusieurs candidats. »",
+        '"Despite an incident during the session, the candidates could finish their test. Extra time was granted to one or more candidates."',
     ),
     "after.wizard.binding.joining": ("Connexion", "Joining"),
     "after.wizard.binding.joining.tip": (
-        "Cocher « Des candidats ont eu un problème de connexion »",
-        'Tick "Candidates had a joining issue"',
+        "« Un ou plusieurs candidats étaient présents en session de certification mais n'ont pas pu rejoindre la session. »",
+        '"One or more candidates were present at the session but could not join it."',
     ),
     "after.wizard.binding.comment": ("Commentaire", "Comment"),
     "after.wizard.binding.comment.tip": ("Commentaire global de la session", "Global comment"),

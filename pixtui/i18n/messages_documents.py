@@ -336,11 +336,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.csv.abort_reason": ("Raison de l'abandon", "Abort reason"),
     "documents.csv.finalized_at": ("Finalisée le", "Finalised on"),
     "documents.csv.finalized_by": ("Finalisée par", "Finalised by"),
-    "documents.csv.has_incident": ("Incident pendant la session", "Incident during the session"),
-    "documents.csv.has_joining_issue": (
-        "Des candidats ont eu des difficultés à rejoindre la session",
-        "Candidates had trouble joining the session",
-    ),
     "documents.csv.global_comment": ("Commentaire global", "Global comment"),
     "documents.certifiability.certifiable": ("Certifiable", "Certifiable"),
     "documents.certifiability.not_certifiable": ("Non certifiable", "Not certifiable"),

@@ -54,10 +54,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le commentaire global fait {length} caractères : {limit} au plus.",
         "The global comment is {length} characters long: {limit} at most.",
     ),
-    "results.final.incident_unticked": (
-        "Des signalements sont saisis mais la case « incident pendant la session » n'est pas cochée : confirmez-vous ?",
-        'Issue reports are recorded but the "incident during the session" box is not ticked: do you confirm?',
+    "results.final.incident_suggested": (
+        "Du temps supplémentaire semble avoir été accordé après un incident ({reasons}) : la case « Malgré un incident survenu pendant la session… » n'est pas cochée. Confirmez-vous ?",
+        'Extra time seems to have been granted after an incident ({reasons}): the box "Despite an incident during the session…" is not ticked. Do you confirm?',
     ),
+    "results.final.incident_reason": (
+        "{name} a terminé {minutes} min après son heure de fin, après « {incident} »",
+        '{name} finished {minutes} min after their end time, after "{incident}"',
+    ),
+    "results.final.incident_resume": ("une reprise du test", "a resumed test"),
     "results.final.wrong_session": (
         "Ce brouillon de finalisation appartient à une autre session.",
         "This finalisation draft belongs to another session.",
@@ -117,6 +122,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Complementary information",
     ),
     "results.summary.section_comment": ("Commentaire global", "Global comment"),
+    "results.summary.section_in_pix": (
+        "Déjà dans Pix, rien à saisir (signalements en direct validés par le surveillant)",
+        "Already in Pix, nothing to type (live alerts validated by the invigilator)",
+    ),
     "results.summary.section_counts": ("Récapitulatif", "Recap"),
     "results.summary.abort_reason": (
         "Raison de l'abandon : « {reason} »",
@@ -125,19 +134,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.summary.no_reason": ("à choisir", "to be chosen"),
     "results.summary.question": ("(question {number})", "(question {number})"),
     "results.summary.live": ("(signalement en direct validé)", "(validated live alert)"),
+    # Pix Certif's own sentences (certif finalisation, complementary-information step)
     "results.summary.has_incident": (
-        "Un incident a eu lieu pendant la session",
-        "An incident happened during the session",
+        "Malgré un incident survenu pendant la session, les candidats ont pu terminer leur test de certification. Un temps supplémentaire a été accordé à un ou plusieurs candidats.",
+        "Despite an incident during the session, the candidates could finish their certification test. Extra time was granted to one or more candidates.",
     ),
     "results.summary.has_joining_issue": (
-        "Des candidats ont eu un problème de connexion à la session",
-        "Candidates had trouble joining the session",
+        "Un ou plusieurs candidats étaient présents en session de certification mais n'ont pas pu rejoindre la session.",
+        "One or more candidates were present at the certification session but could not join it.",
     ),
     "results.summary.yes": ("Oui", "Yes"),
     "results.summary.no": ("Non", "No"),
     "results.summary.comment": ("Commentaire global", "Global comment"),
     "results.summary.empty": ("(aucun)", "(none)"),
-    "results.summary.counts": ("Signalements par code", "Issue reports by code"),
+    "results.summary.counts_to_type": ("À saisir dans Pix Certif", "To type into Pix Certif"),
+    "results.summary.counts_in_pix": (
+        "Déjà dans Pix, rien à saisir",
+        "Already in Pix, nothing to type",
+    ),
+    "results.summary.count_total": ("{detail} ({total} en tout)", "{detail} ({total} in all)"),
     "results.summary.no_report": ("aucun signalement", "no issue report"),
     "results.summary.keep_documents": (
         "Conservez la feuille d'émargement et le PV d'incident signés avec les documents de la session.",

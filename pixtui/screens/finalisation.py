@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from pixtui.domain.clock import local, local_today
 from pixtui.domain.enums import SessionStatus
+from pixtui.domain.finalisation import next_status
 from pixtui.domain.labels import label
 from pixtui.formatting import format_date
 from pixtui.i18n import t
@@ -28,7 +29,6 @@ from pixtui.services.finalisation import (
     apply_reopen,
     apply_status,
     handover_problems,
-    next_status,
 )
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import TextDialog

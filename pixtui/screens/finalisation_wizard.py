@@ -157,6 +157,16 @@ class FinalisationWizardScreen(PixScreen):
                         joining=yes if draft.has_joining_issue else no,
                     ),
                     t("after.wizard.comment_line", comment=comment, length=len(typed)),
+                    *(
+                        [
+                            t(
+                                "after.wizard.incident_suggested",
+                                reasons=" ; ".join(draft.incident_reasons),
+                            )
+                        ]
+                        if draft.incident_reasons and not draft.has_incident
+                        else []
+                    ),
                 ]
             )
         )

@@ -108,7 +108,7 @@ async def test_full_finalisation_then_read_only_reopen_and_pipeline(after_store,
         await pilot.pause()
         await pilot.press(*keys_for("prenom mal ecrit"), "enter")
         await pilot.pause()
-        # a report and the incident box unticked: Valider warns first; tick it
+        # the referent ticks both boxes (I, J) and types the global comment (G)
         await pilot.press("i", "j", "g")
         await pilot.pause()
         await pilot.press(*keys_for("RAS"), "enter")

@@ -22,7 +22,7 @@ from pixtui.documents import (
 from pixtui.documents.csv_exports import to_csv
 from pixtui.domain.enums import AbortReason, Certifiability, LoginMethod
 from pixtui.domain.models import Pupil
-from pixtui.i18n import set_language
+from pixtui.i18n import set_language, t
 
 
 @pytest.fixture(autouse=True)
@@ -157,8 +157,10 @@ def test_finalisation_summary() -> None:
     assert rows[6] == []
     assert trailer["N° de session"] == "123456"
     assert trailer["Finalisée le"] == "18/03/2024 17:40"  # 16:40 UTC shown in Paris
-    assert trailer["Incident pendant la session"] == "Oui"
-    assert trailer["Des candidats ont eu des difficultés à rejoindre la session"] == "Non"
+    # Pix Certif's own sentences for the two boxes, as on the screen's summary
+    assert trailer[t("results.summary.has_incident")] == "Oui"
+    assert t("results.summary.has_incident").startswith("Malgré un incident survenu")
+    assert trailer[t("results.summary.has_joining_issue")] == "Non"
     assert trailer["Commentaire global"] == "'=Coupure réseau de 5 minutes ; session sinon calme."
 
 

@@ -26,7 +26,7 @@ from pixtui.domain.finalisation import (
     reopen,
     summary_text,
 )
-from pixtui.domain.labels import label
+from pixtui.domain.labels import issue_code_label, label
 from pixtui.domain.models import Candidate, IssueReport, LiveAlert, Session
 from pixtui.domain.problems import Severity, errors, keys
 from pixtui.domain.serialize import from_record, to_record
@@ -120,7 +120,8 @@ def test_draft_lists_started_candidates_in_pix_order_with_room_reports() -> None
     benali = draft.reports[0]
     assert benali.abort_reason is AbortReason.CANDIDATE
     assert [i.code for i in benali.issue_reports] == ["C8"]
-    assert draft.has_incident is True  # pre-ticked: reports exist
+    # Pix's box is never pre-ticked: reports alone are no "extra time after an incident"
+    assert draft.has_incident is False and draft.incident_reasons == []
     assert draft.has_joining_issue is False
 
 
@@ -266,22 +267,50 @@ def test_unknown_code_and_missing_description_are_refused() -> None:
     ]
 
 
-def test_reports_without_the_incident_box_ask_for_confirmation() -> None:
+def test_reports_alone_never_tick_nor_suggest_the_incident_box() -> None:
+    """A missed signature (C4) or a calm C7 is no incident that extra time made up for."""
     session = make_session()
     candidate = make_candidate(session, "Zola", "Emma", AssessmentState.COMPLETED)
+    candidate.issue_reports = [IssueReport(code="C4", description="Oubli de signature.")]
+    candidate.ended_at = T0 + timedelta(minutes=100)  # within the 105 minutes
     draft = draft_from_room(session, [candidate])
     draft.add_issue(candidate.id, "C7", "Coupure réseau de 2 minutes.")
-    draft.has_incident = False
+    assert draft.has_incident is False and draft.incident_reasons == []
+    assert finalisation_problems(draft) == []
+    finalise(session, [candidate], draft, T0, REFERENT)
+    assert session.finalization is not None and session.finalization.has_incident is False
+
+
+def test_extra_time_after_an_incident_suggests_the_box_with_its_reason() -> None:
+    """Pix Certif's box: « Malgré un incident survenu pendant la session, les candidats ont pu
+    terminer leur test … Un temps supplémentaire a été accordé à un ou plusieurs candidats »."""
+    session = make_session()
+    late = make_candidate(session, "Zola", "Emma", AssessmentState.COMPLETED)
+    late.issue_reports = [IssueReport(code="C7", description="Coupure réseau.", source="room")]
+    late.ended_at = T0 + timedelta(minutes=117)  # 12 min past her 105 minutes
+    calm_late = make_candidate(session, "Arnaud", "Léo", AssessmentState.COMPLETED)
+    calm_late.ended_at = T0 + timedelta(minutes=130)  # late, but no incident: no reason
+    draft = draft_from_room(session, [late, calm_late])
+    assert draft.has_incident is False  # suggested, never ticked for the referent
+    assert draft.incident_reasons == [
+        "ZOLA Emma a terminé 12 min après son heure de fin, après « C7 · "
+        + issue_code_label("C7")
+        + " »"
+    ]
     problems = finalisation_problems(draft)
     assert [(p.key, p.severity) for p in problems] == [
-        ("results.final.incident_unticked", Severity.WARNING)
+        ("results.final.incident_suggested", Severity.WARNING)
     ]
+    assert "ZOLA Emma" in problems[0].message and "Malgré un incident" in problems[0].message
     with pytest.raises(Refused) as refused:
-        finalise(session, [candidate], draft, T0, REFERENT)
-    assert refused.value.needs_confirmation
-    assert session.status is SessionStatus.CREATED
-    finalise(session, [candidate], draft, T0, REFERENT, accept_warnings=True)
-    assert session.status is SessionStatus.FINALIZED
+        finalise(session, [late, calm_late], draft, T0, REFERENT)
+    assert refused.value.needs_confirmation and session.status is SessionStatus.CREATED
+    draft.has_incident = True
+    assert finalisation_problems(draft) == []
+    rows = finalisation_summary(session, [late, calm_late], draft)
+    box = next(r for r in rows if r.section == "complementary")
+    assert box.label.startswith("Malgré un incident survenu pendant la session")
+    assert box.value == "Oui"
 
 
 def test_finalise_refuses_errors_and_changes_nothing() -> None:
@@ -348,7 +377,8 @@ def test_full_finalisation() -> None:
     assert session.finalization is not None
     assert session.finalization.finalized_at == at
     assert session.finalization.finalized_by == REFERENT
-    assert session.finalization.has_incident and session.finalization.has_joining_issue
+    assert not session.finalization.has_incident  # never ticked for the referent
+    assert session.finalization.has_joining_issue
     assert (
         session.finalization.examiner_global_comment
         == "Session calme, une coupure réseau à 10 h 15."
@@ -370,9 +400,8 @@ def test_full_finalisation() -> None:
 
     rows = finalisation_summary(session, candidates)
     sections = [r.section for r in rows]
-    assert sections == sorted(
-        sections, key=["uncompleted", "completed", "complementary", "comment", "counts"].index
-    )
+    order = ["uncompleted", "completed", "complementary", "comment", "in_pix", "counts"]
+    assert sections == sorted(sections, key=order.index)
     uncompleted = [(r.label, r.value) for r in rows if r.section == "uncompleted"]
     assert uncompleted[0] == (
         "BENALI Inès",
@@ -381,9 +410,16 @@ def test_full_finalisation() -> None:
     assert uncompleted[1][0] == "BENALI Inès" and uncompleted[1][1].startswith("C8")
     assert ("MARTIN Noé", "Raison de l'abandon : « Problème technique »") in uncompleted
     completed = [(r.label, r.value) for r in rows if r.section == "completed"]
-    assert [label for label, _ in completed] == ["DURAND Léa", "ZOLA Emma"]
-    assert "(question 12)" in completed[0][1] and "signalement en direct" in completed[0][1]
-    assert rows[-1].value == "C4 × 1, C7 × 1, C8 × 1, E4 × 1"
+    assert [label for label, _ in completed] == ["ZOLA Emma"]  # DURAND's E4 is already in Pix
+    # validated live alerts: recorded by Pix, nothing to type, counted apart
+    in_pix = [(r.label, r.value) for r in rows if r.section == "in_pix"]
+    assert [label for label, _ in in_pix] == ["DURAND Léa"]
+    assert "(question 12)" in in_pix[0][1] and "signalement en direct" in in_pix[0][1]
+    counts = [(r.label, r.value) for r in rows if r.section == "counts"]
+    assert counts == [
+        ("À saisir dans Pix Certif", "C4 × 1, C7 × 1, C8 × 1 (3 en tout)"),
+        ("Déjà dans Pix, rien à saisir", "E4 × 1 (1 en tout)"),
+    ]
     text = summary_text(session, rows)
     assert "Pix Certif" in text and "Oui" in text and "Session calme" in text
     # the draft rebuilt from the finalised records is the same finalisation
