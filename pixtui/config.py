@@ -12,7 +12,7 @@ A file holds, all optional::
 
     store = "/srv/pixtui/pixtui.json"   # relative paths are taken from the file's folder
     lang = "fr"                         # fr or en
-    glyphs = "auto"                     # auto, unicode or ascii
+    glyphs = "auto"                     # auto, unicode, linux or ascii
     [keymap]                            # binding id = keys (Textual's App.set_keymap)
     help = "f1,h"
 
@@ -36,7 +36,7 @@ from pixtui.i18n import LANGUAGES, t
 
 SYSTEM_CONFIG = Path("/etc/pixtui.toml")
 USER_CONFIG_NAME = Path("pixtui") / "config.toml"
-GLYPH_SETS = ("auto", "unicode", "ascii")
+GLYPH_SETS = ("auto", "unicode", "linux", "ascii")  # auto: pixtui.terminal decides from TERM
 KNOWN_KEYS = ("store", "lang", "glyphs", "keymap")
 
 ENV_STORE = "PIXTUI_STORE"

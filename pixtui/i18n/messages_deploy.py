@@ -18,8 +18,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "install.",
     ),
     "cli.opt.glyphs": (
-        "symboles de l'écran : auto (selon le terminal), unicode ou ascii (console Linux)",
-        "screen symbols: auto (from the terminal), unicode or ascii (Linux console)",
+        "symboles de l'écran : auto (selon le terminal), unicode, linux (polices de la console) "
+        "ou ascii",
+        "screen symbols: auto (from the terminal), unicode, linux (the console's fonts) or ascii",
     ),
     "cli.cmd.doctor": (
         "vérifier l'installation pour ce compte et dire comment corriger",
