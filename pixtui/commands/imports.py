@@ -12,10 +12,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pixtui.commands.common import clock, open_store
 from pixtui.domain.clock import local_today
 from pixtui.i18n import t
+
+if TYPE_CHECKING:
+    from pixtui.services.imports import ImportEffects
 
 # The words accepted before FILE (English as in SPEC §6, and their French names).
 KIND_WORDS = {
@@ -37,6 +41,13 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     imp.add_argument("--dry-run", action="store_true", help=t("prep.cli.dry_run"))
     imp.add_argument("--accept-valid", action="store_true", help=t("prep.cli.accept_valid"))
     imp.add_argument("--mark-left", action="store_true", help=t("prep.cli.mark_left"))
+    imp.add_argument(
+        "--confirm-left",
+        type=int,
+        default=None,
+        metavar=t("prep.cli.metavar_count"),
+        help=t("prep.cli.confirm_left"),
+    )
     imp.add_argument(
         "--classe",
         dest="division",
@@ -81,6 +92,8 @@ def run_import(args: argparse.Namespace) -> int:
     from pixtui.services.imports import (
         apply_import,
         describe_preview,
+        effects_text,
+        import_effects,
         prepare_import,
     )
 
@@ -109,13 +122,18 @@ def run_import(args: argparse.Namespace) -> int:
     print()
     if preview.report.error:
         raise UserError(t("prep.cli.file_refused"))
+    effects = import_effects(preview, pupils, mark_left=args.mark_left)
+    print(t("prep.cli.effects", effects=effects_text(effects)))
     if args.dry_run:
         print(t("prep.cli.dry_run_done"))
         return 0
     if preview.refused_count and not args.accept_valid:
         raise UserError(t("prep.cli.refused_lines", count=preview.refused_count))
+    confirmed = confirm_left(args, effects)
     with store.transaction("import." + preview.kind.value) as tx:
-        outcome = apply_import(tx, preview, mark_missing_as_left=args.mark_left)
+        outcome = apply_import(
+            tx, preview, mark_missing_as_left=args.mark_left, confirmed_left=confirmed
+        )
     print(
         t(
             "prep.cli.done",
@@ -125,3 +143,25 @@ def run_import(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def confirm_left(args: argparse.Namespace, effects: ImportEffects) -> int | None:
+    """The separate confirmation of marking pupils left, when it is needed.
+
+    ``--confirm-left N`` gives it (N must be the exact count); on a terminal the question is
+    asked; otherwise nothing is written and the sentence says how to confirm.
+    """
+    from pixtui.cli import UserError
+    from pixtui.services.imports import left_question
+
+    if not effects.left_asked_apart:
+        return None
+    count = effects.marked_left
+    if args.confirm_left == count:
+        return count
+    question = left_question(effects)
+    if args.confirm_left is None and sys.stdin.isatty():
+        answer = input(question + " " + t("prep.cli.left_prompt", count=count) + " ")
+        if answer.strip().casefold() in t("cli.yes_answers").split(","):
+            return count
+    raise UserError(t("prep.cli.left_unconfirmed", question=question, count=count))

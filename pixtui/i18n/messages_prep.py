@@ -138,14 +138,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Rien à écrire : les élèves sont déjà à jour.",
         "Nothing to write: the pupils are already up to date.",
     ),
-    "prep.import.accept_valid": (
-        "A : importer les lignes valides ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}) ; {refused:plural:la ligne refusée ne le sera pas|les {refused} lignes refusées ne le seront pas}. Échap : ne rien importer.",
-        "A: import the valid lines ({writes} {writes:plural:pupil|pupils} created or changed); the {refused} refused {refused:plural:line|lines} will not be. Esc: import nothing.",
-    ),
-    "prep.import.accept": (
-        "A : importer ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}). Échap : ne rien importer.",
-        "A: import ({writes} {writes:plural:pupil|pupils} created or changed). Esc: import nothing.",
-    ),
     # --- imports (screen) ---
     "prep.import.title": ("Import d'élèves", "Pupil import"),
     "prep.import.reading": ("Lecture de {path}…", "Reading {path}…"),
@@ -169,13 +161,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "P : marquer aussi {count:plural:l'absent comme parti|les {count} absents comme partis} de l'établissement.",
         "P: also mark the {count} missing {count:plural:pupil|pupils} as having left the school.",
     ),
-    "prep.import.confirm_valid": (
-        "Importer les lignes valides ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}) ? {refused:plural:La ligne refusée ne sera pas importée.|Les {refused} lignes refusées ne seront pas importées.}",
-        "Import the valid lines ({writes} {writes:plural:pupil|pupils} created or changed)? The {refused} refused {refused:plural:line|lines} will not be imported.",
+    "prep.import.effects": (
+        "{created} {created:plural:élève créé|élèves créés}, {updated} mis à jour, {left} {left:plural:marqué parti|marqués partis}.",
+        "{created} {created:plural:pupil|pupils} created, {updated} updated, {left} marked as left.",
     ),
-    "prep.import.confirm": (
-        "Importer ce fichier ({writes} {writes:plural:élève créé ou modifié|élèves créés ou modifiés}) ?",
-        "Import this file ({writes} {writes:plural:pupil|pupils} created or changed)?",
+    "prep.import.effects_refused": (
+        "{refused:plural:La ligne refusée ne sera pas importée.|Les {refused} lignes refusées ne seront pas importées.}",
+        "The {refused} refused {refused:plural:line|lines} will not be imported.",
+    ),
+    "prep.import.accept_effects": (
+        "A : importer — {effects} Échap : ne rien importer.",
+        "A: import — {effects} Esc: import nothing.",
+    ),
+    "prep.import.confirm_effects": (
+        "Importer ce fichier ? {effects}",
+        "Import this file? {effects}",
+    ),
+    "prep.import.left_question": (
+        "Confirmation à part : marquer {count} {count:plural:élève « parti »|élèves « partis »} sur les {current} présents ? {count:plural:Il n'apparaîtra|Ils n'apparaîtront} plus dans les listes d'inscription.",
+        'Separate confirmation: mark {count} of the {current} current pupils as "left"? They will no longer appear in enrolment lists.',
+    ),
+    "prep.import.left_question_refused": (
+        "Confirmation à part : marquer {count} {count:plural:élève « parti »|élèves « partis »} (sur {current} présents) alors que {refused} {refused:plural:ligne du fichier est refusée|lignes du fichier sont refusées} ? Un élève d'une ligne refusée serait marqué parti à tort.",
+        'Separate confirmation: mark {count} {count:plural:pupil|pupils} as "left" (of {current} current) although {refused} {refused:plural:line|lines} of the file {refused:plural:is|are} refused? A pupil on a refused line would be marked left wrongly.',
+    ),
+    "prep.import.left_confirm_label": (
+        "Marquer {count} {count:plural:parti|partis}",
+        "Mark {count} left",
     ),
     "prep.import.confirm_label": ("Importer", "Import"),
     "prep.import.applied": (
@@ -212,6 +224,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "écrire les lignes valides même si d'autres sont refusées",
         "write the valid lines even if others are refused",
     ),
+    "prep.cli.confirm_left": (
+        "confirmer à part le nombre exact d'élèves à marquer partis (demandé quand le fichier a des lignes refusées ou quand plus de 10 %% de l'établissement serait marqué)",
+        "confirm apart the exact number of pupils to mark as left (asked when the file has refused lines or when more than 10%% of the school would be marked)",
+    ),
+    "prep.cli.left_unconfirmed": (
+        "Rien n'a été importé : {question} Pour confirmer, relancez avec --confirm-left {count}.",
+        "Nothing was imported: {question} To confirm, run again with --confirm-left {count}.",
+    ),
+    "prep.cli.metavar_count": ("NOMBRE", "COUNT"),
+    "prep.cli.left_prompt": (
+        "Tapez oui pour marquer les {count} élèves partis :",
+        "Type yes to mark the {count} pupils left:",
+    ),
+    "prep.cli.effects": ("Effets de l'import : {effects}", "Effects of the import: {effects}"),
     "prep.cli.mark_left": (
         "marquer les élèves absents de la liste comme partis (jamais supprimés)",
         "mark the pupils missing from the list as left (never deleted)",

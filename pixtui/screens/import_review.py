@@ -19,11 +19,15 @@ from pixtui.i18n import t
 from pixtui.imports import PupilImportPlan
 from pixtui.screens.base import PixScreen
 from pixtui.services.imports import (
+    ImportEffects,
     ImportFileError,
     ImportPreview,
     apply_import,
     decision_text,
     describe_preview,
+    effects_text,
+    import_effects,
+    left_question,
     prepare_import,
 )
 from pixtui.widgets.confirm import ConfirmDialog
@@ -134,10 +138,18 @@ class ImportReviewScreen(PixScreen):
         self.query_one("#import-report", Static).update(text)
         self._update_decision()
 
-    def _update_decision(self) -> None:
+    def effects(self) -> ImportEffects | None:
+        """What accepting would write now, every effect counted (None before the file is read)."""
         if self.preview is None:
+            return None
+        pupils = self.pix.snapshot.pupils.all()
+        return import_effects(self.preview, pupils, mark_left=self.mark_left)
+
+    def _update_decision(self) -> None:
+        effects = self.effects()
+        if self.preview is None or effects is None:
             return
-        text = decision_text(self.preview)
+        text = decision_text(self.preview, effects)
         plan = self.preview.plan
         if isinstance(plan, PupilImportPlan) and plan.missing:
             key = "prep.import.left_on" if self.mark_left else "prep.import.left_off"
@@ -146,7 +158,8 @@ class ImportReviewScreen(PixScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept":
-            return bool(self.preview and self.preview.writes and not self.done) or None
+            effects = self.effects()
+            return bool(effects and effects.writes and not self.done) or None
         if action == "toggle_left":
             plan = self.preview.plan if self.preview else None
             return bool(isinstance(plan, PupilImportPlan) and plan.missing) or None
@@ -155,26 +168,44 @@ class ImportReviewScreen(PixScreen):
     def action_toggle_left(self) -> None:
         self.mark_left = not self.mark_left
         self._update_decision()
+        self.refresh_bindings()
 
     def action_accept(self) -> None:
-        preview = self.preview
-        if preview is None or not preview.writes or self.done:
+        preview, effects = self.preview, self.effects()
+        if preview is None or effects is None or not effects.writes or self.done:
             return
-        if preview.refused_count:
-            question = t(
-                "prep.import.confirm_valid", writes=preview.writes, refused=preview.refused_count
-            )
-        else:
-            question = t("prep.import.confirm", writes=preview.writes)
+        question = t("prep.import.confirm_effects", effects=effects_text(effects))
+
+        def answered(ok: bool | None) -> None:
+            if not ok:
+                return
+            if effects.left_asked_apart:
+                self._ask_left_apart(preview, effects)
+            else:
+                self._apply(preview, None)
+
         self.app.push_screen(
-            ConfirmDialog(question, confirm_label=t("prep.import.confirm_label")),
-            lambda ok: self._apply(preview) if ok else None,
+            ConfirmDialog(question, confirm_label=t("prep.import.confirm_label")), answered
         )
 
-    def _apply(self, preview: ImportPreview) -> None:
+    def _ask_left_apart(self, preview: ImportPreview, effects: ImportEffects) -> None:
+        """Marking pupils left from a doubtful file is its own, explicit decision."""
+        count = effects.marked_left
+        self.app.push_screen(
+            ConfirmDialog(
+                left_question(effects),
+                confirm_label=t("prep.import.left_confirm_label", count=count),
+                destructive=True,
+            ),
+            lambda ok: self._apply(preview, count) if ok else None,
+        )
+
+    def _apply(self, preview: ImportPreview, confirmed_left: int | None) -> None:
         outcome = self.pix.write(
             "import." + preview.kind.value,
-            lambda tx: apply_import(tx, preview, mark_missing_as_left=self.mark_left),
+            lambda tx: apply_import(
+                tx, preview, mark_missing_as_left=self.mark_left, confirmed_left=confirmed_left
+            ),
         )
         if outcome is None:
             return

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pixtui.domain.models import Pupil
+from pixtui.domain.problems import Refused
 from pixtui.i18n import t
 from pixtui.imports import (
     CertifiabilityPlan,
@@ -100,6 +101,48 @@ def prepare_import(
     return ImportPreview(path, report, plan_for(report, pupils))
 
 
+LEFT_SHARE_ASKED_APART = 0.10
+"""Marking more than this share of the school's current pupils as left is confirmed apart."""
+
+
+@dataclass(frozen=True)
+class ImportEffects:
+    """Every effect accepting would have, with its count: what the confirmation states."""
+
+    created: int
+    updated: int
+    marked_left: int
+    refused: int  # lines of the file that will not be imported
+    current: int  # pupils at the school now (not marked left)
+
+    @property
+    def writes(self) -> int:
+        return self.created + self.updated + self.marked_left
+
+    @property
+    def left_asked_apart(self) -> bool:
+        """Marking pupils left needs its own explicit confirmation.
+
+        When the file has refused lines (a pupil on a refused line, or on a line the file lost,
+        would be marked left wrongly), or when more than a small share of the school would be.
+        """
+        return self.marked_left > 0 and (
+            self.refused > 0 or self.marked_left > LEFT_SHARE_ASKED_APART * self.current
+        )
+
+
+def import_effects(
+    preview: ImportPreview, pupils: Sequence[Pupil], *, mark_left: bool
+) -> ImportEffects:
+    """What accepting ``preview`` (planned against ``pupils``) would write, counted."""
+    plan = preview.plan
+    created = len(plan.new) if isinstance(plan, PupilImportPlan) else 0
+    updated = len(plan.updates) if plan is not None else 0
+    left = len(plan.missing) if isinstance(plan, PupilImportPlan) and mark_left else 0
+    current = sum(1 for pupil in pupils if not pupil.left_school)
+    return ImportEffects(created, updated, left, preview.refused_count, current)
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
     created: int
@@ -108,14 +151,27 @@ class ImportOutcome:
 
 
 def apply_import(
-    tx: Any, preview: ImportPreview, *, mark_missing_as_left: bool = False
+    tx: Any,
+    preview: ImportPreview,
+    *,
+    mark_missing_as_left: bool = False,
+    confirmed_left: int | None = None,
 ) -> ImportOutcome:
-    """Write the accepted lines of ``preview`` in transaction ``tx`` (planned again on fresh data)."""
+    """Write the accepted lines of ``preview`` in transaction ``tx`` (planned again on fresh data).
+
+    Marking pupils left that needs its own confirmation (:attr:`ImportEffects.left_asked_apart`)
+    is refused unless ``confirmed_left`` is exactly the number of pupils it marks, counted here
+    on the fresh data: a confirmation given for 3 pupils never marks 60.
+    """
     if preview.plan is None:
         raise ImportFileError(preview.report.error or t("prep.import.nothing"))
     pupils = tx.pupils.all()
     plan = plan_for(preview.report, pupils)
     assert plan is not None
+    fresh = ImportPreview(preview.path, preview.report, plan)
+    effects = import_effects(fresh, pupils, mark_left=mark_missing_as_left)
+    if effects.left_asked_apart and confirmed_left != effects.marked_left:
+        raise Refused(left_question(effects))
     if isinstance(plan, PupilImportPlan):
         changed = plan.apply(pupils, mark_missing_as_left=mark_missing_as_left)
     else:
@@ -126,14 +182,38 @@ def apply_import(
     tx.pupils.add_many(created)
     for pupil in updated:
         tx.pupils.save(pupil)
-    left = len(plan.missing) if isinstance(plan, PupilImportPlan) and mark_missing_as_left else 0
+    left = effects.marked_left
     tx.log(
         "import." + preview.kind.value,
         "file",
         preview.path.name,
-        after={"created": len(created), "updated": len(updated), "refused": preview.refused_count},
+        after={
+            "created": len(created),
+            "updated": len(updated) - left,
+            "marked_left": left,
+            "refused": preview.refused_count,
+        },
     )
     return ImportOutcome(len(created), len(updated) - left, left)
+
+
+def effects_text(effects: ImportEffects) -> str:
+    """« 5 élèves créés, 2 mis à jour, 60 marqués partis ; 4 lignes refusées non importées. »"""
+    text = t(
+        "prep.import.effects",
+        created=effects.created,
+        updated=effects.updated,
+        left=effects.marked_left,
+    )
+    if effects.refused:
+        text += " " + t("prep.import.effects_refused", refused=effects.refused)
+    return text
+
+
+def left_question(effects: ImportEffects) -> str:
+    """The separate question before marking pupils left (screen dialog and command line)."""
+    key = "prep.import.left_question_refused" if effects.refused else "prep.import.left_question"
+    return t(key, count=effects.marked_left, current=effects.current, refused=effects.refused)
 
 
 # --- What the person reads before accepting ---------------------------------------------------
@@ -256,12 +336,10 @@ def describe_preview(
     return lines
 
 
-def decision_text(preview: ImportPreview) -> str:
-    """One sentence: what accepting would write."""
+def decision_text(preview: ImportPreview, effects: ImportEffects) -> str:
+    """What accepting would write, every effect with its count."""
     if preview.plan is None:
         return t("prep.import.cannot", reason=preview.report.error or "")
-    if preview.writes == 0:
+    if effects.writes == 0:
         return t("prep.import.nothing_to_write")
-    if preview.refused_count:
-        return t("prep.import.accept_valid", writes=preview.writes, refused=preview.refused_count)
-    return t("prep.import.accept", writes=preview.writes)
+    return t("prep.import.accept_effects", effects=effects_text(effects))
