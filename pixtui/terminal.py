@@ -57,3 +57,23 @@ def terminal_gone() -> bool:
         return not os.isatty(stdin.fileno())
     except (OSError, ValueError):
         return True
+
+
+GLYPH_SETS = ("unicode", "linux", "ascii")
+
+
+def glyph_set(env: Mapping[str, str] | None = None, override: str | None = None) -> str:
+    """Which characters the room may draw: ``unicode``, ``linux`` or ``ascii``.
+
+    An explicit choice wins (``override``, e.g. from the server's config file or a command-line
+    option, then ``PIXTUI_GLYPHS``); otherwise the Linux console (``TERM=linux``), whose fonts
+    (Lat15, Terminus) lack ► ◄ √ and the block characters, gets ``linux``; everything else
+    ``unicode`` (PuTTY's default fonts draw it).
+    """
+    env = os.environ if env is None else env
+    for choice in (override, env.get("PIXTUI_GLYPHS")):
+        if choice and choice.strip().lower() in GLYPH_SETS:
+            return choice.strip().lower()
+    if env.get("TERM", "").lower() == "linux":
+        return "linux"
+    return "unicode"

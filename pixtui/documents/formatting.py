@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,7 +9,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pixtui.domain.clock import SCHOOL_ZONE
 from pixtui.domain.models import Candidate, SchoolSettings, Session
 from pixtui.domain.names import name_key
-from pixtui.domain.timing import format_date  # noqa: F401  (re-exported for the documents)
+from pixtui.domain.timing import (
+    format_date,  # noqa: F401  (re-exported for the documents)
+    personal_minutes,
+)
 from pixtui.i18n import t
 
 
@@ -66,10 +68,9 @@ def extra_time_label(ratio: float) -> str:
 
 
 def personal_test_minutes(test_minutes: int, ratio: float) -> int:
-    """A candidate's test duration: ``test_minutes × (1 + ratio)``, rounded up to the minute
-    (105 min at 33 % is 139.65 min: 2 h 20). Rounded to 6 decimals first so that float noise
-    (105 × 1.2 = 126.00000000000001) does not add a minute."""
-    return math.ceil(round(test_minutes * (1 + max(ratio, 0.0)), 6))
+    """A candidate's test duration in minutes: the room's own rule (one home:
+    :func:`pixtui.domain.timing.personal_minutes`, rounded up to the minute)."""
+    return personal_minutes(ratio, test_minutes)
 
 
 def format_duration(minutes: int) -> str:

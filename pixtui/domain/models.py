@@ -169,6 +169,10 @@ class Session(Record):
     handover: Handover | None = None
     retention_until: date | None = None
     ended_at: datetime | None = None  # end of session declared in the room
+    ended_by: str | None = None
+    # A rehearsal's simulated pupils run somewhere at this speed (0: none, 1: real time); other
+    # processes then say that the times they show are simulated ones.
+    simulation_speed: int = 0
     purged_at: datetime | None = None
 
 
@@ -232,9 +236,12 @@ class Candidate(Record):
     enrolment_note: str = ""  # e.g. repeating pupil, override of certifiability
     # Presence (D1, D3)
     identity_checked_at: datetime | None = None
+    identity_checked_by: str | None = None
     signed_at: datetime | None = None
+    signed_by: str | None = None
     authorized_to_start: bool = False
     authorized_at: datetime | None = None
+    authorized_by: str | None = None
     joined_at: datetime | None = None  # D4: connecting to Pix
     # Assessment (D6, D7)
     assessment_state: AssessmentState | None = None
@@ -242,6 +249,11 @@ class Candidate(Record):
     ended_at: datetime | None = None
     ended_by: str | None = None
     resumes: list[Resume] = field(default_factory=list)
+    resume_requested_at: datetime | None = None  # the pupil closed the window and asks to resume
+    # The last change of extra time once the test had started (shown in the room, journalled).
+    extra_time_changed_at: datetime | None = None
+    extra_time_changed_by: str | None = None
+    extra_time_before: float | None = None
     alerts: list[LiveAlert] = field(default_factory=list)
     abort_reason: AbortReason | None = None
     issue_reports: list[IssueReport] = field(default_factory=list)

@@ -23,6 +23,7 @@ from pixtui.domain.enums import (
     LiveAlertKind,
     LiveAlertStatus,
 )
+from pixtui.domain.finalisation import is_read_only
 from pixtui.domain.labels import issue_code_title
 from pixtui.domain.models import Candidate, IssueReport, LiveAlert, Resume, Session
 from pixtui.domain.names import name_key
@@ -59,6 +60,7 @@ class RoomState(StrEnum):
     COMPANION_ALERT = "companion_alert"  # Pix Companion extension not detected: candidate blocked
     ALERT = "alert"  # a question alert waits for "Gérer le signalement"
     OVERTIME = "overtime"  # past the personal end time and still running
+    RESUME_REQUESTED = "resume_requested"  # closed the window: asks the invigilator to resume
     WAITING_RESUME = "waiting_resume"  # authorised to resume, not yet back in
     IN_PROGRESS = "in_progress"
     PRESENT = "present"  # presence confirmed, not started
@@ -107,6 +109,8 @@ def room_state(
             return RoomState.ALERT
         if overtime(candidate, now, test_minutes):
             return RoomState.OVERTIME
+        if candidate.resume_requested_at is not None and not pending_resume(candidate):
+            return RoomState.RESUME_REQUESTED
         if candidate.authorized_to_start or pending_resume(candidate):
             return RoomState.WAITING_RESUME
         return RoomState.IN_PROGRESS
@@ -141,24 +145,58 @@ def sort_for_attention(
     )
 
 
-# Glyphs next to the state label (never colour alone). The Unicode set stays inside what the
-# Linux console font and PuTTY's defaults draw (CP437 repertoire); ASCII for anything else.
-_GLYPHS: dict[RoomState, tuple[str, str]] = {
-    RoomState.COMPANION_ALERT: ("‼", "E"),
-    RoomState.ALERT: ("▲", "!"),
-    RoomState.OVERTIME: ("»", "+"),
-    RoomState.WAITING_RESUME: ("◄", "<"),
-    RoomState.IN_PROGRESS: ("►", ">"),
-    RoomState.PRESENT: ("•", "o"),
-    RoomState.ABSENT: ("·", "."),
-    RoomState.FINISHED: ("√", "v"),
+class GlyphSet(StrEnum):
+    """Which characters the terminal can draw (see :func:`pixtui.terminal.glyph_set`)."""
+
+    UNICODE = "unicode"  # PuTTY, xterm, any UTF-8 terminal with a full font
+    LINUX = "linux"  # the Linux console fonts (Lat15, Terminus): Latin-1 plus a few signs
+    ASCII = "ascii"
+
+
+# Glyphs next to the state label (never colour alone), per glyph set. The LINUX column uses
+# only characters of the Lat15 console font (checked against its table in the tests); ASCII
+# is for anything else. Each column gives every state its own glyph.
+_GLYPHS: dict[RoomState, tuple[str, str, str]] = {
+    RoomState.COMPANION_ALERT: ("‼", "¡", "E"),
+    RoomState.ALERT: ("▲", "!", "!"),
+    RoomState.OVERTIME: ("»", "»", "+"),
+    RoomState.RESUME_REQUESTED: ("¿", "¿", "r"),
+    RoomState.WAITING_RESUME: ("◄", "«", "<"),
+    RoomState.IN_PROGRESS: ("►", ">", ">"),
+    RoomState.PRESENT: ("•", "·", "o"),
+    RoomState.ABSENT: ("·", "-", "."),
+    RoomState.FINISHED: ("√", "×", "v"),
 }
-_STALE_GLYPH = ("?", "?")
+_STALE_GLYPH = ("?", "?", "?")
+_COLUMN = {GlyphSet.UNICODE: 0, GlyphSet.LINUX: 1, GlyphSet.ASCII: 2}
 
 
-def glyph(state: RoomState, *, ascii_only: bool = False, stale: bool = False) -> str:
-    pair = _STALE_GLYPH if stale and state is RoomState.PRESENT else _GLYPHS[state]
-    return pair[1] if ascii_only else pair[0]
+def glyph(
+    state: RoomState,
+    *,
+    ascii_only: bool = False,
+    stale: bool = False,
+    glyphs: GlyphSet = GlyphSet.UNICODE,
+) -> str:
+    column = _COLUMN[GlyphSet.ASCII if ascii_only else glyphs]
+    triple = _STALE_GLYPH if stale and state is RoomState.PRESENT else _GLYPHS[state]
+    return triple[column]
+
+
+def glyph_legend(glyphs: GlyphSet) -> list[tuple[str, str]]:
+    """(glyph, state name) for every state, in attention order (the F1 legend)."""
+    legend = [(glyph(state, glyphs=glyphs), state_label(state)) for state in RoomState]
+    present = legend.index(
+        (glyph(RoomState.PRESENT, glyphs=glyphs), state_label(RoomState.PRESENT))
+    )
+    legend.insert(
+        present + 1,
+        (
+            glyph(RoomState.PRESENT, glyphs=glyphs, stale=True),
+            state_label(RoomState.PRESENT, stale=True),
+        ),
+    )
+    return legend
 
 
 def state_label(state: RoomState, *, stale: bool = False) -> str:
@@ -202,31 +240,48 @@ def _check_enrolled(c: Candidate) -> None:
         raise _refuse("domain.room.removed")
 
 
-def check_identity(c: Candidate, at: datetime, done: bool = True) -> None:
-    """D1: identity checked (``done=False`` undoes a wrong mark)."""
+def check_identity(c: Candidate, at: datetime, by: str | None = None) -> None:
+    """D1: identity checked. Sets a state: checking again keeps the first mark (who and when)."""
     _check_enrolled(c)
-    c.identity_checked_at = as_utc(at) if done else None
+    if c.identity_checked_at is None:
+        c.identity_checked_at, c.identity_checked_by = as_utc(at), by
 
 
-def mark_signed(c: Candidate, at: datetime, done: bool = True) -> None:
-    """D1: signed the attendance sheet (feuille d'émargement)."""
+def undo_identity(c: Candidate) -> None:
+    """Undo a wrong identity mark (its own confirmed action, never a toggle)."""
     _check_enrolled(c)
-    c.signed_at = as_utc(at) if done else None
+    c.identity_checked_at = c.identity_checked_by = None
 
 
-def confirm_presence(c: Candidate, at: datetime) -> None:
-    """D3 "Confirmer la présence": authorised to start. Confirming again renews a stale one."""
+def mark_signed(c: Candidate, at: datetime, by: str | None = None) -> None:
+    """D1: signed the attendance sheet (feuille d'émargement). Sets a state, like identity."""
+    _check_enrolled(c)
+    if c.signed_at is None:
+        c.signed_at, c.signed_by = as_utc(at), by
+
+
+def undo_signed(c: Candidate) -> None:
+    _check_enrolled(c)
+    c.signed_at = c.signed_by = None
+
+
+def confirm_presence(c: Candidate, at: datetime, by: str | None = None) -> None:
+    """D3 "Confirmer la présence": authorised to start. Sets a state: a second invigilator
+    confirming the same pupil leaves it confirmed; confirming again renews only a stale one."""
     _check_enrolled(c)
     if is_ended(c):
         raise _refuse("domain.room.already_finished")
     if is_started(c):
         raise _refuse("domain.room.presence_started")
+    if c.authorized_to_start and not presence_confirmation_stale(c, at):
+        return  # already confirmed and still valid: nothing to do
     c.authorized_to_start = True
     c.authorized_at = as_utc(at)
+    c.authorized_by = by
 
 
 def cancel_presence(c: Candidate) -> None:
-    """ "Annuler la confirmation"."""
+    """ "Annuler la confirmation" (its own confirmed action)."""
     _check_enrolled(c)
     if c.assessment_state is not None:
         raise _refuse("domain.room.cancel_started")
@@ -234,6 +289,7 @@ def cancel_presence(c: Candidate) -> None:
         raise _refuse("domain.room.cancel_not_confirmed")
     c.authorized_to_start = False
     c.authorized_at = None
+    c.authorized_by = None
 
 
 def mark_joined(c: Candidate, at: datetime) -> None:
@@ -395,9 +451,20 @@ def authorize_resume(c: Candidate, at: datetime, by: str) -> Resume:
         raise _refuse("domain.room.resume_pending")
     resume = Resume(authorized_at=at, by=by)
     c.resumes.append(resume)
+    c.resume_requested_at = None
     c.authorized_to_start = True
     c.authorized_at = at
     return resume
+
+
+def request_resume(c: Candidate, at: datetime) -> None:
+    """The pupil closed the window and asks to resume (the rehearsal's pupils; stored so that
+    every process shows it until an invigilator authorises the resume)."""
+    _check_enrolled(c)
+    if not is_started(c):
+        raise _refuse("domain.room.resume_not_started")
+    if c.resume_requested_at is None:
+        c.resume_requested_at = as_utc(at)
 
 
 def mark_resumed(c: Candidate, at: datetime) -> None:
@@ -475,4 +542,49 @@ def set_abort_reason(c: Candidate, reason: AbortReason | None) -> None:
 
 def unfinished_at_end(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Who is still running when the session ends: each needs an abort reason at finalisation."""
-    return [c for c in candidates if not c.removed and is_started(c)]
+    return _by_name(c for c in candidates if not c.removed and is_started(c))
+
+
+def past_own_end(
+    candidates: Sequence[Candidate], now: datetime, test_minutes: int = DEFAULT_TEST_MINUTES
+) -> list[Candidate]:
+    """Still running after their personal end (start + test × (1 + extra time)), by name."""
+    return _by_name(c for c in unfinished_at_end(candidates) if overtime(c, now, test_minutes))
+
+
+def inside_own_time(
+    candidates: Sequence[Candidate], now: datetime, test_minutes: int = DEFAULT_TEST_MINUTES
+) -> list[Candidate]:
+    """Still running and still inside their own time: the end of the slot does not end them."""
+    return _by_name(c for c in unfinished_at_end(candidates) if not overtime(c, now, test_minutes))
+
+
+def _by_name(candidates: Iterable[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: (name_key(c.last_name), name_key(c.first_name)))
+
+
+# --- The session's lifecycle ------------------------------------------------------------------
+
+
+class SessionPhase(StrEnum):
+    BEFORE = "before"  # nobody has started yet
+    RUNNING = "running"  # a first start happened
+    ENDED = "ended"  # "Fin de session" declared: no new presence, no new start
+    FINALISED = "finalised"  # keyed into Pix Certif: the room log is read-only
+
+
+def session_phase(session: Session) -> SessionPhase:
+    if is_read_only(session):
+        return SessionPhase.FINALISED
+    if session.ended_at is not None:
+        return SessionPhase.ENDED
+    if session.first_started_at is not None:
+        return SessionPhase.RUNNING
+    return SessionPhase.BEFORE
+
+
+def entries_closed(session: Session, now: datetime) -> bool:
+    """Pix refuses to confirm a presence (and to let anyone in) once the session is 24 h past
+    its first start (Pix PRs #16957 and #17009)."""
+    first = session.first_started_at
+    return first is not None and as_utc(now) - as_utc(first) >= MAXIMAL_TEST_DURATION

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -23,7 +23,10 @@ from pixtui.i18n import t
 DEFAULT_TEST_MINUTES = 105
 DEFAULT_SLOT_MINUTES = 120
 PRESENCE_CONFIRMATION_MINUTES = 15  # Pix expires an unused presence confirmation (2026)
-MAXIMAL_TEST_DURATION = timedelta(hours=24)  # no resume, no answer after that (Pix)
+MAXIMAL_TEST_DURATION = timedelta(hours=24)
+MICRO_MINUTE = Decimal(
+    "0.000001"
+)  # below this, a ratio's float noise is not a minute  # no resume, no answer after that (Pix)
 
 
 def _round_to_second(instant: datetime) -> datetime:
@@ -33,11 +36,22 @@ def _round_to_second(instant: datetime) -> datetime:
 
 
 @lru_cache(maxsize=256)  # a handful of (ratio, minutes) pairs, asked for every second
+def personal_minutes(extra_time_ratio: float, test_minutes: int = DEFAULT_TEST_MINUTES) -> int:
+    """THE personal test duration, in whole minutes: test_minutes × (1 + ratio), rounded UP.
+
+    One rule for the kit, the attendance documents, the room and the finalisation. Computed in
+    Decimal from the stored ratio (0.33 must not become 0.3299…, 105 × 1.2 must not become
+    126.00000000000001), then rounded up to the minute: a pupil never loses a second of the
+    time the law gives (105 min at +33 % is 139.65 min: 140 min, 2 h 20).
+    """
+    ratio = Decimal(repr(float(extra_time_ratio))) if extra_time_ratio > 0 else Decimal(0)
+    exact = (Decimal(test_minutes) * (1 + ratio)).quantize(MICRO_MINUTE, ROUND_HALF_UP)
+    return int(exact.to_integral_value(ROUND_CEILING))
+
+
 def allotted_time(extra_time_ratio: float, test_minutes: int = DEFAULT_TEST_MINUTES) -> timedelta:
-    """test_minutes × (1 + ratio), rounded to the second (Decimal: 0.33 must not become 0.3299…)."""
-    ratio = Decimal(repr(float(extra_time_ratio))) if extra_time_ratio else Decimal(0)
-    seconds = (Decimal(test_minutes) * 60 * (1 + ratio)).quantize(Decimal(1), ROUND_HALF_UP)
-    return timedelta(seconds=int(seconds))
+    """The personal test duration as a timedelta (see :func:`personal_minutes`)."""
+    return timedelta(minutes=personal_minutes(extra_time_ratio, test_minutes))
 
 
 def candidate_deadline(

@@ -77,20 +77,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} closed the window and asks to resume: R allows the resume.",
     ),
     "room.key.leave": ("Quitter la salle", "Leave the room"),
-    "room.header.title": (
-        "Session {number} · {site} · {room}",
-        "Session {number} · {site} · {room}",
-    ),
+    "room.header.title": ("N° {number}", "No. {number}"),
+    "room.header.place": ("{site} · {room}", "{site} · {room}"),
     "room.header.rehearsal": ("RÉPÉTITION · {title}", "REHEARSAL · {title}"),
     "room.header.examiners": ("Surv. : {names}", "Invig.: {names}"),
     "room.counters": (
-        "inscr. {enrolled} · prés. {present} · dém. {started} · term. {finished}",
-        "enrol. {enrolled} · pres. {present} · started {started} · done {finished}",
+        "inscr. {enrolled}, prés. {present}, dém. {started}, term. {finished}",
+        "enrol. {enrolled}, pres. {present}, started {started}, done {finished}",
     ),
     "room.counters.alerts": ("‼ Alertes {count}", "‼ Alerts {count}"),
     "room.countdown.before": ("début dans {delta}", "starts in {delta}"),
-    "room.countdown.during": ("fin dans {delta}", "ends in {delta}"),
-    "room.countdown.after": ("créneau fini depuis {delta}", "slot over for {delta}"),
+    "room.countdown.slot_end": ("fin créneau {end}", "slot ends {end}"),
+    "room.countdown.last_end": ("dernière fin {end} ({delta})", "last end {end} ({delta})"),
+    "room.countdown.last_end_over": ("dernière fin {end} passée", "last end {end} passed"),
+    "room.countdown.ended": ("session close à {at}", "session closed at {at}"),
     "room.minutes.hours": ("{hours} h {minutes}", "{hours} h {minutes}"),
     "room.minutes.minutes": ("{minutes} min", "{minutes} min"),
     "room.tile.overtime": ("+{delta}", "+{delta}"),
@@ -109,7 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "room.yes": ("oui", "yes"),
     "room.check.identity": ("I", "I"),
     "room.check.signed": ("É", "S"),
-    "room.grid.col.state": ("État", "State"),
+    "room.grid.col.state_label": ("État", "State"),
     "room.grid.col.name": ("Candidat", "Candidate"),
     "room.grid.col.division": ("Classe", "Class"),
     "room.grid.col.tags": ("Aménagements", "Adjustments"),
@@ -125,10 +125,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "room.finalised": (
         "Cette session est finalisée : elle ne peut plus changer.",
         "This session is finalised: it can no longer change.",
-    ),
-    "room.slot_over": (
-        "Le créneau est terminé et des candidats composent encore : E pour la fin de session.",
-        "The slot is over and candidates are still working: E for the end of session.",
     ),
     "room.search.placeholder": ("Rechercher un candidat…", "Search a candidate…"),
     "room.start_at.title": ("Heure de démarrage de {name} (HH:MM)", "Start time of {name} (HH:MM)"),
@@ -218,14 +214,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Déclarer la fin de la session ? Aucun candidat ne compose encore.",
         "Declare the end of the session? No candidate is still working.",
     ),
-    "room.end_session.question_running": (
-        "Déclarer la fin de la session ? {count} {count:plural:candidat compose encore et son test sera terminé|candidats composent encore et leur test sera terminé} : {names}",
-        "Declare the end of the session? {count} {count:plural:candidate is|candidates are} still working and their test will be ended: {names}",
-    ),
-    "room.end_session.more": (
-        " et {count} {count:plural:autre|autres}",
-        " and {count} more",
-    ),
     "room.end_session.confirm": ("Fin de session", "End of session"),
     "room.end_session.done": (
         "Session close : {count} {count:plural:test terminé|tests terminés}. Tout est gardé pour la finalisation.",
@@ -238,4 +226,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "room.leave.confirm": ("Quitter la salle", "Leave the room"),
     "room.code.title": ("Code d'accès de la session", "Session access code"),
     "room.code.hide": ("(n'importe quelle touche pour le cacher)", "(any key hides it)"),
+    "domain.room_state.resume_requested": ("Demande à reprendre", "Asks to resume"),
+    "room.session_gone": (
+        "Cette session n'existe plus : revenez à la liste des sessions.",
+        "This session no longer exists: go back to the list of sessions.",
+    ),
+    "room.candidate_gone": (
+        "Ce candidat n'est plus inscrit à cette session.",
+        "This candidate is no longer enrolled in this session.",
+    ),
+    "room.session_ended": (
+        "La fin de session est déclarée : plus aucune présence ni aucun démarrage.",
+        "The end of session is declared: no more presences or starts.",
+    ),
+    "room.entries_closed": (
+        "La session a démarré il y a plus de 24 h (à {start}) : Pix ne permet plus de confirmer une présence ni d'entrer.",
+        "The session started more than 24 hours ago (at {start}): Pix no longer lets anyone in.",
+    ),
+    "room.counters.overtime": ("» Dépassés {count}", "» Over {count}"),
+    "room.counters.resumes": ("Reprises {count}", "Resumes {count}"),
+    "room.simulated": (
+        "répétition accélérée, horaires simulés",
+        "accelerated rehearsal, simulated times",
+    ),
+    "room.attention.none": ("Rien à traiter.", "Nothing to handle."),
+    "room.attention.title": ("À traiter ({count}) : ", "To handle ({count}): "),
+    "room.key.undo": ("Annuler…", "Undo…"),
+    "room.undo.title": ("Annuler pour {name}", "Undo for {name}"),
+    "room.undo.presence": (
+        "Annuler la confirmation de présence (faite par {who} à {at})",
+        "Cancel the presence confirmation (by {who} at {at})",
+    ),
+    "room.undo.identity": (
+        "Annuler « identité vérifiée » (par {who} à {at})",
+        "Undo “identity checked” (by {who} at {at})",
+    ),
+    "room.undo.signed": (
+        "Annuler « a émargé » (par {who} à {at})",
+        "Undo “signed” (by {who} at {at})",
+    ),
+    "room.undo.nothing": (
+        "Rien à annuler pour ce candidat.",
+        "Nothing to undo for this candidate.",
+    ),
+    "room.undo.question": ("{what} ?", "{what}?"),
+    "room.undo.confirm": ("Annuler cette action", "Undo it"),
+    "room.someone": ("?", "?"),
+    "room.already.presence": (
+        "Présence déjà confirmée (par {who} à {at}).",
+        "Presence already confirmed (by {who} at {at}).",
+    ),
+    "room.already.identity": (
+        "Identité déjà vérifiée (par {who} à {at}).",
+        "Identity already checked (by {who} at {at}).",
+    ),
+    "room.already.signed": (
+        "Émargement déjà noté (par {who} à {at}).",
+        "Signature already recorded (by {who} at {at}).",
+    ),
+    "room.start_at.early": (
+        "{at} est plus de 15 minutes avant le début du créneau ({slot}). Noter quand même ce démarrage ?",
+        "{at} is more than 15 minutes before the slot starts ({slot}). Record this start anyway?",
+    ),
+    "room.start_at.early_confirm": ("Noter à {at}", "Record at {at}"),
+    "room.slot_over.past": (
+        "Fin du créneau : temps dépassé pour {names}. E pour terminer leur test.",
+        "Slot over: over time for {names}. E ends their tests.",
+    ),
+    "room.slot_over.inside": (
+        "Fin du créneau : {count} {count:plural:candidat compose|candidats composent} encore dans leur temps (dernière fin {end}).",
+        "Slot over: {count} {count:plural:candidate|candidates} still inside their own time (last end {end}).",
+    ),
+    "room.end_session.title": ("Fin de session", "End of session"),
+    "room.end_session.inside": (
+        "Encore dans leur temps (ne sont PAS terminés par défaut) : {names}",
+        "Still inside their own time (NOT ended by default): {names}",
+    ),
+    "room.end_session.past": (
+        "Temps dépassé, leur test sera terminé : {names}",
+        "Over time, their test will be ended: {names}",
+    ),
+    "room.end_session.default": (
+        "Déclarer la fin de session (personne dans son temps n'est terminé)",
+        "Declare the end of session (nobody inside their time is ended)",
+    ),
+    "room.end_session.early": (
+        "Terminer aussi, avant sa fin, le test de {name} (fin prévue {end})",
+        "Also end, before its end, the test of {name} (due {end})",
+    ),
+    "room.end_session.early_question": (
+        "Terminer maintenant le test de {name}, qui a encore du temps jusqu'à {end} ? C'est irréversible.",
+        "End now the test of {name}, who still has time until {end}? This cannot be undone.",
+    ),
+    "room.end_session.done_inside": (
+        "Session close : {count} {count:plural:test terminé|tests terminés} ; {inside} {inside:plural:candidat continue|candidats continuent} dans son temps.",
+        "Session closed: {count} {count:plural:test|tests} ended; {inside} {inside:plural:candidate goes|candidates go} on inside their time.",
+    ),
+    "room.legend.tags": (
+        "+33 % temps majoré · AESH aide humaine · FLE langue · Acc. accessibilité · I identité vérifiée · É émargé · Q12 ! signalement question 12 · Ext. ! extension non détectée · ~ temps majoré modifié après le début",
+        "+33% extra time · Aid human aid · FLE language · Acc. accessibility · I identity checked · S signed · Q12 ! alert on question 12 · Ext. ! extension not detected · ~ extra time changed after the start",
+    ),
+    "room.detail.extra_changed": (
+        "temps majoré modifié à {at} par {who} (avant : {before})",
+        "extra time changed at {at} by {who} (before: {before})",
+    ),
+    "room.detail.finished": ("début {start}, fini à {end}", "start {start}, finished at {end}"),
 }

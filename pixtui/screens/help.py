@@ -61,6 +61,10 @@ class HelpScreen(ModalScreen[None]):
             explanation = getattr(below, "HELP_KEY", None)
             if explanation:
                 grid.add_row("", t(explanation))
+            legend = getattr(below, "help_legend", None)  # e.g. the room's glyphs and tags
+            if callable(legend):
+                for glyph, meaning in legend():
+                    grid.add_row(Text(glyph), meaning)
             grid.add_row("", "")
         grid.add_row(Text(t("help.everywhere"), style="bold underline"), "")
         for section in SECTIONS:

@@ -1,56 +1,74 @@
 """Salle: the invigilator's room screen (SPEC §5.1), the heart of pixtui.
 
-Every action is one store transaction through the domain's room rules; the grid is rebuilt
-from the snapshot on every store change (another invigilator's action shows within 2 s) and
-re-timed once a second from stored instants, repainting only what changed.
+The screen shows and asks; every write is a function of ``pixtui.services.room`` (the session's
+lifecycle and Pix's rules live there). The grid is rebuilt from the snapshot on every store
+change (another invigilator's action shows within 2 s) and re-timed once a second from stored
+instants, repainting only what changed. Messages go to a line of their own, never over the grid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from datetime import datetime
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Input
 
 from pixtui.domain import room as rules
 from pixtui.domain.clock import Clock, ScaledClock, at_local, local_today
 from pixtui.domain.enums import FINALISATION_CODES, AbortReason, LiveAlertKind
-from pixtui.domain.finalisation import is_read_only
 from pixtui.domain.labels import issue_code_title, label
 from pixtui.domain.models import Candidate
 from pixtui.domain.names import matches_search
-from pixtui.domain.problems import Problem
+from pixtui.domain.problems import Refused
+from pixtui.domain.room import GlyphSet
 from pixtui.domain.sessions import parse_time
+from pixtui.domain.timing import candidate_deadline, format_clock, format_extra_time
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
+from pixtui.services import room as service
 from pixtui.services.rehearsal import (
     RehearsalRefused,
     SimEvent,
     Simulator,
-    Step,
-    apply_step,
     check_rehearsal,
     next_speed,
 )
-from pixtui.services.room_view import HeaderView, display_signature, header_view, room_tiles
+from pixtui.services.room_view import (
+    HeaderView,
+    TileView,
+    attention_line,
+    display_signature,
+    header_view,
+    room_tiles,
+)
+from pixtui.terminal import glyph_set
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.line import Line
 from pixtui.widgets.room_grid import RoomGrid
 
 TICK_SECONDS = 1.0
+T = TypeVar("T")
+SEVERITY_STYLES = {"information": "", "warning": "bold", "error": "bold reverse"}
 
-# Reasons that depend on what the question holds (reference §3.5), with the flag to set.
-CONDITIONAL_REASONS = {
-    "E1": "has_image",
-    "E2": "has_embed",
-    "E3": "has_attachment",
-    "E10": "is_focus",
-}
+
+def _name(c: Candidate) -> str:
+    return f"{c.last_name} {c.first_name}"
+
+
+def _by(who: str | None) -> str:
+    return who or t("room.someone")
+
+
+def _at(instant: datetime | None) -> str:
+    return format_clock(instant) if instant else t("room.someone")
 
 
 class RoomScreen(PixScreen):
@@ -91,6 +109,7 @@ class RoomScreen(PixScreen):
         ),
         Binding("i", "identity", t("room.key.identity"), show=False, id="room-identity"),
         Binding("s", "signed", t("room.key.signed"), show=False, id="room-signed"),
+        Binding("u", "undo", t("room.key.undo"), show=False, id="room-undo"),
         Binding("h", "start_at", t("room.key.start_at"), show=False, id="room-start-at"),
         Binding("D", "start_all", t("room.key.start_all"), show=False, id="room-start-all"),
         Binding(
@@ -127,6 +146,7 @@ class RoomScreen(PixScreen):
             "incident",
             "identity",
             "signed",
+            "undo",
             "start_at",
             "start_all",
             "raise_question_alert",
@@ -141,16 +161,25 @@ class RoomScreen(PixScreen):
     )
 
     def __init__(
-        self, session_id: str, *, clock: Clock | None = None, read_only: bool = False
+        self,
+        session_id: str,
+        *,
+        clock: Clock | None = None,
+        read_only: bool = False,
+        glyphs: str | None = None,
     ) -> None:
         super().__init__()
         self.session_id = session_id
         self.read_only = read_only
+        self.glyphs = GlyphSet(glyph_set(override=glyphs))
+        self.messages: list[str] = []  # what the message line said, oldest first
         self._clock = clock
         self._candidates: list[Candidate] = []
+        self._tiles: list[TileView] = []
         self._header: HeaderView | None = None
         self._signature: tuple | None = None
         self._slot_over_announced = False
+        self._past_announced: set[str] = set()
         self._simulator: Simulator | None = None
         self._sim_last: datetime | None = None
 
@@ -159,8 +188,10 @@ class RoomScreen(PixScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield Line(id="room-header")
         yield Line(id="room-counters")
+        yield Line(id="room-attention")
         yield RoomGrid(id="room-grid")
         yield Line(id="room-detail")
+        yield Line(id="room-message")
         yield Input(placeholder=t("room.search.placeholder"), id="room-search")
 
     def on_mount(self) -> None:
@@ -185,6 +216,28 @@ class RoomScreen(PixScreen):
     def title_text(self) -> str:
         session = self.snapshot.sessions.get(self.session_id)
         return t("room.title", room=session.room) if session else t(self.TITLE_KEY)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Room messages go to the message line: a toast would cover the grid's right column."""
+        self.messages.append(message)
+        del self.messages[:-50]
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(format_clock(self.now()) + " ", style="dim")
+        line.append(message, style=SEVERITY_STYLES.get(severity, ""))
+        self.query_one("#room-message", Line).show(line)
+
+    def help_legend(self) -> list[tuple[str, str]]:
+        """F1: every glyph of the grid, and the tags."""
+        legend = rules.glyph_legend(self.glyphs)
+        return [*legend, ("", t("room.legend.tags"))]
 
     # --- showing ------------------------------------------------------------------------
 
@@ -215,19 +268,23 @@ class RoomScreen(PixScreen):
         if signature == self._signature and self._simulator is None:
             return  # nothing shown has changed since the last second: no work, no repaint
         self._signature = signature
-        shown = [c for c in self._candidates if matches_search(query, c.last_name, c.first_name)]
-        ascii_only = self.app.ansi_color or False
-        self.query_one(RoomGrid).show(
-            room_tiles(shown, now, school.test_minutes, ascii_only=ascii_only)
+        self._tiles = room_tiles(self._candidates, now, school.test_minutes, glyphs=self.glyphs)
+        shown = {c.id for c in self._candidates if matches_search(query, c.last_name, c.first_name)}
+        self.query_one(RoomGrid).show([tile for tile in self._tiles if tile.id in shown])
+        header = header_view(
+            session, self._candidates, now, school.slot_minutes, school.test_minutes
         )
-        header = header_view(session, self._candidates, now, school.slot_minutes)
         if header != self._header or self._simulator is not None:
             self._header = header
             self._show_header(header)
+        self._show_attention()
         self._show_detail()
-        self._announce_slot_end(header)
+        self._announce_slot_end(header, now, school.test_minutes)
 
     def _show_header(self, header: HeaderView) -> None:
+        """Line 1: who and where, with the counters before the names (cut first at 80
+        columns). Line 2: the time, what needs the invigilator, the slot and the last end."""
+        c = header.counters
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(header.title, style="bold")
         if self.read_only:
@@ -236,41 +293,64 @@ class RoomScreen(PixScreen):
             line.append(
                 " · " + t("room.simulation.badge", speed=int(self._clock.speed)), style="reverse"
             )
+        elif header.simulated:
+            line.append(" · " + t("room.simulated"), style="reverse")
+        counts = dict(enrolled=c.enrolled, present=c.present, started=c.started)
+        line.append(" · " + t("room.counters", **counts, finished=c.finished))
+        line.append(" · " + header.place)
         if header.examiners:
             line.append(" · " + t("room.header.examiners", names=header.examiners))
         self.query_one("#room-header", Line).show(line)
-        c = header.counters
-        # Alerts come right after the time: at 80 columns nothing may push them out of sight.
         counters = Text(no_wrap=True, overflow="ellipsis")
         counters.append(header.clock, style="bold")
-        if c.alerts:
-            counters.append(" " + t("room.counters.alerts", count=c.alerts), style="bold reverse")
-        counters.append(f" · {header.countdown} · ")
-        counters.append(
-            t(
-                "room.counters",
-                enrolled=c.enrolled,
-                present=c.present,
-                started=c.started,
-                finished=c.finished,
-            )
-        )
+        for count, key, style in (
+            (c.alerts, "room.counters.alerts", "bold reverse"),
+            (header.overtime, "room.counters.overtime", "bold reverse"),
+            (header.resume_requests, "room.counters.resumes", "reverse"),
+        ):
+            if count:
+                counters.append(" " + t(key, count=count), style=style)
+        counters.append(f" · {header.countdown}")
         self.query_one("#room-counters", Line).show(counters)
 
+    def _show_attention(self) -> None:
+        """Pinned above the grid: whatever the scroll, alerts, overtime and resume requests."""
+        text = attention_line(self._tiles)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if text:
+            count = text.count(" · ") + 1
+            line.append(t("room.attention.title", count=count), style="bold reverse")
+            line.append(text, style="bold")
+        else:
+            line.append(t("room.attention.none"), style="dim")
+        self.query_one("#room-attention", Line).show(line)
+
     def _show_detail(self) -> None:
-        grid = self.query_one(RoomGrid)
         candidate = self._selected()
-        tile = next((tile for tile in grid.tiles if candidate and tile.id == candidate.id), None)
+        tile = next((tile for tile in self._tiles if candidate and tile.id == candidate.id), None)
         detail = Text(no_wrap=True, overflow="ellipsis")
         if candidate and tile:
             detail.append(f"{tile.glyph} {tile.state_label}", style="bold")
-            detail.append(f" · {candidate.last_name} {candidate.first_name} ({candidate.division})")
+            detail.append(f" · {_name(candidate)} ({candidate.division})")
             if tile.start:
-                detail.append(" · " + t("room.detail.times", start=tile.start, end=tile.end))
+                key = "room.detail.finished" if rules.is_ended(candidate) else "room.detail.times"
+                detail.append(" · " + t(key, start=tile.start, end=tile.end))
             if tile.clock:
                 detail.append(f" · {tile.clock}")
             if tile.alert:
                 detail.append(f" · {tile.alert}", style="bold")
+            if candidate.extra_time_changed_at:
+                before = format_extra_time(candidate.extra_time_before or 0.0) or "0 %"
+                detail.append(
+                    " · "
+                    + t(
+                        "room.detail.extra_changed",
+                        at=_at(candidate.extra_time_changed_at),
+                        who=_by(candidate.extra_time_changed_by),
+                        before=before,
+                    ),
+                    style="bold",
+                )
             notes = [n for n in (tile.tags, candidate.aid_note, candidate.language_note) if n]
             if notes:
                 detail.append(" · " + " · ".join(notes))
@@ -286,106 +366,158 @@ class RoomScreen(PixScreen):
             detail.append(t("room.empty"))
         self.query_one("#room-detail", Line).show(detail)  # repaints only if it changed
 
-    def _announce_slot_end(self, header: HeaderView) -> None:
+    def _announce_slot_end(self, header: HeaderView, now: datetime, test_minutes: int) -> None:
+        """Once the slot is over: name those past their OWN end (never the ones inside it)."""
         session = self.snapshot.sessions.get(self.session_id)
-        if session is None or session.ended_at or self._slot_over_announced:
+        if session is None or session.ended_at or not header.slot_over:
             return
-        if header.slot_over:
-            self._slot_over_announced = True
-            if rules.unfinished_at_end(self._candidates):
-                self.notify(t("room.slot_over"), severity="warning", timeout=30)
+        past = rules.past_own_end(self._candidates, now, test_minutes)
+        if {c.id for c in past} - self._past_announced:
+            self._past_announced |= {c.id for c in past}
+            names = ", ".join(_name(c) for c in past)
+            self.notify(t("room.slot_over.past", names=names), severity="warning")
+        elif not self._slot_over_announced:
+            inside = rules.inside_own_time(self._candidates, now, test_minutes)
+            last = max((candidate_deadline(c, test_minutes) for c in inside), default=None)
+            if inside and last is not None:
+                self.notify(t("room.slot_over.inside", count=len(inside), end=format_clock(last)))
+        self._slot_over_announced = True
 
     def on_room_grid_selection_changed(self, event: RoomGrid.SelectionChanged) -> None:
         self._show_detail()
 
-    # --- helpers for actions ------------------------------------------------------------
+    # --- writing ------------------------------------------------------------------------
 
     def _selected(self) -> Candidate | None:
         selected = self.query_one(RoomGrid).selected_id
         return next((c for c in self._candidates if c.id == selected), None)
 
-    def _act(
-        self,
-        action: str,
-        change: Callable[[Candidate, datetime], object],
-        *,
-        candidate_id: str | None = None,
-        started_at: Callable[[datetime], datetime] | None = None,
-    ) -> bool:
-        """Apply a room rule to one candidate in one transaction; a refusal is one notice."""
+    def _write(self, action: str, write: Callable[[Any, datetime, str], T]) -> T | None:
+        """One transaction through the room service; a refusal is one sentence on the line."""
+        now, by = self.now(), self.pix.store.actor
+        return self.pix.write(
+            f"room.{action}", lambda tx: write(tx, now, by), on_refused=self._refused
+        )
+
+    def _refused(self, refusal: Refused) -> None:
+        self.notify(refusal.message, severity="warning")
+
+    def _on_candidate(
+        self, action: str, do: Callable[..., T], candidate_id: str | None = None, *args: Any
+    ) -> T | None:
+        """``do(tx, session, candidate, *args, now=, by=)`` on the selected candidate."""
         candidate_id = candidate_id or self.query_one(RoomGrid).selected_id
         if candidate_id is None:
-            return False
-        now = self.now()
+            return None
+        return self._write(
+            action,
+            lambda tx, now, by: do(tx, self.session_id, candidate_id, *args, now=now, by=by),
+        )
 
-        def write(tx) -> object:
-            self._refuse_if_final(tx)
-            result = tx.candidates.update(candidate_id, lambda c: change(c, now))
-            if started_at is not None:
-                self._record_first_start(tx, started_at(now))
-            return result
+    def _confirm(
+        self,
+        question: str,
+        confirm_label: str,
+        then: Callable[[], object],
+        *,
+        destructive: bool = False,
+    ) -> None:
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                then()
 
-        return self.pix.write(f"room.{action}", write) is not None
+        self.app.push_screen(
+            ConfirmDialog(question, confirm_label=confirm_label, destructive=destructive),
+            answered,
+        )
 
-    def _refuse_if_final(self, tx) -> None:
-        """Rule 8: a finalised session's room log is what was keyed into Pix Certif."""
-        session = tx.sessions.get(self.session_id)
-        if session is not None and is_read_only(session):
-            raise rules.RoomActionRefused(Problem.error("room.finalised"))
-
-    def _record_first_start(self, tx, at: datetime) -> None:
-        """Only when it changes: a needless session save would bump its revision and refuse
-        the referent's open session form as stale."""
-        session = tx.sessions.get(self.session_id)
-        if session is not None and (
-            session.first_started_at is None or at < session.first_started_at
-        ):
-            tx.sessions.update(self.session_id, lambda s: rules.record_first_start(s, at))
-
-    def _session_is_open(self) -> bool:
-        session = self.snapshot.sessions.get(self.session_id)
-        if session is not None and session.finalization and session.finalization.finalized_at:
-            self.notify(t("room.finalised"), severity="warning")
-            return False
-        return True
-
-    # --- presence (D1, D3) --------------------------------------------------------------
+    # --- presence, identity, signature: they set a state; U undoes, confirmed -----------
 
     def action_presence(self) -> None:
         candidate = self._selected()
-        if candidate is None or not self._session_is_open():
+        if candidate is None:
             return
-        if candidate.authorized_to_start and candidate.assessment_state is None:
-            self._act("cancel_presence", lambda c, now: rules.cancel_presence(c))
-        else:
-            self._act("confirm_presence", rules.confirm_presence)
+        if candidate.authorized_to_start and not rules.presence_confirmation_stale(
+            candidate, self.now()
+        ):
+            who, at = _by(candidate.authorized_by), _at(candidate.authorized_at)
+            self.notify(t("room.already.presence", who=who, at=at))
+            return
+        self._on_candidate("confirm_presence", service.confirm_presence)
 
     def action_identity(self) -> None:
         candidate = self._selected()
-        if candidate is not None:
-            done = candidate.identity_checked_at is None
-            self._act("identity", lambda c, now: rules.check_identity(c, now, done))
+        if candidate is None:
+            return
+        if candidate.identity_checked_at:
+            who, at = _by(candidate.identity_checked_by), _at(candidate.identity_checked_at)
+            self.notify(t("room.already.identity", who=who, at=at))
+            return
+        self._on_candidate("identity", service.check_identity)
 
     def action_signed(self) -> None:
         candidate = self._selected()
-        if candidate is not None:
-            done = candidate.signed_at is None
-            self._act("signed", lambda c, now: rules.mark_signed(c, now, done))
+        if candidate is None:
+            return
+        if candidate.signed_at:
+            who, at = _by(candidate.signed_by), _at(candidate.signed_at)
+            self.notify(t("room.already.signed", who=who, at=at))
+            return
+        self._on_candidate("signed", service.mark_signed)
+
+    def action_undo(self) -> None:
+        candidate = self._selected()
+        if candidate is None:
+            return
+        options: list[tuple[str, str]] = []
+        if candidate.authorized_to_start and candidate.assessment_state is None:
+            who, at = _by(candidate.authorized_by), _at(candidate.authorized_at)
+            options.append(("presence", t("room.undo.presence", who=who, at=at)))
+        if candidate.identity_checked_at:
+            who, at = _by(candidate.identity_checked_by), _at(candidate.identity_checked_at)
+            options.append(("identity", t("room.undo.identity", who=who, at=at)))
+        if candidate.signed_at:
+            who, at = _by(candidate.signed_by), _at(candidate.signed_at)
+            options.append(("signed", t("room.undo.signed", who=who, at=at)))
+        if not options:
+            self.notify(t("room.undo.nothing"), severity="warning")
+            return
+        undo: dict[str, tuple[str, Callable[..., object]]] = {
+            "presence": ("cancel_presence", service.cancel_presence),
+            "identity": ("undo_identity", service.undo_identity),
+            "signed": ("undo_signed", service.undo_signed),
+        }
+        texts = dict(options)
+
+        def chosen(choice: str | None) -> None:
+            if choice in undo:
+                action, do = undo[choice]
+                self._confirm(
+                    t("room.undo.question", what=texts[choice]),
+                    t("room.undo.confirm"),
+                    lambda: self._on_candidate(action, do, candidate.id),
+                    destructive=True,
+                )
+
+        self.app.push_screen(
+            ChoiceDialog(t("room.undo.title", name=_name(candidate)), options), chosen
+        )
 
     # --- starting -----------------------------------------------------------------------
 
     def action_start_now(self) -> None:
         candidate = self._selected()
-        if candidate is None or not self._session_is_open():
+        if candidate is None:
             return
         if rules.pending_resume(candidate):
-            self._act("resumed", rules.mark_resumed)
+            self._on_candidate("resumed", service.mark_resumed)
             return
-        self._act("start", rules.mark_started, started_at=lambda now: now)
+        self._on_candidate("start", service.start)
 
     def action_start_at(self) -> None:
         candidate = self._selected()
-        if candidate is None or not self._session_is_open():
+        session = self.snapshot.sessions.get(self.session_id)
+        if candidate is None or session is None:
             return
 
         def check(text: str) -> str | None:
@@ -396,14 +528,28 @@ class RoomScreen(PixScreen):
             if hour is None:
                 return
             at = at_local(local_today(self.room_clock), hour)
-            if at > self.now():
-                self.notify(t("room.start_at.future"), severity="warning")
-                return
-            self._act("start", lambda c, now: rules.mark_started(c, at), started_at=lambda now: at)
+
+            def record() -> None:
+                self._write(
+                    "start",
+                    lambda tx, now, by: service.start(
+                        tx, self.session_id, candidate.id, now=now, by=by, at=at
+                    ),
+                )
+
+            if at <= self.now() and service.early_start(session, at):
+                slot = session.start_time.strftime("%H:%M") if session.start_time else ""
+                self._confirm(
+                    t("room.start_at.early", at=format_clock(at), slot=slot),
+                    t("room.start_at.early_confirm", at=format_clock(at)),
+                    record,
+                )
+            else:
+                record()
 
         self.app.push_screen(
             TextDialog(
-                t("room.start_at.title", name=f"{candidate.last_name} {candidate.first_name}"),
+                t("room.start_at.title", name=_name(candidate)),
                 placeholder=t("room.start_at.placeholder"),
                 check=check,
             ),
@@ -414,43 +560,22 @@ class RoomScreen(PixScreen):
         present = [
             c for c in self._candidates if c.authorized_to_start and c.assessment_state is None
         ]
-        if not present or not self._session_is_open():
+        if not present:
             self.notify(t("room.start_all.none"), severity="warning")
             return
 
-        def answered(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            now = self.now()
-            ids = {c.id for c in present}
+        def start_all() -> None:
+            started = self._write(
+                "start_all",
+                lambda tx, now, by: service.start_all(tx, self.session_id, now=now, by=by),
+            )
+            if started is not None:
+                self.notify(t("room.start_all.done", count=len(started)))
 
-            def write(tx) -> int:
-                self._refuse_if_final(tx)
-                started = 0
-                for candidate_id in ids:
-                    candidate = tx.candidates.get(candidate_id)
-                    # Another invigilator may have started or cancelled one meanwhile.
-                    if (
-                        candidate
-                        and candidate.authorized_to_start
-                        and candidate.assessment_state is None
-                    ):
-                        tx.candidates.update(candidate_id, lambda c: rules.mark_started(c, now))
-                        started += 1
-                if started:
-                    self._record_first_start(tx, now)
-                return started
-
-            count = self.pix.write("room.start_all", write)
-            if count is not None:
-                self.notify(t("room.start_all.done", count=count))
-
-        self.app.push_screen(
-            ConfirmDialog(
-                t("room.start_all.question", count=len(present)),
-                confirm_label=t("room.start_all.confirm"),
-            ),
-            answered,
+        self._confirm(
+            t("room.start_all.question", count=len(present)),
+            t("room.start_all.confirm"),
+            start_all,
         )
 
     # --- live alerts (D6) ---------------------------------------------------------------
@@ -469,10 +594,12 @@ class RoomScreen(PixScreen):
 
         def answered(text: str | None) -> None:
             if text:
-                number = int(text)
-                self._act(
+                self._on_candidate(
                     "raise_alert",
-                    lambda c, now: rules.raise_alert(c, LiveAlertKind.CHALLENGE, number, None, now),
+                    lambda tx, s, c, now, by: service.raise_alert(
+                        tx, s, c, LiveAlertKind.CHALLENGE, now=now, by=by, question_number=int(text)
+                    ),
+                    candidate.id,
                 )
 
         self.app.push_screen(
@@ -485,24 +612,27 @@ class RoomScreen(PixScreen):
         )
 
     def action_raise_companion_alert(self) -> None:
-        self._act(
+        self._on_candidate(
             "raise_companion_alert",
-            lambda c, now: rules.raise_alert(c, LiveAlertKind.COMPANION, None, None, now),
+            lambda tx, s, c, now, by: service.raise_alert(
+                tx, s, c, LiveAlertKind.COMPANION, now=now, by=by
+            ),
         )
 
     def action_handle_alert(self) -> None:
         candidate = self._selected()
         if candidate is None:
             return
-        by = self.pix.store.actor
         companion = rules.ongoing_alert(candidate, LiveAlertKind.COMPANION)
         if companion is not None:
             # Pix shows the extension alert first: the candidate is blocked until it is cleared.
             def cleared(choice: str | None) -> None:
                 if choice == "clear":
-                    self._act(
+                    self._on_candidate(
                         "clear_companion_alert",
-                        lambda c, now: rules.clear_companion_alert(c, companion.id, now, by),
+                        service.clear_companion_alert,
+                        candidate.id,
+                        companion.id,
                     )
 
             self.app.push_screen(
@@ -520,33 +650,25 @@ class RoomScreen(PixScreen):
             return
         allowed = set(rules.allowed_live_reasons(alert))
         options: list[tuple[str, str]] = []
-        for code in sorted(set(allowed) | set(CONDITIONAL_REASONS), key=lambda c: int(c[1:])):
+        conditional = service.CONDITIONAL_REASONS
+        for code in sorted(allowed | set(conditional), key=lambda c: int(c[1:])):
             text = issue_code_title(code)
-            if code in CONDITIONAL_REASONS and code not in allowed:
+            if code in conditional and code not in allowed:
                 text = t(
                     "room.alert.conditional",
                     title=text,
-                    condition=t(f"room.alert.if.{CONDITIONAL_REASONS[code]}"),
+                    condition=t(f"room.alert.if.{conditional[code]}"),
                 )
             options.append((code, text))
         options.append(("refuse", t("room.alert.refuse")))
 
         def chosen(choice: str | None) -> None:
-            if choice is None:
-                return
             if choice == "refuse":
-                self._act("refuse_alert", lambda c, now: rules.refuse_alert(c, alert.id, now, by))
-                return
-
-            def validate(c: Candidate, now: datetime) -> None:
-                flag = CONDITIONAL_REASONS.get(choice)
-                if flag:  # the invigilator says the question holds that element
-                    for live in c.alerts:
-                        if live.id == alert.id:
-                            setattr(live, flag, True)
-                rules.validate_alert(c, alert.id, choice, now, by)
-
-            self._act("validate_alert", validate)
+                self._on_candidate("refuse_alert", service.refuse_alert, candidate.id, alert.id)
+            elif choice is not None:
+                self._on_candidate(
+                    "validate_alert", service.validate_alert, candidate.id, alert.id, choice
+                )
 
         self.app.push_screen(
             ChoiceDialog(
@@ -560,11 +682,12 @@ class RoomScreen(PixScreen):
     # --- resume, end, completed ---------------------------------------------------------
 
     def action_resume(self) -> None:
-        by = self.pix.store.actor
-        if self._act("authorize_resume", lambda c, now: rules.authorize_resume(c, now, by)):
-            selected = self.query_one(RoomGrid).selected_id
-            if self._simulator is not None and selected:
-                self._simulator.forget_left(selected)
+        candidate = self._selected()
+        if candidate is None:
+            return
+        resumed = self._on_candidate("authorize_resume", service.authorize_resume)
+        if resumed is not None and self._simulator is not None:
+            self._simulator.forget_left(candidate.id)
 
     def action_end_test(self) -> None:
         candidate = self._selected()
@@ -573,38 +696,21 @@ class RoomScreen(PixScreen):
         if not rules.is_started(candidate):
             self.notify(t("domain.room.end_not_started"), severity="warning")
             return
-        by = self.pix.store.actor
-
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self._act(
-                    "end_test", lambda c, now: rules.end_test(c, now, by), candidate_id=candidate.id
-                )
-
-        self.app.push_screen(
-            ConfirmDialog(
-                t("room.end_test.question", name=f"{candidate.last_name} {candidate.first_name}"),
-                confirm_label=t("room.end_test.confirm"),
-                destructive=True,
-            ),
-            answered,
+        self._confirm(
+            t("room.end_test.question", name=_name(candidate)),
+            t("room.end_test.confirm"),
+            lambda: self._on_candidate("end_test", service.end_test, candidate.id),
+            destructive=True,
         )
 
     def action_completed(self) -> None:
         candidate = self._selected()
         if candidate is None:
             return
-
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self._act("completed", rules.mark_completed, candidate_id=candidate.id)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                t("room.completed.question", name=f"{candidate.last_name} {candidate.first_name}"),
-                confirm_label=t("room.completed.confirm"),
-            ),
-            answered,
+        self._confirm(
+            t("room.completed.question", name=_name(candidate)),
+            t("room.completed.confirm"),
+            lambda: self._on_candidate("completed", service.mark_completed, candidate.id),
         )
 
     # --- incidents and abort reason (for the PV and the finalisation) --------------------
@@ -613,7 +719,6 @@ class RoomScreen(PixScreen):
         candidate = self._selected()
         if candidate is None:
             return
-        by = self.pix.store.actor
         options = [(code, issue_code_title(code)) for code in FINALISATION_CODES]
 
         def chosen(code: str | None) -> None:
@@ -621,13 +726,8 @@ class RoomScreen(PixScreen):
                 return
 
             def described(text: str | None) -> None:
-                if text is None:
-                    return
-                self._act(
-                    "incident",
-                    lambda c, now: rules.add_incident(c, code, text, now, by),
-                    candidate_id=candidate.id,
-                )
+                if text is not None:
+                    self._on_candidate("incident", service.add_incident, candidate.id, code, text)
 
             self.app.push_screen(
                 TextDialog(
@@ -639,11 +739,7 @@ class RoomScreen(PixScreen):
             )
 
         self.app.push_screen(
-            ChoiceDialog(
-                t("room.incident.title", name=f"{candidate.last_name} {candidate.first_name}"),
-                options,
-            ),
-            chosen,
+            ChoiceDialog(t("room.incident.title", name=_name(candidate)), options), chosen
         )
 
     def action_abort_reason(self) -> None:
@@ -654,64 +750,76 @@ class RoomScreen(PixScreen):
         options.append(("none", t("room.abort.none")))
 
         def chosen(choice: str | None) -> None:
-            if choice is None:
-                return
-            reason = None if choice == "none" else AbortReason(choice)
-            self._act(
-                "abort_reason",
-                lambda c, now: rules.set_abort_reason(c, reason),
-                candidate_id=candidate.id,
-            )
+            if choice is not None:
+                reason = None if choice == "none" else AbortReason(choice)
+                self._on_candidate("abort_reason", service.set_abort_reason, candidate.id, reason)
 
         self.app.push_screen(ChoiceDialog(t("room.abort.title"), options), chosen)
 
-    # --- end of the session (D7) ----------------------------------------------------------
+    # --- end of the session (D7): nobody inside their own time is ended by default ---------
 
     def action_end_session(self) -> None:
-        running = rules.unfinished_at_end(self._candidates)
-        by = self.pix.store.actor
-        names = ", ".join(f"{c.last_name} {c.first_name}" for c in running[:12])
-        if len(running) > 12:
-            names += t("room.end_session.more", count=len(running) - 12)
-        question = (
-            t("room.end_session.question_running", count=len(running), names=names)
-            if running
-            else t("room.end_session.question")
-        )
+        now = self.now()
+        test_minutes = self.snapshot.school.test_minutes
+        past = rules.past_own_end(self._candidates, now, test_minutes)
+        inside = rules.inside_own_time(self._candidates, now, test_minutes)
 
-        def answered(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            now = self.now()
-            ids = [c.id for c in running]
+        def end() -> None:
+            result = self._write(
+                "end_session",
+                lambda tx, now, by: service.end_session(tx, self.session_id, now=now, by=by),
+            )
+            if result is not None:
+                key = (
+                    "room.end_session.done_inside"
+                    if result.still_running
+                    else "room.end_session.done"
+                )
+                self.notify(t(key, count=len(result.ended), inside=len(result.still_running)))
 
-            def write(tx) -> int:
-                self._refuse_if_final(tx)
-                ended = 0
-                for candidate_id in ids:
-                    candidate = tx.candidates.get(candidate_id)
-                    if candidate and rules.is_started(candidate):
-                        tx.candidates.update(candidate_id, lambda c: rules.end_test(c, now, by))
-                        ended += 1
+        if not past and not inside:
+            self._confirm(t("room.end_session.question"), t("room.end_session.confirm"), end)
+            return
 
-                def close(session) -> None:
-                    session.ended_at = session.ended_at or now
+        def ends(c: Candidate) -> str:
+            deadline = candidate_deadline(c, test_minutes)
+            return format_clock(deadline) if deadline else ""
 
-                tx.sessions.update(self.session_id, close)
-                return ended
+        note = []
+        if past:
+            note.append(t("room.end_session.past", names=", ".join(_name(c) for c in past)))
+        if inside:
+            names = ", ".join(f"{_name(c)} ({ends(c)})" for c in inside)
+            note.append(t("room.end_session.inside", names=names))
+        options = [("end", t("room.end_session.default"))]
+        options += [(c.id, t("room.end_session.early", name=_name(c), end=ends(c))) for c in inside]
+        early = {c.id: c for c in inside}
 
-            ended = self.pix.write("room.end_session", write)
-            if ended is not None:
-                self.notify(t("room.end_session.done", count=ended))
+        def chosen(choice: str | None) -> None:
+            if choice == "end":
+                end()
+            elif choice in early:
+                c = early[choice]
+                self._confirm(
+                    t("room.end_session.early_question", name=_name(c), end=ends(c)),
+                    t("room.end_test.confirm"),
+                    lambda: self._on_candidate("end_test", service.end_test, c.id),
+                    destructive=True,
+                )
 
         self.app.push_screen(
-            ConfirmDialog(
-                question, confirm_label=t("room.end_session.confirm"), destructive=bool(running)
-            ),
-            answered,
+            ChoiceDialog(t("room.end_session.title"), options, note="\n".join(note)), chosen
         )
 
     # --- rehearsal (SPEC §5.4) -----------------------------------------------------------
+
+    def _store_speed(self, speed: int) -> None:
+        self._write(
+            "simulation_speed",
+            lambda tx, now, by: service.set_simulation_speed(
+                tx, self.session_id, speed, now=now, by=by
+            ),
+        )
 
     def action_simulation(self) -> None:
         session = self.snapshot.sessions.get(self.session_id)
@@ -724,12 +832,14 @@ class RoomScreen(PixScreen):
             return
         if self._simulator is not None:
             self._simulator = None
+            self._store_speed(0)
             self.notify(t("room.simulation.off"))
         else:
             if not isinstance(self._clock, ScaledClock):
                 self._clock = ScaledClock(self.pix.clock, 1)
             self._simulator = Simulator(test_minutes=self.snapshot.school.test_minutes)
             self._sim_last = self.now()
+            self._store_speed(int(self._clock.speed))
             self.notify(t("room.simulation.on", speed=int(self._clock.speed)))
         self._header = self._signature = None
         self._tick()
@@ -739,6 +849,7 @@ class RoomScreen(PixScreen):
             self.notify(t("room.simulation.not_running"), severity="warning")
             return
         self._clock.set_speed(next_speed(self._clock.speed))
+        self._store_speed(int(self._clock.speed))
         self._header = self._signature = None
         self._tick()
 
@@ -751,36 +862,26 @@ class RoomScreen(PixScreen):
         steps = self._simulator.steps(self._candidates, now, elapsed)
         if not steps:
             return
-
-        def write(tx) -> list[Step]:
-            self._refuse_if_final(tx)
-            applied = []
-            for step in steps:
-                try:
-                    tx.candidates.update(
-                        step.candidate_id, lambda c, step=step: apply_step(c, step, now)
-                    )
-                except rules.RoomActionRefused:
-                    continue  # the trainee acted first: the pupil simply does something else
-                if step.event is SimEvent.STARTED:
-                    self._record_first_start(tx, now)
-                applied.append(step)
-            return applied
-
-        applied = self.pix.write("room.simulation", write)
+        applied = self._write(
+            "simulation",
+            lambda tx, _now, by: service.apply_simulation(
+                tx, self.session_id, steps, now=now, by=by
+            ),
+        )
         if applied is None:
             self._simulator = None  # refused (finalised session): the pupils stop
             return
         names = {c.id: f"{c.first_name} {c.last_name}" for c in self._candidates}
         for step in applied:
             if step.event in (SimEvent.ARRIVED, SimEvent.LEFT):
-                self.notify(
-                    t(
-                        f"room.simulation.{step.event.value}",
-                        name=names.get(step.candidate_id, "?"),
-                    ),
-                    timeout=12,
-                )
+                name = names.get(step.candidate_id, "?")
+                self.notify(t(f"room.simulation.{step.event.value}", name=name))
+
+    def on_unmount(self) -> None:
+        if self._simulator is not None:
+            self._simulator = None
+            with suppress(Exception):  # leaving must never fail over a label
+                self._store_speed(0)
 
     # --- access code, search, leaving ------------------------------------------------------
 
@@ -790,9 +891,8 @@ class RoomScreen(PixScreen):
             return
         from pixtui.screens.access_code import AccessCodeScreen
 
-        self.app.push_screen(
-            AccessCodeScreen(session.access_code, ascii_only=bool(self.app.ansi_color))
-        )
+        ascii_only = self.glyphs is not GlyphSet.UNICODE
+        self.app.push_screen(AccessCodeScreen(session.access_code, ascii_only=ascii_only))
 
     def action_search(self) -> None:
         search = self.query_one("#room-search", Input)
@@ -814,11 +914,4 @@ class RoomScreen(PixScreen):
             search.display = False
             self.query_one(RoomGrid).focus()
             return
-
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self.app.pop_screen()
-
-        self.app.push_screen(
-            ConfirmDialog(t("room.leave.question"), confirm_label=t("room.leave.confirm")), answered
-        )
+        self._confirm(t("room.leave.question"), t("room.leave.confirm"), self.app.pop_screen)

@@ -96,7 +96,11 @@ class Simulator:
                     self._left.discard(c.id)
                     steps.append(Step(c.id, SimEvent.RESUMED))
                 continue
-            if c.id in self._left or rules.ongoing_alert(c, LiveAlertKind.COMPANION):
+            if (
+                c.id in self._left
+                or c.resume_requested_at is not None
+                or rules.ongoing_alert(c, LiveAlertKind.COMPANION)
+            ):
                 continue  # waiting for the invigilator
             if rules.ongoing_alert(c, LiveAlertKind.CHALLENGE):
                 continue
@@ -128,11 +132,11 @@ class Simulator:
 
 def apply_step(candidate: Candidate, step: Step, at: datetime) -> None:
     """Apply one simulated pupil action through the room rules (refusals propagate)."""
-    if step.event is SimEvent.ARRIVED or step.event is SimEvent.LEFT:
-        if step.event is SimEvent.ARRIVED:
-            rules.mark_joined(candidate, at)
-        return  # leaving changes nothing stored: the pupil asks the invigilator
-    if step.event is SimEvent.STARTED:
+    if step.event is SimEvent.ARRIVED:
+        rules.mark_joined(candidate, at)
+    elif step.event is SimEvent.LEFT:
+        rules.request_resume(candidate, at)  # stored: every process shows the request
+    elif step.event is SimEvent.STARTED:
         rules.mark_started(candidate, at)
     elif step.event is SimEvent.RESUMED:
         rules.mark_resumed(candidate, at)

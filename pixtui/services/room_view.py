@@ -12,23 +12,30 @@ from datetime import datetime, timedelta
 from pixtui.domain.enums import LiveAlertKind
 from pixtui.domain.models import Candidate, Session
 from pixtui.domain.room import (
+    GlyphSet,
     RoomCounters,
     RoomState,
     glyph,
+    is_ended,
+    is_started,
     ongoing_alert,
     room_counters,
+    room_state,
     room_status,
     sort_for_attention,
     state_label,
 )
 from pixtui.domain.timing import (
+    DEFAULT_TEST_MINUTES,
     CountdownPhase,
     candidate_deadline,
     format_clock,
     format_extra_time,
+    latest_deadline,
     overtime,
     remaining,
     session_countdown,
+    session_end,
 )
 from pixtui.i18n import t
 
@@ -45,9 +52,9 @@ class TileView:
     name: str
     division: str
     tags: str  # "+33 %", aid, language, accessibility
-    short_tag: str  # the most important of them, in 3 columns (compact tiles)
+    short_tag: str  # the most important of them, whole ("+200 %"), for compact tiles
     start: str
-    end: str
+    end: str  # the personal end; for a finished test, when it finished
     clock: str  # remaining ("1 h 14") or overtime ("+12 min")
     alert: str  # "Q 12" / "Ext." when an alert is ongoing
     checks: str  # identity checked / signed marks
@@ -56,11 +63,15 @@ class TileView:
 @dataclass(frozen=True)
 class HeaderView:
     title: str
+    place: str  # site and room
     examiners: str
     clock: str
     countdown: str
     slot_over: bool
     counters: RoomCounters
+    overtime: int = 0  # running past their own end
+    resume_requests: int = 0
+    simulated: bool = False  # another process runs this rehearsal faster than real time
 
 
 def format_minutes(delta: timedelta, *, round_up: bool = False) -> str:
@@ -74,7 +85,12 @@ def format_minutes(delta: timedelta, *, round_up: bool = False) -> str:
 
 
 def tile_view(
-    candidate: Candidate, now: datetime, test_minutes: int, *, ascii_only: bool = False
+    candidate: Candidate,
+    now: datetime,
+    test_minutes: int,
+    *,
+    ascii_only: bool = False,
+    glyphs: GlyphSet = GlyphSet.UNICODE,
 ) -> TileView:
     status = room_status(candidate, now, test_minutes)
     deadline = candidate_deadline(candidate, test_minutes)
@@ -87,7 +103,9 @@ def tile_view(
     else:
         clock_text = ""
     alert_text = ""
-    if ongoing_alert(candidate, LiveAlertKind.COMPANION):
+    if not is_started(candidate):
+        pass  # a finished test's unhandled alert is for the finalisation, not the room
+    elif ongoing_alert(candidate, LiveAlertKind.COMPANION):
         alert_text = t("room.tile.companion")
     elif challenge := ongoing_alert(candidate, LiveAlertKind.CHALLENGE):
         alert_text = t("room.tile.question", number=challenge.question_number or "?")
@@ -100,7 +118,9 @@ def tile_view(
         tags.append(t("room.tag.accessibility"))
     short_tag = ""
     if candidate.extra_time_ratio:
-        short_tag = f"+{round(candidate.extra_time_ratio * 100)}"
+        short_tag = (
+            format_extra_time(candidate.extra_time_ratio).replace("\u00a0", "").replace(" ", "")
+        )
     elif candidate.aid_note:
         short_tag = t("room.tag.aid.short")
     elif candidate.language_note:
@@ -114,18 +134,25 @@ def tile_view(
         id=candidate.id,
         state=status.state,
         stale=status.stale,
-        glyph=glyph(status.state, ascii_only=ascii_only, stale=status.stale),
+        glyph=glyph(status.state, ascii_only=ascii_only, stale=status.stale, glyphs=glyphs),
         state_label=state_label(status.state, stale=status.stale),
         name=f"{candidate.last_name.upper()} {candidate.first_name}",
         division=candidate.division,
         tags=" ".join(tags),
-        short_tag=short_tag[:3],
+        short_tag=short_tag,
         start=format_clock(candidate.started_at) if candidate.started_at else "",
-        end=format_clock(deadline) if deadline else "",
+        end=_end_text(candidate, deadline),
         clock=clock_text,
         alert=alert_text,
         checks=checks,
     )
+
+
+def _end_text(candidate: Candidate, deadline: datetime | None) -> str:
+    """The personal end while running; once finished, when it really finished."""
+    if is_ended(candidate) and candidate.ended_at is not None:
+        return format_clock(candidate.ended_at)
+    return format_clock(deadline) if deadline else ""
 
 
 def display_signature(
@@ -156,38 +183,83 @@ def display_signature(
 
 
 def room_tiles(
-    candidates: list[Candidate], now: datetime, test_minutes: int, *, ascii_only: bool = False
+    candidates: list[Candidate],
+    now: datetime,
+    test_minutes: int,
+    *,
+    ascii_only: bool = False,
+    glyphs: GlyphSet = GlyphSet.UNICODE,
 ) -> list[TileView]:
     active = [c for c in candidates if not c.removed]
     return [
-        tile_view(c, now, test_minutes, ascii_only=ascii_only)
+        tile_view(c, now, test_minutes, ascii_only=ascii_only, glyphs=glyphs)
         for c in sort_for_attention(active, now, test_minutes)
     ]
 
 
+ATTENTION_STATES = frozenset(
+    {
+        RoomState.COMPANION_ALERT,
+        RoomState.ALERT,
+        RoomState.OVERTIME,
+        RoomState.RESUME_REQUESTED,
+    }
+)
+
+
+def attention_line(tiles: list[TileView]) -> str:
+    """Who needs the invigilator now, whatever the grid's scroll position: "▲ DUPONT Léa Q 12 ·
+    » MARTIN Tom +5 min"; empty when nobody does. Tiles come attention-first."""
+    parts = []
+    for tile in tiles:
+        if tile.state not in ATTENTION_STATES:
+            break
+        what = tile.alert or (tile.clock if tile.state is RoomState.OVERTIME else tile.state_label)
+        parts.append(f"{tile.glyph} {tile.name} {what}")
+    return " · ".join(parts)
+
+
 def header_view(
-    session: Session, candidates: list[Candidate], now: datetime, slot_minutes: int
+    session: Session,
+    candidates: list[Candidate],
+    now: datetime,
+    slot_minutes: int,
+    test_minutes: int = DEFAULT_TEST_MINUTES,
 ) -> HeaderView:
-    title = t(
-        "room.header.title",
-        number=session.pix_number or "–",
-        site=session.site,
-        room=session.room,
-    )
+    title = t("room.header.title", number=session.pix_number or "–")
     if session.rehearsal:
         title = t("room.header.rehearsal", title=title)
     countdown, slot_over = "", False
-    if session.date and session.start_time:
+    if session.ended_at is not None:
+        countdown = t("room.countdown.ended", at=format_clock(session.ended_at))
+    elif session.date and session.start_time:
         c = session_countdown(session, now, slot_minutes)
         slot_over = c.phase is CountdownPhase.AFTER
-        countdown = t(
-            f"room.countdown.{c.phase.value}", delta=format_minutes(c.delta, round_up=not slot_over)
-        )
+        if c.phase is CountdownPhase.BEFORE:
+            countdown = t("room.countdown.before", delta=format_minutes(c.delta, round_up=True))
+        else:
+            countdown = t(
+                "room.countdown.slot_end", end=format_clock(session_end(session, slot_minutes))
+            )
+            last = latest_deadline(candidates, test_minutes)
+            if last is not None and last > now:
+                countdown += " · " + t(
+                    "room.countdown.last_end",
+                    end=format_clock(last),
+                    delta=format_minutes(last - now, round_up=True),
+                )
+            elif last is not None:
+                countdown += " · " + t("room.countdown.last_end_over", end=format_clock(last))
+    states = [room_state(c, now, test_minutes) for c in candidates if not c.removed]
     return HeaderView(
         title=title,
+        place=t("room.header.place", site=session.site, room=session.room),
         examiners=", ".join(session.examiners),
         clock=format_clock(now),
         countdown=countdown,
         slot_over=slot_over,
         counters=room_counters(candidates),
+        overtime=states.count(RoomState.OVERTIME),
+        resume_requests=states.count(RoomState.RESUME_REQUESTED),
+        simulated=session.rehearsal and session.simulation_speed > 1,
     )

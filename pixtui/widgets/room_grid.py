@@ -21,11 +21,43 @@ from pixtui.domain.room import RoomState
 from pixtui.i18n import t
 from pixtui.services.room_view import TileView
 
-WIDE_COLUMNS = ("state", "name", "division", "tags", "start", "end", "clock", "checks")
-WIDE_MIN_WIDTH = 100  # one full row per candidate from here, when the height allows
-TILE_MIN_WIDTH = 38
-
 STATE_CLASSES = {state: f"roomgrid--{state.value.replace('_', '-')}" for state in RoomState}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the grid: which tile field, how wide, which side it keeps to."""
+
+    field: str  # a TileView attribute ("clock" shows the alert when there is one)
+    width: int  # in terminal columns; for the flexible column, its minimum
+    right: bool = False
+    flexible: bool = False  # takes whatever width is left
+
+
+# THE widths of the grid: every layout decision below is derived from these two tables.
+# A value never exceeds its column (the longest state label is 22, "+1 h 05" or "Q500 !" 8,
+# a whole extra-time tag "+33,5%" 6), so the question number, the time left and the tags
+# are never cut; only names get an ellipsis.
+WIDE_TABLE = (
+    Column("glyph", 1),
+    Column("state_label", 22),
+    Column("name", 24, flexible=True),
+    Column("division", 6),
+    Column("tags", 16),
+    Column("start", 5, right=True),
+    Column("end", 5, right=True),
+    Column("clock", 8, right=True),
+    Column("checks", 5),
+)
+TILE_TABLE = (
+    Column("glyph", 1),
+    Column("name", 10, flexible=True),
+    Column("short_tag", 6),
+    Column("division", 3),
+    Column("end", 5, right=True),
+    Column("clock", 7, right=True),  # "+1 h 05", "Q500 !", "Ext. !"
+)
+GAP = 1  # blank columns between two columns, and after a tile
 
 
 def _fit(text: str, width: int) -> str:
@@ -34,6 +66,43 @@ def _fit(text: str, width: int) -> str:
     if len(text) <= width:
         return text.ljust(width)
     return text[: width - 1] + "…"
+
+
+def table_width(table: tuple[Column, ...]) -> int:
+    return sum(column.width for column in table) + GAP * (len(table) - 1)
+
+
+WIDE_MIN_WIDTH = table_width(WIDE_TABLE)  # one full row per candidate from here
+TILE_MIN_WIDTH = table_width(TILE_TABLE) + GAP
+
+
+def column_widths(table: tuple[Column, ...], width: int) -> list[int]:
+    """The widths at ``width`` terminal columns: the flexible column takes what is left."""
+    extra = max(width - table_width(table), 0)
+    return [column.width + (extra if column.flexible else 0) for column in table]
+
+
+def row_text(table: tuple[Column, ...], values: dict[str, str], width: int) -> str:
+    cells = []
+    for column, size in zip(table, column_widths(table, width), strict=True):
+        text = _fit(values.get(column.field, ""), size)
+        cells.append(text.rstrip().rjust(size) if column.right else text)
+    return _fit((" " * GAP).join(cells), width)
+
+
+def tile_values(tile: TileView) -> dict[str, str]:
+    return {
+        "glyph": tile.glyph,
+        "state_label": tile.state_label,
+        "name": tile.name,
+        "division": tile.division,
+        "tags": tile.tags,
+        "short_tag": tile.short_tag,
+        "start": tile.start,
+        "end": tile.end,
+        "clock": tile.alert or tile.clock,
+        "checks": tile.checks,
+    }
 
 
 @dataclass(frozen=True)
@@ -53,19 +122,24 @@ class RoomGrid(ScrollView, can_focus=True):
     }
     RoomGrid > .roomgrid--cursor { text-style: reverse bold; }
     RoomGrid > .roomgrid--header { text-style: bold underline; }
-    /* Underlined as well as coloured: without colour (NO_COLOR) they still stand out. */
-    RoomGrid > .roomgrid--companion-alert { color: $error; text-style: bold underline; }
-    RoomGrid > .roomgrid--alert { color: $error; text-style: bold underline; }
+    /* Every state differs by glyph AND by attribute (bold, dim, underline, reverse), so that
+       without colour (NO_COLOR, a monochrome console) no two states look alike. */
+    RoomGrid > .roomgrid--companion-alert { color: $error; text-style: bold reverse underline; }
+    RoomGrid > .roomgrid--alert { color: $error; text-style: bold reverse; }
     RoomGrid > .roomgrid--overtime { color: $warning; text-style: bold underline; }
+    RoomGrid > .roomgrid--resume-requested { color: $accent; text-style: reverse; }
+    RoomGrid > .roomgrid--waiting-resume { color: $accent; text-style: underline; }
+    RoomGrid > .roomgrid--in-progress { text-style: none; }
+    RoomGrid > .roomgrid--present { color: $success; text-style: bold; }
+    RoomGrid > .roomgrid--absent { text-style: dim; }
+    RoomGrid > .roomgrid--finished { text-style: dim underline; }
     /* NO_COLOR turns red into a dark grey: the rows that need the invigilator must not fade. */
     App:nocolor RoomGrid > .roomgrid--companion-alert,
     App:nocolor RoomGrid > .roomgrid--alert,
-    App:nocolor RoomGrid > .roomgrid--overtime { color: $foreground; }
-    RoomGrid > .roomgrid--waiting-resume { color: $accent; text-style: bold; }
-    RoomGrid > .roomgrid--in-progress { }
-    RoomGrid > .roomgrid--present { color: $success; }
-    RoomGrid > .roomgrid--absent { text-style: dim; }
-    RoomGrid > .roomgrid--finished { text-style: dim; }
+    App:nocolor RoomGrid > .roomgrid--overtime,
+    App:nocolor RoomGrid > .roomgrid--resume-requested,
+    App:nocolor RoomGrid > .roomgrid--waiting-resume,
+    App:nocolor RoomGrid > .roomgrid--present { color: $foreground; }
     """
 
     BINDINGS = [
@@ -157,49 +231,16 @@ class RoomGrid(ScrollView, can_focus=True):
             self.refresh_lines(len(new_lines), len(old) - len(new_lines))
 
     def _tile_text(self, tile: TileView) -> str:
-        width = self._layout.tile_width - 1  # one blank column between tiles
-        right = tile.alert or tile.clock
-        fixed = 2 + 1 + 3 + 1 + 3 + 1 + 5 + 1 + 7
-        name = _fit(tile.name, max(width - fixed, 4))
-        text = (
-            f"{tile.glyph} {name} {tile.short_tag:<3} {tile.division[:3]:<3} "
-            f"{tile.end:>5} {right:>7}"
-        )
-        return _fit(text, width) + " "
-
-    def _wide_columns(
-        self,
-        glyph: str,
-        state: str,
-        name: str,
-        division: str,
-        tags: str,
-        start: str,
-        end: str,
-        clock: str,
-        checks: str,
-    ) -> str:
-        text = (
-            f"{glyph:1} {_fit(state, 22)} {_fit(name, 32)} {_fit(division, 6)} "
-            f"{_fit(tags, 16)} {start:>5} {end:>5} {clock:>8}  {checks}"
-        )
-        return _fit(text, self._layout.tile_width)
+        width = self._layout.tile_width - GAP
+        return row_text(TILE_TABLE, tile_values(tile), width) + " " * GAP
 
     def _wide_header(self) -> str:
-        return self._wide_columns(" ", *(t(f"room.grid.col.{key}") for key in WIDE_COLUMNS))
+        headers = {column.field: t(f"room.grid.col.{column.field}") for column in WIDE_TABLE}
+        headers["glyph"] = ""
+        return row_text(WIDE_TABLE, headers, self._layout.tile_width)
 
     def _wide_text(self, tile: TileView) -> str:
-        return self._wide_columns(
-            tile.glyph,
-            tile.state_label,
-            tile.name,
-            tile.division,
-            tile.tags,
-            tile.start,
-            tile.end,
-            tile.alert or tile.clock,
-            tile.checks,
-        )
+        return row_text(WIDE_TABLE, tile_values(tile), self._layout.tile_width)
 
     def on_resize(self) -> None:
         self._lines = []

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from pixtui.domain import room as rules
 from pixtui.domain.enums import AssessmentState, LiveAlertStatus
 from pixtui.domain.models import Candidate, Session
 from pixtui.domain.room import RoomActionRefused
@@ -66,10 +67,9 @@ def test_a_whole_simulated_session_stays_within_the_rules() -> None:
             apply_step(candidate, step, now)
             seen.add(step.event)
             if step.event is SimEvent.LEFT:
-                candidate.authorized_to_start = True  # authorised to resume
-                from pixtui.domain.models import Resume
-
-                candidate.resumes.append(Resume(authorized_at=now, by="trainee"))
+                assert candidate.resume_requested_at == now  # stored: every process sees it
+                rules.authorize_resume(candidate, now, "trainee")
+                assert candidate.resume_requested_at is None
                 sim.forget_left(candidate.id)
     assert {SimEvent.ARRIVED, SimEvent.STARTED, SimEvent.QUESTION_ALERT, SimEvent.FINISHED} <= seen
     finished = [c for c in candidates if c.assessment_state is AssessmentState.COMPLETED]

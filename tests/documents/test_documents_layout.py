@@ -109,3 +109,21 @@ def test_catalogue_entries_have_same_placeholders_in_both_languages() -> None:
         assert key.startswith("documents."), key
         assert french.strip() and english.strip(), key
         assert sorted(field.findall(french)) == sorted(field.findall(english)), key
+
+
+@given(st.sampled_from([0.0, 0.1, 0.2, 0.25, 0.33, 1 / 3, 0.5, 0.66, 1.0, 2.0, 0.335]))
+def test_kit_duration_is_the_room_deadline_minus_the_start(ratio: float) -> None:
+    """Oracle: what the kit prints and what the room counts down to are the same duration."""
+    from datetime import UTC, datetime, timedelta
+
+    from pixtui.domain.enums import AssessmentState
+    from pixtui.domain.models import Candidate
+    from pixtui.domain.timing import candidate_deadline
+
+    start = datetime(2026, 3, 10, 8, 0, 17, tzinfo=UTC)
+    candidate = Candidate(
+        extra_time_ratio=ratio, started_at=start, assessment_state=AssessmentState.STARTED
+    )
+    deadline = candidate_deadline(candidate)
+    assert deadline is not None
+    assert deadline - start == timedelta(minutes=personal_test_minutes(105, ratio))

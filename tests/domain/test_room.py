@@ -41,6 +41,8 @@ from pixtui.domain.room import (
     room_status,
     set_abort_reason,
     sort_for_attention,
+    undo_identity,
+    undo_signed,
     unfinished_at_end,
     validate_alert,
 )
@@ -74,6 +76,7 @@ def test_attention_order_is_the_spec_order() -> None:
         RoomState.COMPANION_ALERT,
         RoomState.ALERT,
         RoomState.OVERTIME,
+        RoomState.RESUME_REQUESTED,
         RoomState.WAITING_RESUME,
         RoomState.IN_PROGRESS,
         RoomState.PRESENT,
@@ -91,10 +94,10 @@ def test_state_derivation() -> None:
     running = started()
     assert room_state(running, now) is RoomState.IN_PROGRESS
     assert room_state(running, T0 + timedelta(minutes=106)) is RoomState.OVERTIME
-    # Extra time pushes overtime later: 105 × 1.33 ≈ 139:39.
+    # Extra time pushes overtime later: 105 × 1.33 = 139.65, rounded up to 140 min.
     slow = started(extra_time_ratio=0.33)
-    assert room_state(slow, T0 + timedelta(minutes=139)) is RoomState.IN_PROGRESS
-    assert room_state(slow, T0 + timedelta(minutes=140)) is RoomState.OVERTIME
+    assert room_state(slow, T0 + timedelta(minutes=140)) is RoomState.IN_PROGRESS
+    assert room_state(slow, T0 + timedelta(minutes=141)) is RoomState.OVERTIME
     # Finished trumps everything.
     end_test(running, now, BY)
     assert room_state(running, T0 + timedelta(hours=3)) is RoomState.FINISHED
@@ -192,11 +195,17 @@ def test_counters() -> None:
 
 def test_identity_and_signature_marks() -> None:
     c = cand()
-    check_identity(c, T0)
-    mark_signed(c, T0 + timedelta(minutes=1))
+    check_identity(c, T0, "mme.roux")
+    mark_signed(c, T0 + timedelta(minutes=1), "mme.roux")
     assert c.identity_checked_at == T0 and c.signed_at == T0 + timedelta(minutes=1)
-    check_identity(c, T0, done=False)
-    assert c.identity_checked_at is None
+    # They set a state: a second invigilator doing it again keeps it done, and the first mark.
+    check_identity(c, T0 + timedelta(minutes=2), "m.blanc")
+    mark_signed(c, T0 + timedelta(minutes=2), "m.blanc")
+    assert (c.identity_checked_at, c.identity_checked_by) == (T0, "mme.roux")
+    assert (c.signed_at, c.signed_by) == (T0 + timedelta(minutes=1), "mme.roux")
+    undo_identity(c)
+    undo_signed(c)
+    assert c.identity_checked_at is None and c.signed_at is None
     assert refused(check_identity, cand(removed=True), T0) == (
         "Ce candidat a été désinscrit de la session."
     )

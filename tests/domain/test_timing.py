@@ -44,8 +44,10 @@ def running(started: datetime, ratio: float = 0.0) -> Candidate:
 
 def test_deadline_is_105_minutes_times_extra_time() -> None:
     assert candidate_deadline(running(PARIS_8H)) == PARIS_8H + timedelta(minutes=105)
-    # 105 × 1.33 = 139.65 min = 2 h 19 min 39 s
-    assert candidate_deadline(running(PARIS_8H, 0.33)) == PARIS_8H + timedelta(seconds=8379)
+    # 105 × 1.33 = 139.65 min, rounded UP to the minute: the pupil never loses a second.
+    assert candidate_deadline(running(PARIS_8H, 0.33)) == PARIS_8H + timedelta(minutes=140)
+    # 105 × 1.2 is 126 exactly (a float product would be 126.00000000000001 → 127).
+    assert candidate_deadline(running(PARIS_8H, 0.2)) == PARIS_8H + timedelta(minutes=126)
     # A third computed from 1/3 is exactly 140 min, not 139:59.
     assert candidate_deadline(running(PARIS_8H, 1 / 3)) == PARIS_8H + timedelta(minutes=140)
     assert candidate_deadline(running(PARIS_8H), test_minutes=60) == PARIS_8H + timedelta(hours=1)
@@ -61,14 +63,14 @@ def test_deadline_rounded_to_the_second() -> None:
 def test_remaining_and_overtime_with_a_fixed_clock() -> None:
     clock = FixedClock(PARIS_8H)
     c = running(PARIS_8H, 0.33)
-    assert remaining(c, clock.now()) == timedelta(seconds=8379)
+    assert remaining(c, clock.now()) == timedelta(minutes=140)
     assert overtime(c, clock.now()) is None
     clock.advance(timedelta(minutes=105))
-    # Without extra time they would be done; with a third more they still have 34:39.
-    assert remaining(c, clock.now()) == timedelta(minutes=34, seconds=39)
+    # Without extra time they would be done; with a third more they still have 35 min.
+    assert remaining(c, clock.now()) == timedelta(minutes=35)
     clock.advance(timedelta(minutes=40))
     assert remaining(c, clock.now()) == timedelta(0)  # never negative
-    assert overtime(c, clock.now()) == timedelta(minutes=5, seconds=21)
+    assert overtime(c, clock.now()) == timedelta(minutes=5)
 
 
 def test_no_remaining_time_once_finished_or_before_start() -> None:

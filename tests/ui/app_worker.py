@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pilot_helpers import enter_room, move_to, room_grid  # noqa: E402
+from pilot_helpers import enter_room, room_grid, switch_presence  # noqa: E402
 
 from pixtui.app import PixtuiApp  # noqa: E402
 from pixtui.domain.clock import FixedClock  # noqa: E402
@@ -54,9 +54,7 @@ async def main(path: str, instant: str) -> None:
             while not present() and time.monotonic() - asked < SEE_WITHIN:
                 await pilot.pause(0.05)  # no key press while waiting
             say(f"SAW {time.monotonic() - asked:.2f}" if present() else "MISSED")
-            await move_to(pilot, press)
-            await pilot.press("p")
-            await pilot.pause()
+            await switch_presence(pilot, press)
             say("PRESSED")
 
 

@@ -57,8 +57,12 @@ def screen_text(app: App) -> str:
 
 
 def notices(app: App) -> list[str]:
-    """The notifications on screen now (toasts wrap their text, so read their messages)."""
-    return [notification.message for notification in app._notifications]
+    """The notifications on screen now (toasts wrap their text, so read their messages), and
+    what the room screens said on their message line (the room shows no toasts)."""
+    said = [notification.message for notification in app._notifications]
+    for screen in app.screen_stack:
+        said += getattr(screen, "messages", [])
+    return said
 
 
 def english_left(text: str) -> list[str]:
@@ -116,3 +120,19 @@ async def move_to(pilot: Pilot, candidate_id: str) -> None:
     step = "right" if target > start else "left"
     await pilot.press(*first, *[step] * abs(target - start))
     assert grid.selected_id == candidate_id
+
+
+async def switch_presence(pilot: Pilot, candidate_id: str) -> None:
+    """Confirm the presence (P), or undo it (U, the presence line, then the confirming button):
+    never a toggle key in the room."""
+    await move_to(pilot, candidate_id)
+    tile = next(tile for tile in room_grid(pilot.app).tiles if tile.id == candidate_id)
+    if tile.state.value == "present":
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        await pilot.press("right", "enter")
+    else:
+        await pilot.press("p")
+    await pilot.pause()

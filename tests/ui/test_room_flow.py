@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from textual.widgets import OptionList
 
 from pixtui.app import PixtuiApp
+from pixtui.domain import room as rules
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.enums import (
     FINALISATION_CODES,
@@ -186,9 +187,18 @@ async def test_a_whole_session_by_keys(demo_app: PixtuiApp, clock: FixedClock) -
             await pilot.pause()
             c = fresh(store, candidate.id)
             assert c.authorized_to_start and c.authorized_at == now()
+        # P again sets the same state (never a toggle): a3 stays present.
         await move_to(pilot, a3.id)
         await pilot.press("p")
         await pilot.pause()
+        assert fresh(store, a3.id).authorized_to_start
+        assert t("room.already.presence", who=ACTOR, at="09:40") in notices(demo_app)
+        # Undoing is its own key, confirmed, and names who did it and when.
+        await pilot.press("u")
+        await pilot.pause()
+        assert t("room.undo.presence", who=ACTOR, at="09:40") in screen_text(demo_app)
+        await choose(pilot, "presence")
+        await confirm(pilot)
         assert not fresh(store, a3.id).authorized_to_start
         assert fresh(store, a3.id).authorized_at is None
 
@@ -344,20 +354,27 @@ async def test_a_whole_session_by_keys(demo_app: PixtuiApp, clock: FixedClock) -
         assert len(grid.tiles) == len(candidates(store)) and grid.selected_id == target.id
         assert isinstance(demo_app.screen, RoomScreen)
 
-        # The end of the session: everyone still running is ended, the session closed.
+        # The end of the session: Entrée ends those past their own end, nobody inside it.
         clock.advance(timedelta(minutes=1))
-        still = [c.id for c in candidates(store) if c.assessment_state is AssessmentState.STARTED]
-        assert still
+        working = [c for c in candidates(store) if c.assessment_state is AssessmentState.STARTED]
+        past = rules.past_own_end(working, now(), 105)
+        inside = rules.inside_own_time(working, now(), 105)
+        still = [c.id for c in past]
+        assert inside
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(demo_app.screen, ConfirmDialog)
-        await confirm(pilot)
+        assert isinstance(demo_app.screen, ChoiceDialog)
+        await pilot.press("enter")
+        await pilot.pause()
         for candidate_id in still:
             c = fresh(store, candidate_id)
             assert c.assessment_state is AssessmentState.ENDED_BY_INVIGILATOR
             assert (c.ended_at, c.ended_by) == (now(), ACTOR)
+        for c in inside:
+            assert fresh(store, c.id).assessment_state is AssessmentState.STARTED
         assert store.snapshot().sessions.get(session.id).ended_at == now()
-        assert t("room.end_session.done", count=len(still)) in notices(demo_app)
+        done = t("room.end_session.done_inside", count=len(still), inside=len(inside))
+        assert done in notices(demo_app)
 
     # Every action is in the journal, by whom, in order, on the right record.
     lines = journal.actions()
@@ -444,8 +461,6 @@ async def test_another_process_change_shows_in_the_room_within_two_seconds(
     """Five changes by another invigilator, written at different moments of the app's timers."""
     import time
 
-    from pixtui.domain import room as rules
-
     store = demo_app.store
     other = Store.open(store.path, actor="autre-surveillant", clock=clock)
     targets = (
@@ -515,8 +530,12 @@ def _local_hhmm(instant: datetime) -> str:
 
 def expected_clock(c: Candidate, now: datetime, test_minutes: int) -> tuple[str, str]:
     """(end, clock text) computed here from the stored start, independently of the room code."""
+    import math
+
     start = c.started_at.replace(microsecond=0)
-    end = start + timedelta(seconds=round(test_minutes * 60 * (1 + c.extra_time_ratio)))
+    # The personal duration, rounded UP to the whole minute (README: one rule everywhere).
+    minutes = math.ceil(round(test_minutes * (1 + c.extra_time_ratio), 9))
+    end = start + timedelta(minutes=minutes)
     if now > end:
         return _local_hhmm(end), "+" + _minutes(now - end, up=False)
     return _local_hhmm(end), _minutes(end - now, up=True)
@@ -557,15 +576,21 @@ async def test_countdowns_and_overtime_come_from_stored_instants(
         # Overtime comes before plain "in progress" in the grid.
         order = [tile.state for tile in room_grid(demo_app).tiles]
         assert order.index(RoomState.OVERTIME) < order.index(RoomState.IN_PROGRESS)
-        # The slot is over: the header says since when, and a notice says what to do.
+        # The slot is over: the header gives its end and the last personal end; the message
+        # line names only those past their own end (never a pupil still inside their time).
         start = datetime.combine(session.date, session.start_time)
         from zoneinfo import ZoneInfo
 
         slot_end = start.replace(tzinfo=ZoneInfo("Europe/Paris")) + timedelta(minutes=slot_minutes)
-        over = _minutes(clock.now() - slot_end, up=False)
         text = screen_text(demo_app)
-        assert t("room.countdown.after", delta=over) in text
-        assert t("room.slot_over").split(":")[0] in text
+        assert t("room.countdown.slot_end", end=slot_end.strftime("%H:%M")) in text
+        said = " ".join(notices(demo_app))
+        assert all(f"{c.last_name} {c.first_name}" in said for c in late)
+        assert not any(
+            f"{c.last_name} {c.first_name}" in said
+            for c in timed
+            if tiles[c.id].state is not RoomState.OVERTIME
+        )
         shown = {c.id: tiles[c.id].clock for c in timed}
 
     # Reopening (a dropped SSH connection) shows the same times: nothing was kept in memory.

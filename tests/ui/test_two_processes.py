@@ -12,7 +12,7 @@ from pixtui.app import PixtuiApp
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.room import RoomState
 
-from .pilot_helpers import enter_room, move_to, room_grid
+from .pilot_helpers import enter_room, room_grid, switch_presence
 
 WORKER = Path(__file__).with_name("app_worker.py")
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -55,12 +55,10 @@ async def test_key_presses_in_one_app_show_in_the_other(
         async with demo_app.run_test(size=(120, 40)) as pilot:
             await enter_room(pilot, session)
             grid = room_grid(demo_app)
-            # p confirms, cancels, confirms again: each round is a new change on each side.
+            # P confirms, U cancels, P confirms again: each round is a change on each side.
             for round_ in range(ROUNDS):
                 state = RoomState.PRESENT if round_ % 2 == 0 else RoomState.ABSENT
-                await move_to(pilot, mine)
-                await pilot.press("p")
-                await pilot.pause()
+                await switch_presence(pilot, mine)
                 other.stdin.write(f"ROUND {mine} {state.value} {theirs}\n")
                 other.stdin.flush()
                 seen_by_other.append(await read_line(other))
