@@ -183,7 +183,25 @@ def check_settings(config: Config | None, error: ConfigError | None) -> list[Fin
     if not config.files_read:
         return [Finding(Level.INFO, "doctor.topic.settings", t("doctor.settings.none"))]
     files = ", ".join(str(path) for path in config.files_read)
-    return [Finding(Level.OK, "doctor.topic.settings", t("doctor.settings.read", files=files))]
+    findings = [Finding(Level.OK, "doctor.topic.settings", t("doctor.settings.read", files=files))]
+    if SYSTEM_CONFIG in config.files_read:
+        findings += check_system_file(SYSTEM_CONFIG)
+    return findings
+
+
+def check_system_file(path: Path) -> list[Finding]:
+    """Whoever can write /etc/pixtui.toml can send every invigilator to a store of theirs."""
+    info = path.stat()
+    if info.st_uid == 0 and not info.st_mode & 0o022:
+        return []
+    return [
+        Finding(
+            Level.WARN,
+            "doctor.topic.settings",
+            t("doctor.settings.system_writable", path=path, mode=_mode(info), owner=_owner(info)),
+            t("doctor.fix.system_file", path=path),
+        )
+    ]
 
 
 def known_binding_ids() -> frozenset[str]:
@@ -718,7 +736,7 @@ def diagnose(
     open_store: bool = True,
     known_ids: frozenset[str] | None = None,
 ) -> list[Finding]:
-    findings = check_settings(config, error)
+    findings = _guarded(lambda: check_settings(config, error), "doctor.topic.settings")
     if config is not None:
         findings += _guarded(lambda: check_keymap(config, known_ids), "doctor.topic.keymap")
         store_findings = _guarded(lambda: check_store(config, system), "doctor.topic.store")

@@ -133,6 +133,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "defaults and environment variables.",
     ),
     "doctor.settings.read": ("lus : {files}.", "read: {files}."),
+    "doctor.settings.system_writable": (
+        "{path} (mode {mode}, propriétaire {owner}) peut être modifié par d'autres que root : "
+        "ils pourraient envoyer tous les comptes vers un autre fichier de données.",
+        "{path} (mode {mode}, owner {owner}) can be changed by others than root: they could send "
+        "every account to another store.",
+    ),
     "doctor.source.default": (
         "valeur par défaut, propre à ce compte",
         "default value, this account's own",
@@ -319,6 +325,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doctor.fix.settings": (
         "sudoedit /etc/pixtui.toml   (ou ~/.config/pixtui/config.toml)",
         "sudoedit /etc/pixtui.toml   (or ~/.config/pixtui/config.toml)",
+    ),
+    "doctor.fix.system_file": (
+        "sudo chown root:root {path} && sudo chmod 644 {path}",
+        "sudo chown root:root {path} && sudo chmod 644 {path}",
     ),
     "doctor.fix.store_setting": (
         'indiquer le fichier partagé dans {system} :  store = "/srv/pixtui/pixtui.json"\n'

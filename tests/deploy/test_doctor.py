@@ -405,3 +405,24 @@ def test_a_private_store_in_the_shared_folder(tmp_path: Path) -> None:
     problem = the_problem(check_store(config_for(path), invigilator()))
     assert "créé sans « --group »" in problem.text and "mode 0600" in problem.text
     assert problem.fix.startswith(f"recréer le fichier partagé : pixtui init --store {path}")
+
+
+def test_a_system_settings_file_others_can_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pixtui.commands.doctor
+    from pixtui.commands.doctor import check_settings
+
+    system = tmp_path / "pixtui.toml"
+    system.write_text('lang = "fr"\n', encoding="utf-8")
+    monkeypatch.setattr(pixtui.commands.doctor, "SYSTEM_CONFIG", system)
+    config = config_for(Path("/x"), files_read=(system,))
+    os.chmod(system, 0o644)
+    assert levels(check_settings(config, None)) == [Level.OK]
+    os.chmod(system, 0o664)
+    problem = the_problem(check_settings(config, None), Level.WARN)
+    assert "mode 0664" in problem.text and "autre fichier de données" in problem.text
+    assert problem.fix == f"sudo chown root:root {system} && sudo chmod 644 {system}"
+    os.chmod(system, 0o644)
+    os.chown(system, INVIGILATOR_UID, INVIGILATOR_GID)
+    assert "propriétaire 4101" in the_problem(check_settings(config, None), Level.WARN).text
