@@ -7,6 +7,8 @@ mistake ends with one French sentence on stderr and a non-zero exit, never a tra
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -109,10 +111,27 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
         return fail(error.message)
     except KeyboardInterrupt:
         return fail(t("cli.error.interrupted"), code=130)
+    except BrokenPipeError:  # « pixtui … | head »: the reader left; not a bug, not a crash log
+        silence_stdout()
+        return fail(t("cli.error.output_closed"))
     except Exception:  # a bug: keep the detail for us, give the user one sentence
         from pixtui.crash import write_crash_log
 
         return fail(t("cli.error.unexpected", log=write_crash_log()), code=EXIT_UNEXPECTED)
+
+
+def silence_stdout() -> None:
+    """After the reader of our output went away (``| head``): send the rest nowhere.
+
+    Without this, Python's final flush of stdout fails again at exit and prints an English
+    "Exception ignored" with a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a real file (tests)
+        pass
 
 
 class UserError(Refused):

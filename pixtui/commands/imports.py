@@ -19,7 +19,8 @@ from pixtui.domain.clock import local_today
 from pixtui.i18n import t
 
 if TYPE_CHECKING:
-    from pixtui.services.imports import ImportEffects
+    from pixtui.domain.models import Pupil
+    from pixtui.services.imports import ImportEffects, ImportPreview
 
 # The words accepted before FILE (English as in SPEC §6, and their French names).
 KIND_WORDS = {
@@ -89,13 +90,7 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 def run_import(args: argparse.Namespace) -> int:
     from pixtui.cli import UserError
     from pixtui.imports import ImportKind
-    from pixtui.services.imports import (
-        apply_import,
-        describe_preview,
-        effects_text,
-        import_effects,
-        prepare_import,
-    )
+    from pixtui.services.imports import apply_import, prepare_import
 
     if args.target[0].casefold() in RESULTS_WORDS:
         # several files at once, one per class (Pix Orga exports results class by class)
@@ -117,32 +112,62 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
-    for line in describe_preview(preview, pupils):
-        print(line)
-    print()
-    if preview.report.error:
-        raise UserError(t("prep.cli.file_refused"))
-    effects = import_effects(preview, pupils, mark_left=args.mark_left)
-    print(t("prep.cli.effects", effects=effects_text(effects)))
-    if args.dry_run:
-        print(t("prep.cli.dry_run_done"))
+    try:
+        effects = _report(args, preview, pupils)
+    except BrokenPipeError:  # « pixtui import … | head »: nothing is written unseen
+        from pixtui.cli import silence_stdout
+
+        silence_stdout()
+        raise UserError(t("prep.cli.output_closed")) from None
+    if effects is None:
         return 0
-    if preview.refused_count and not args.accept_valid:
-        raise UserError(t("prep.cli.refused_lines", count=preview.refused_count))
     confirmed = confirm_left(args, effects)
     with store.transaction("import." + preview.kind.value) as tx:
         outcome = apply_import(
             tx, preview, mark_missing_as_left=args.mark_left, confirmed_left=confirmed
         )
-    print(
-        t(
-            "prep.cli.done",
-            created=outcome.created,
-            updated=outcome.updated,
-            left=outcome.marked_left,
-        )
+    done = t(
+        "prep.cli.done",
+        created=outcome.created,
+        updated=outcome.updated,
+        left=outcome.marked_left,
     )
+    try:
+        print(done, flush=True)
+    except BrokenPipeError:  # written: say so where it can still be read, and succeed
+        from pixtui.cli import silence_stdout
+
+        silence_stdout()
+        print(done, file=sys.stderr)
     return 0
+
+
+def _report(
+    args: argparse.Namespace, preview: ImportPreview, pupils: list[Pupil]
+) -> ImportEffects | None:
+    """Print the report and the plan; the effects to write, or None for a dry run.
+
+    The output is flushed before anything is written: a closed pipe (``| head`` that already
+    left) raises BrokenPipeError here, while nothing is written yet.
+    """
+    from pixtui.cli import UserError
+    from pixtui.services.imports import describe_preview, effects_text, import_effects
+
+    for line in describe_preview(preview, pupils):
+        print(line)
+    print()
+    if preview.report.error:
+        sys.stdout.flush()
+        raise UserError(t("prep.cli.file_refused"))
+    effects = import_effects(preview, pupils, mark_left=args.mark_left)
+    print(t("prep.cli.effects", effects=effects_text(effects)))
+    if args.dry_run:
+        print(t("prep.cli.dry_run_done"), flush=True)
+        return None
+    sys.stdout.flush()
+    if preview.refused_count and not args.accept_valid:
+        raise UserError(t("prep.cli.refused_lines", count=preview.refused_count))
+    return effects
 
 
 def confirm_left(args: argparse.Namespace, effects: ImportEffects) -> int | None:

@@ -167,6 +167,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot confirm without a terminal: add --yes to restore.",
     ),
     "cli.restore.done": ("Sauvegarde restaurée dans {path}.", "Backup restored into {path}."),
+    "cli.error.output_closed": (
+        "La sortie a été fermée avant la fin de l'affichage (« | head » ?) : l'affichage s'est arrêté là.",
+        "The output was closed before the end (| head?): the display stopped there.",
+    ),
     "cli.yes_answers": ("o,oui", "y,yes"),
     "cli.salle.number": ("numéro Pix de la session", "Pix session number"),
     "cli.error.store_missing": (

@@ -237,6 +237,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tapez oui pour marquer les {count} élèves partis :",
         "Type yes to mark the {count} pupils left:",
     ),
+    "prep.cli.output_closed": (
+        "La sortie a été fermée avant la fin du rapport (« | head » ?) : rien n'a été importé. Relancez sans « | head », ou avec --dry-run pour seulement lire le rapport.",
+        "The output was closed before the end of the report (| head?): nothing was imported. Run again without | head, or with --dry-run to only read the report.",
+    ),
     "prep.cli.effects": ("Effets de l'import : {effects}", "Effects of the import: {effects}"),
     "prep.cli.mark_left": (
         "marquer les élèves absents de la liste comme partis (jamais supprimés)",
