@@ -273,6 +273,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sessions} {sessions:plural:session|sessions}, {hours} h de surveillance, {split} {split:plural:classe partagée|classes partagées}, au plus {most} {most:plural:session|sessions} par surveillant.",
         "{sessions} {sessions:plural:session|sessions}, {hours} invigilation hours, {split} {split:plural:class split|class splits}, at most {most} {most:plural:session|sessions} per invigilator.",
     ),
+    "planning.solver.fallback": (
+        "le premier placement (CP-SAT n'a rien trouvé de mieux en {seconds} s)",
+        "first fit (CP-SAT found nothing better in {seconds} s)",
+    ),
     "planning.status.optimal": ("optimal", "optimal"),
     "planning.status.feasible": ("limite de temps atteinte", "time limit reached"),
     "planning.status.greedy": ("premier placement", "first fit"),

@@ -574,12 +574,19 @@ def solve(inputs: PlanInputs, options: SolveOptions | None = None) -> PlanOutcom
         if inputs.previous and not errors(plan_problems(inputs, previous))
         else first_fit(inputs)
     )
-    if not errors(plan_problems(inputs, start)):
+    valid_start = not errors(plan_problems(inputs, start))
+    if valid_start:
         model.hint(start)
     solver, status, watch = _run(model, options)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         plan = _finish(model, solver, status, started, watch)
         return PlanOutcome(plan, plan_problems(inputs, plan), hints)
+    if status != cp_model.INFEASIBLE and valid_start:
+        # nothing better found in time (a loaded server): the valid starting plan is kept
+        start.seconds = _time.perf_counter() - started
+        start.status = "applied" if start is previous else "greedy"
+        start.solver = t("planning.solver.fallback", seconds=round(options.time_limit))
+        return PlanOutcome(start, [], hints)
     # infeasible, or nothing found in time: the relaxed model says what is missing (and when
     # it needs to invent nothing, its solution is a plan)
     relaxed = _Model(inputs, slots, relaxed=True)
