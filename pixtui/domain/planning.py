@@ -13,7 +13,6 @@ longer when a candidate with extra time needs it: start + 105 min × (1 + ratio)
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -23,7 +22,7 @@ from pixtui.domain.models import SchoolSettings
 from pixtui.domain.names import name_key
 from pixtui.domain.problems import Problem
 from pixtui.domain.sessions import invigilators_needed
-from pixtui.domain.timing import allotted_time, format_date, format_extra_time
+from pixtui.domain.timing import format_date, format_extra_time, personal_minutes
 from pixtui.i18n import t
 
 NOON = time(12, 0)
@@ -244,11 +243,10 @@ def fits(start: time, minutes: int, until: time) -> bool:
 def block_minutes(ratio: float, settings: PlanSettings) -> int:
     """How long a session holds its room and invigilators for a candidate with ``ratio``.
 
-    The 2 h slot, or the candidate's personal end (105 min × (1 + ratio), to the next minute)
-    when it is later. The one place where the planner turns extra time into minutes.
+    The 2 h slot, or the candidate's personal duration (``timing.personal_minutes``, the one
+    rule the room, the kit and the documents use) when it is longer.
     """
-    personal = math.ceil(allotted_time(ratio, settings.test_minutes).total_seconds() / 60)
-    return max(settings.slot_minutes, personal)
+    return max(settings.slot_minutes, personal_minutes(ratio, settings.test_minutes))
 
 
 def earliest_day(pupil: PlanPupil, settings: PlanSettings) -> date | None:
