@@ -32,11 +32,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pixtui import terminal
 from pixtui.i18n import LANGUAGES, t
 
 SYSTEM_CONFIG = Path("/etc/pixtui.toml")
 USER_CONFIG_NAME = Path("pixtui") / "config.toml"
-GLYPH_SETS = ("auto", "unicode", "linux", "ascii")  # auto: pixtui.terminal decides from TERM
+GLYPH_SETS = ("auto", *terminal.GLYPH_SETS)  # auto: pixtui.terminal decides from TERM
 KNOWN_KEYS = ("store", "lang", "glyphs", "keymap")
 
 ENV_STORE = "PIXTUI_STORE"

@@ -601,8 +601,12 @@ def check_terminal(config: Config, system: System) -> list[Finding]:
         colours = t("doctor.colours.sixteen")
     else:
         colours = t("doctor.colours.many")
-    glyphs = config.glyphs.value
-    if glyphs == "unicode" and (term == "linux" or not utf8):
+    from pixtui.terminal import glyph_set
+
+    # The set the room will draw with: the settings' choice, else the terminal module's.
+    chosen = config.glyphs.value
+    glyphs = glyph_set(env, None if chosen == "auto" else chosen)
+    if glyphs == "unicode" and term == "linux":  # only when forced: auto gives "linux" there
         findings.append(
             Finding(
                 Level.WARN,

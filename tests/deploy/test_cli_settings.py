@@ -96,12 +96,16 @@ def test_doctor_on_a_missing_store_exits_1(
 
 def test_glyphs_reach_the_terminal_module(monkeypatch: pytest.MonkeyPatch) -> None:
     from pixtui.commands.room import apply_glyphs
+    from pixtui.terminal import glyph_set
 
     config = Config(store=Setting(Path("/x")), lang=Setting("fr"), glyphs=Setting("ascii", "f"))
     apply_glyphs(config)
     assert os.environ["PIXTUI_GLYPHS"] == "ascii"
+    assert glyph_set() == "ascii"  # what the room screen asks
     apply_glyphs(Config(store=Setting(Path("/x")), lang=Setting("fr"), glyphs=Setting("auto")))
     assert "PIXTUI_GLYPHS" not in os.environ
+    monkeypatch.setenv("TERM", "linux")
+    assert glyph_set() == "linux"
 
 
 async def test_the_keymap_rebinds_by_id(demo_store, tmp_path: Path) -> None:

@@ -426,3 +426,14 @@ def test_a_system_settings_file_others_can_change(
     os.chmod(system, 0o644)
     os.chown(system, INVIGILATOR_UID, INVIGILATOR_GID)
     assert "propriétaire 4101" in the_problem(check_settings(config, None), Level.WARN).text
+
+
+def test_the_glyph_set_the_room_will_use_is_named() -> None:
+    """auto is resolved by the terminal module: the Linux console gets its own set."""
+    config = config_for(Path("/x"))
+    console = check_terminal(config, invigilator(env={"TERM": "linux", "LANG": "C.UTF-8"}))
+    assert "symboles « linux »" in console[0].text
+    putty = check_terminal(config, invigilator(env={"TERM": "xterm", "LANG": "C.UTF-8"}))
+    assert "symboles « unicode »" in putty[0].text
+    env = {"TERM": "xterm", "LANG": "C.UTF-8", "PIXTUI_GLYPHS": "ascii"}
+    assert "symboles « ascii »" in check_terminal(config, invigilator(env=env))[0].text
