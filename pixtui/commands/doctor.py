@@ -39,6 +39,9 @@ DISK_BLOCKING_BYTES = 50 * MIB  # below this a write or a backup may fail on the
 DISK_LOW_BYTES = 500 * MIB
 MIN_COLUMNS, MIN_LINES = 80, 24
 EXIT_BLOCKED = 1
+UNIVERSAL_ZONES = frozenset(
+    {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Zulu", "GMT", "Etc/GMT"}
+)
 
 
 class Level(Enum):
@@ -658,6 +661,16 @@ def check_zone(system: System) -> list[Finding]:
     school = SCHOOL_ZONE.key
     if system.zone == school:
         return [Finding(Level.OK, "doctor.topic.zone", t("doctor.zone.ok", zone=school))]
+    if system.zone and system.zone not in UNIVERSAL_ZONES:
+        # Another real place (overseas?): pixtui's times would be Paris's, not the school's.
+        return [
+            Finding(
+                Level.WARN,
+                "doctor.topic.zone",
+                t("doctor.zone.elsewhere", zone=system.zone, school=school),
+                t("doctor.fix.zone_elsewhere", zone=school),
+            )
+        ]
     return [
         Finding(
             Level.WARN,

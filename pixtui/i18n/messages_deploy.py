@@ -306,6 +306,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the server runs on « {zone} » time but pixtui shows « {school} » times: the system's times "
         "(logs, scheduled jobs) will not match.",
     ),
+    "doctor.zone.elsewhere": (
+        "le serveur est à l'heure « {zone} » ; pixtui affiche toujours les heures de « {school} » : "
+        "dans un établissement de ce fuseau, les heures de début et de fin seraient fausses.",
+        "the server runs on « {zone} » time; pixtui always shows « {school} » times: in a school "
+        "of that zone, start and end times would be wrong.",
+    ),
     "doctor.install.private": (
         "pixtui ({path}) est installé sous {folder}, fermé aux autres comptes : les "
         "surveillants ne pourront pas le lancer.",
@@ -406,6 +412,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doctor.fix.zone": (
         "sudo timedatectl set-timezone {zone}",
         "sudo timedatectl set-timezone {zone}",
+    ),
+    "doctor.fix.zone_elsewhere": (
+        "établissement en métropole : sudo timedatectl set-timezone {zone} ; outre-mer : pixtui "
+        "ne sait pas encore afficher un autre fuseau",
+        "a school in mainland France: sudo timedatectl set-timezone {zone}; overseas: pixtui "
+        "cannot show another zone yet",
     ),
     "doctor.fix.install": (
         "installer pixtui dans /opt/pixtui (README : « Installer sur le serveur de "

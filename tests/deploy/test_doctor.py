@@ -267,6 +267,9 @@ def test_the_time_zone() -> None:
     problem = the_problem(check_zone(invigilator(zone="Etc/UTC")), Level.WARN)
     assert "« Etc/UTC »" in problem.text
     assert problem.fix == "sudo timedatectl set-timezone Europe/Paris"
+    overseas = the_problem(check_zone(invigilator(zone="Indian/Reunion")), Level.WARN)
+    assert "heures de début et de fin seraient fausses" in overseas.text
+    assert "outre-mer" in overseas.fix
 
 
 def test_free_disk(tmp_path: Path) -> None:
