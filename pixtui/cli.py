@@ -46,13 +46,15 @@ def _store_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import os
+
     from pixtui.commands import admin, after, common, demo, doctor, export, imports, plan, room
-    from pixtui.config import SYSTEM_CONFIG
+    from pixtui.config import system_config_path
 
     parser = cli_text.PixArgumentParser(
         prog="pixtui",
         description=t("cli.description"),
-        epilog=t("cli.settings_order", system=SYSTEM_CONFIG),
+        epilog=t("cli.settings_order", system=system_config_path(os.environ)),
     )
     _store_option(parser, top_level=True)
     common.glyphs_option(parser, top_level=True)

@@ -43,6 +43,7 @@ KNOWN_KEYS = ("store", "lang", "glyphs", "keymap")
 ENV_STORE = "PIXTUI_STORE"
 ENV_LANG = "PIXTUI_LANG"
 ENV_GLYPHS = "PIXTUI_GLYPHS"
+ENV_SYSTEM_CONFIG = "PIXTUI_SYSTEM_CONFIG"
 
 DEFAULT_SOURCE = "default"
 
@@ -96,9 +97,15 @@ def user_config_path(env: Mapping[str, str]) -> Path:
     return base / USER_CONFIG_NAME
 
 
+def system_config_path(env: Mapping[str, str]) -> Path:
+    """/etc/pixtui.toml; ``$PIXTUI_SYSTEM_CONFIG`` names another (tests, a second install)."""
+    other = env.get(ENV_SYSTEM_CONFIG, "").strip()
+    return Path(other) if other else SYSTEM_CONFIG
+
+
 def config_files(env: Mapping[str, str]) -> tuple[Path, Path]:
     """The files read, in order (the later one wins)."""
-    return (SYSTEM_CONFIG, user_config_path(env))
+    return (system_config_path(env), user_config_path(env))
 
 
 def load_config(env: Mapping[str, str] | None = None) -> Config:

@@ -39,6 +39,8 @@ def _no_settings_files(monkeypatch: pytest.MonkeyPatch) -> None:
     import pixtui.config
 
     monkeypatch.setattr(pixtui.config, "SYSTEM_CONFIG", Path("/nonexistent/pixtui-tests.toml"))
+    # and the pixtui processes the tests start (python -m pixtui, over ssh) do not read it either
+    monkeypatch.setenv("PIXTUI_SYSTEM_CONFIG", "/nonexistent/pixtui-tests.toml")
     monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/pixtui-tests-config")
     monkeypatch.delenv("PIXTUI_GLYPHS", raising=False)
 

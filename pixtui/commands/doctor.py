@@ -30,7 +30,15 @@ from enum import Enum
 from pathlib import Path
 
 from pixtui.commands.common import login_name
-from pixtui.config import ENV_GLYPHS, ENV_STORE, SYSTEM_CONFIG, Config, ConfigError, Setting
+from pixtui.config import (
+    ENV_GLYPHS,
+    ENV_STORE,
+    SYSTEM_CONFIG,
+    Config,
+    ConfigError,
+    Setting,
+    system_config_path,
+)
 from pixtui.i18n import t
 
 R, W, X = 4, 2, 1
@@ -180,15 +188,18 @@ def _mode(info: os.stat_result) -> str:
 # --- the checks ---------------------------------------------------------------------------
 
 
-def check_settings(config: Config | None, error: ConfigError | None) -> list[Finding]:
+def check_settings(
+    config: Config | None, error: ConfigError | None, env: Mapping[str, str] | None = None
+) -> list[Finding]:
     if error is not None or config is None:
         return [Finding(Level.BLOCK, "doctor.topic.settings", str(error), t("doctor.fix.settings"))]
     if not config.files_read:
         return [Finding(Level.INFO, "doctor.topic.settings", t("doctor.settings.none"))]
     files = ", ".join(str(path) for path in config.files_read)
     findings = [Finding(Level.OK, "doctor.topic.settings", t("doctor.settings.read", files=files))]
-    if SYSTEM_CONFIG in config.files_read:
-        findings += check_system_file(SYSTEM_CONFIG)
+    system_file = system_config_path(os.environ if env is None else env)
+    if system_file in config.files_read:
+        findings += check_system_file(system_file)
     return findings
 
 
@@ -753,7 +764,7 @@ def diagnose(
     open_store: bool = True,
     known_ids: frozenset[str] | None = None,
 ) -> list[Finding]:
-    findings = _guarded(lambda: check_settings(config, error), "doctor.topic.settings")
+    findings = _guarded(lambda: check_settings(config, error, system.env), "doctor.topic.settings")
     if config is not None:
         findings += _guarded(lambda: check_keymap(config, known_ids), "doctor.topic.keymap")
         store_findings = _guarded(lambda: check_store(config, system), "doctor.topic.store")

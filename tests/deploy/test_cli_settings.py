@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import pixtui.config
 from pixtui.config import Config, Setting
 from tests.cli.test_commands import run
 
@@ -17,7 +16,7 @@ from tests.cli.test_commands import run
 @pytest.fixture
 def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "etc-pixtui.toml"
-    monkeypatch.setattr(pixtui.config, "SYSTEM_CONFIG", path)
+    monkeypatch.setenv("PIXTUI_SYSTEM_CONFIG", str(path))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("PIXTUI_STORE", raising=False)

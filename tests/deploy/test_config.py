@@ -124,3 +124,14 @@ def test_english_sentence_too(files) -> None:
     set_language("en")
     with pytest.raises(ConfigError, match="unknown setting « colour »"):
         load_config(env)
+
+
+def test_another_system_file_by_environment(files, tmp_path: Path) -> None:
+    """$PIXTUI_SYSTEM_CONFIG replaces /etc/pixtui.toml (the tests' subprocesses use it)."""
+    system, _, env = files
+    system.write_text('lang = "en"\n', encoding="utf-8")
+    other = tmp_path / "other.toml"
+    other.write_text('glyphs = "ascii"\n', encoding="utf-8")
+    config = load_config(env | {"PIXTUI_SYSTEM_CONFIG": str(other)})
+    assert (config.lang.value, config.glyphs.value) == ("fr", "ascii")
+    assert config.files_read == (other,)

@@ -413,12 +413,11 @@ def test_a_private_store_in_the_shared_folder(tmp_path: Path) -> None:
 def test_a_system_settings_file_others_can_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pixtui.commands.doctor
     from pixtui.commands.doctor import check_settings
 
     system = tmp_path / "pixtui.toml"
     system.write_text('lang = "fr"\n', encoding="utf-8")
-    monkeypatch.setattr(pixtui.commands.doctor, "SYSTEM_CONFIG", system)
+    monkeypatch.setenv("PIXTUI_SYSTEM_CONFIG", str(system))
     config = config_for(Path("/x"), files_read=(system,))
     os.chmod(system, 0o644)
     assert levels(check_settings(config, None)) == [Level.OK]
