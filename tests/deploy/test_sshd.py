@@ -118,7 +118,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 "PrintLastLog no",
                 f"AllowUsers {login}",
                 # What the README tells the administrator to write (plus this tree on the path).
-                f"SetEnv PIXTUI_STORE={store} LANG=C.UTF-8 PYTHONPATH={REPO_ROOT}",
+                f"SetEnv PIXTUI_STORE={store} LANG=C.UTF-8 PYTHONPATH={REPO_ROOT}"
+                " PIXTUI_SYSTEM_CONFIG=/nonexistent/pixtui-tests.toml",
             ]
         )
         + "\n",
