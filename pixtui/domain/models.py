@@ -264,6 +264,18 @@ class Candidate(Record):
 
 
 @dataclass
+class PasswordFailures(Record):
+    """Failed invigilator-password attempts on one session; ``id`` is the session's id.
+
+    A record of its own in the store, not lines counted in the journal: 200 other events, or a
+    journal moved away, never give fresh attempts.
+    """
+
+    count: int = 0  # failures since the last success (or since the window ran out)
+    last_at: datetime | None = None
+
+
+@dataclass
 class Event:
     """One line of the append-only audit journal."""
 

@@ -234,8 +234,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prep.cli.metavar_count": ("NOMBRE", "COUNT"),
     "prep.cli.left_prompt": (
-        "Tapez oui pour marquer les {count} élèves partis :",
-        "Type yes to mark the {count} pupils left:",
+        "Tapez oui pour marquer {count:plural:l'élève parti|les {count} élèves partis} :",
+        "Type yes to mark the {count} {count:plural:pupil|pupils} left:",
     ),
     "prep.cli.output_closed": (
         "La sortie a été fermée avant la fin du rapport (« | head » ?) : rien n'a été importé. Relancez sans « | head », ou avec --dry-run pour seulement lire le rapport.",

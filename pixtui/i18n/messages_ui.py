@@ -340,6 +340,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "journal.record.school": ("établissement", "school"),
     "journal.record.class": ("classe", "class"),
     "journal.record.result": ("résultat", "result"),
+    "journal.record.password_failures": ("échecs de mot de passe", "password failures"),
     "journal.action.room.login": ("Entrée dans l'écran de salle", "Room screen opened"),
     "journal.action.room.login_failed": ("Mot de passe de salle erroné", "Wrong room password"),
     "journal.action.demo.write": ("Démo écrite", "Demo written"),

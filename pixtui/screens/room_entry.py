@@ -73,8 +73,7 @@ class RoomEntryScreen(PixScreen):
         session = self.snapshot.sessions.get(session_id)
         if session is None:
             return
-        events = self.pix.store.journal_tail(200)
-        wait = room_access.check_wait(events, session_id, self.now())
+        wait = room_access.check_wait(self.snapshot.password_failures.get(session_id), self.now())
         if wait:
             self.notify(t("room.password.wait", seconds=wait), severity="warning")
             return
@@ -88,17 +87,18 @@ class RoomEntryScreen(PixScreen):
         def answered(typed: str | None) -> None:
             if typed is None:
                 return
-            if room_access.password_matches(session, typed):
-                self.pix.write(
-                    room_access.OK_ACTION,
-                    lambda tx: tx.log(room_access.OK_ACTION, "session", session_id),
-                )
+            matches = room_access.password_matches(session, typed)
+            action = room_access.OK_ACTION if matches else room_access.FAILED_ACTION
+            decision = self.pix.write(action, lambda tx: room_access.attempt(tx, session, typed))
+            if decision is None:
+                return
+            if decision.granted:
                 self.pix.show_room(session_id)
-            else:
-                self.pix.write(
-                    room_access.FAILED_ACTION,
-                    lambda tx: tx.log(room_access.FAILED_ACTION, "session", session_id),
+            elif decision.wait_seconds:
+                self.notify(
+                    t("room.password.wait", seconds=decision.wait_seconds), severity="warning"
                 )
+            else:
                 self.ask_password(session_id, error=t("room.password.wrong"))
 
         self.app.push_screen(PasswordDialog(prompt, error), answered)

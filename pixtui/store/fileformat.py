@@ -39,7 +39,15 @@ Token = tuple[int, int, int]
 
 META = "_meta"
 META_ID = "1"
-TABLE_ORDER = ("_meta", "school", "pupils", "sessions", "candidates", "results")
+TABLE_ORDER = (
+    "_meta",
+    "school",
+    "pupils",
+    "sessions",
+    "candidates",
+    "results",
+    "password_failures",
+)
 
 _TABLE_LINE = re.compile(rb'"([A-Za-z_][A-Za-z0-9_]*)":')
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)

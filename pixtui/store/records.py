@@ -6,7 +6,14 @@ import dataclasses
 from datetime import datetime
 from typing import Any, TypeVar
 
-from pixtui.domain.models import Candidate, Pupil, Record, SchoolSettings, Session
+from pixtui.domain.models import (
+    Candidate,
+    PasswordFailures,
+    Pupil,
+    Record,
+    SchoolSettings,
+    Session,
+)
 from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import from_record, to_record
 
@@ -22,6 +29,8 @@ TABLES: dict[str, tuple[type[Record], str]] = {
     "candidates": (Candidate, "candidate"),
     # Added with the results import (schema 1 still): a file without it reads as empty.
     "results": (CertificationResult, "result"),
+    # Added for the room password's delay (schema 1 still): a file without it reads as empty.
+    "password_failures": (PasswordFailures, "password_failures"),
 }
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
+from pixtui.domain.models import Candidate, PasswordFailures, Pupil, SchoolSettings, Session
 from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import from_record
 from pixtui.store.fileformat import Damaged, FileTables, Table, Token
@@ -61,3 +61,7 @@ class Snapshot:
     @cached_property
     def results(self) -> SnapshotRepository[CertificationResult]:
         return SnapshotRepository(self._loader("results"), CertificationResult)
+
+    @cached_property
+    def password_failures(self) -> SnapshotRepository[PasswordFailures]:
+        return SnapshotRepository(self._loader("password_failures"), PasswordFailures)

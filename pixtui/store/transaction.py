@@ -13,7 +13,14 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from pixtui.domain.models import Candidate, Event, Pupil, SchoolSettings, Session
+from pixtui.domain.models import (
+    Candidate,
+    Event,
+    PasswordFailures,
+    Pupil,
+    SchoolSettings,
+    Session,
+)
 from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import from_record, to_record
 from pixtui.i18n import t
@@ -87,6 +94,10 @@ class Transaction:
     @property
     def results(self) -> Repository[CertificationResult]:
         return self._repo("results")
+
+    @property
+    def password_failures(self) -> Repository[PasswordFailures]:
+        return self._repo("password_failures")
 
     @property
     def school(self) -> SchoolSettings:
