@@ -439,3 +439,16 @@ def test_the_glyph_set_the_room_will_use_is_named() -> None:
     assert "symboles « unicode »" in putty[0].text
     env = {"TERM": "xterm", "LANG": "C.UTF-8", "PIXTUI_GLYPHS": "ascii"}
     assert "symboles « ascii »" in check_terminal(config, invigilator(env=env))[0].text
+
+
+def test_the_binding_ids_the_readme_names_exist() -> None:
+    """The README's list of keymap ids and the code agree (a renamed id would do nothing)."""
+    import re
+
+    from pixtui.commands.doctor import known_binding_ids
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    paragraph = readme.split("Identifiants des actions :", 1)[1].split("les autres écrans", 1)[0]
+    named = re.findall(r"`([a-z-]+)`", paragraph)
+    assert len(named) > 20
+    assert sorted(set(named) - known_binding_ids()) == []
