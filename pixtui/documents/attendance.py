@@ -1,11 +1,17 @@
-"""Feuille d'émargement: one row per enrolled candidate with a box to sign (SPEC B5, D1)."""
+"""Feuille d'émargement: one row per enrolled candidate with a box to sign (SPEC B5, D1).
+
+Every pupil signs it, so it shows only what Pix's own sheet shows: name, first name, birthdate,
+class and extra time (1024pix/pix ``CertificationCandidateForAttendanceSheet.js``: lastName,
+firstName, birthdate, externalId or division, extraTimePercentage). Accessibility, human aid
+and language notes are health and personal data of minors: they go to the invigilator's kit
+only (:mod:`pixtui.documents.kit`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from pixtui.documents.formatting import (
-    accommodations,
     classes_of,
     enrolled,
     examiners_text,
@@ -48,8 +54,7 @@ def _columns() -> list[Column]:
         Column(t("documents.attendance.col.class"), 14, align="C", size=8.5),
         Column(t("documents.attendance.col.birthdate"), 20, align="C", size=8.5),
         Column(t("documents.attendance.col.extra_time"), 14, align="C", size=8.5, bold=True),
-        Column(t("documents.attendance.col.accommodations"), 26, size=7, min_size=5.5, max_lines=3),
-        Column(t("documents.attendance.col.signature"), 33),
+        Column(t("documents.attendance.col.signature"), 59),
     ]
 
 
@@ -197,7 +202,6 @@ def attendance_section(
             candidate.division.strip(),
             format_date(candidate.birthdate),
             extra_time_label(candidate.extra_time_ratio),
-            accommodations(candidate),
             "",
         ]
         blocks.append(row_block(pdf, columns, values, min_height=ROW_HEIGHT))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from pixtui.documents.attendance import session_fields, session_title_lines, title_band
 from pixtui.documents.formatting import (
+    accommodations,
     classes_of,
     enrolled,
     extra_time_label,
@@ -220,10 +221,11 @@ def _table_header_block(pdf: DocumentPDF, columns: Sequence[Column]) -> Block:
 def _extra_time_blocks(
     pdf: DocumentPDF, settings: SchoolSettings, session: Session, people: Sequence[Candidate]
 ) -> list[Block]:
-    """Candidates with extra time and their own test duration (Pix leaves this sum to the
-    invigilator; SPEC §3 has pixtui do it)."""
+    """Candidates with extra time or an accommodation, their own test duration (Pix leaves this
+    sum to the invigilator; SPEC §3 has pixtui do it) and their aid, accessibility and language
+    notes: these stay in the invigilator's kit, never on the sheet every pupil signs."""
     blocks = [heading_block(pdf, t("documents.kit.extra_time_heading"))]
-    with_extra = [c for c in people if c.extra_time_ratio > 0]
+    with_extra = [c for c in people if c.extra_time_ratio > 0 or accommodations(c)]
     if not with_extra:
         blocks.append(paragraph_block(pdf, t("documents.kit.no_extra_time"), size=9))
         return blocks
@@ -242,12 +244,12 @@ def _extra_time_blocks(
         Column(t("documents.attendance.col.class"), width * 0.12, align="C"),
         Column(t("documents.attendance.col.extra_time"), width * 0.14, align="C", bold=True),
         Column(t("documents.kit.col.duration"), width * 0.14, align="C", bold=True),
-        Column(t("documents.kit.col.aid"), width * 0.20, size=7.5, min_size=6, max_lines=3),
+        Column(t("documents.kit.col.aid"), width * 0.20, size=7.5, min_size=6, max_lines=4),
     ]
     blocks.append(_table_header_block(pdf, columns))
     for candidate in with_extra:
         minutes = personal_test_minutes(settings.test_minutes, candidate.extra_time_ratio)
-        aid = candidate.aid_note.strip()
+        aid = accommodations(candidate)
         blocks.append(
             row_block(
                 pdf,
@@ -255,7 +257,7 @@ def _extra_time_blocks(
                 [
                     full_name(candidate),
                     candidate.division.strip(),
-                    extra_time_label(candidate.extra_time_ratio),
+                    extra_time_label(candidate.extra_time_ratio) or "–",
                     format_duration(minutes),
                     aid,
                 ],

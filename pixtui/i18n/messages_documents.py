@@ -88,7 +88,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.attendance.col.class": ("Classe", "Class"),
     "documents.attendance.col.birthdate": ("Date de naissance", "Date of birth"),
     "documents.attendance.col.extra_time": ("Temps majoré", "Extra time"),
-    "documents.attendance.col.accommodations": ("Aménagements", "Accommodations"),
     "documents.attendance.col.signature": ("Signature", "Signature"),
     "documents.attendance.no_candidates": (
         "Aucun candidat n'est inscrit dans cette session.",
@@ -139,11 +138,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not set: copy it from Pix Certif",
     ),
     "documents.kit.steps_heading": ("Déroulement de la session", "Running the session"),
+    # Every step says what the seed deck (D1-D7, A1) or Pix says (reference §3): nothing
+    # invented (issue 10 item 11: « plein écran obligatoire », « au tableau », « les élèves sortent
+    # après avoir signé », « sans délai » were nobody's words and are gone).
     "documents.kit.step.1": (
         "Accueil : vérifiez l'identité de chaque élève, faites signer la feuille d'émargement, installez les élèves "
-        "et rappelez les consignes (téléphone éteint, aucune communication, plein écran obligatoire).",
+        "et rappelez les consignes.",
         "Welcome: check each pupil's identity, have them sign the attendance sheet, seat them and remind them "
-        "of the rules (phone off, no talking, full screen mandatory).",
+        "of the rules.",
     ),
     "documents.kit.step.2": (
         "Connectez-vous à l'Espace Surveillant de Pix Certif avec le numéro de session et le mot de passe de "
@@ -162,8 +164,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "identity. The Pix Companion extension must be active.",
     ),
     "documents.kit.step.5": (
-        "Donnez le code d'accès à tous les élèves en même temps (au tableau) et notez l'heure de début.",
-        "Give the access code to all pupils at once (on the board) and note the start time.",
+        "Donnez le code d'accès à tous les élèves en même temps.",
+        "Give the access code to all pupils at once.",
     ),
     "documents.kit.step.6": (
         "Pendant le test : traitez sans attendre les signalements en direct (valider avec un motif ou refuser), "
@@ -174,18 +176,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "documents.kit.step.7": (
         "Fin du test : le test dure {duration} à partir du début de chaque élève (plus pour les temps majorés, "
-        "voir ci-dessous). Vérifiez que chaque élève apparaît « Terminé », sinon utilisez « Terminer le test ». "
-        "Les élèves sortent après avoir signé.",
+        "voir ci-dessous). Vérifiez que chaque élève apparaît « Terminé », sinon utilisez « Terminer le test ».",
         "End of test: the test lasts {duration} from each pupil's start (longer with extra time, see below). "
-        "Check that each pupil shows “Finished”, otherwise use “End test”. Pupils leave after signing.",
+        "Check that each pupil shows “Finished”, otherwise use “End test”.",
     ),
     "documents.kit.step.8": (
-        "Après la session : remettez sans délai la feuille d'émargement et le PV d'incident à l'administration.",
-        "After the session: hand the attendance sheet and the incident report to the office straight away.",
+        "Après la session : remettez la feuille d'émargement et le PV d'incident à l'administration.",
+        "After the session: hand the attendance sheet and the incident report to the office.",
     ),
     "documents.kit.extra_time_heading": (
-        "Candidats avec temps majoré",
-        "Candidates with extra time",
+        "Candidats avec temps majoré ou aménagement (document confidentiel)",
+        "Candidates with extra time or accommodations (confidential)",
     ),
     "documents.kit.extra_time_intro": (
         "Durée personnelle = {duration} × (1 + temps majoré), arrondie à la minute supérieure ; la fin "
@@ -194,12 +195,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "counts from their own start time.",
     ),
     "documents.kit.no_extra_time": (
-        "Aucun candidat de cette session n'a de temps majoré.",
-        "No candidate of this session has extra time.",
+        "Aucun candidat de cette session n'a de temps majoré ni d'aménagement.",
+        "No candidate of this session has extra time or accommodations.",
     ),
     "documents.kit.col.candidate": ("Candidat", "Candidate"),
     "documents.kit.col.duration": ("Durée du test", "Test duration"),
-    "documents.kit.col.aid": ("Aide humaine", "Human aid"),
+    "documents.kit.col.aid": ("Aménagements", "Accommodations"),
     # --- incident report (PV d'incident) --------------------------------------------------
     "documents.incident.title": ("Pix — PV d'incident", "Pix — Incident report"),
     "documents.incident.footer": (

@@ -74,8 +74,30 @@ def test_attendance_lists_accented_names_sorted_with_class_birthdate_and_extra_t
     ]
     assert order == sorted(order)
     assert "Nombre de présents :" in text
-    assert "AESH présente" in text  # aid note
-    assert "Non francophone" in text
+    # every pupil signs this sheet: as Pix's (CertificationCandidateForAttendanceSheet.js), no
+    # aid, accessibility or language note, which are health and personal data of minors
+    assert "AESH" not in text and "francophone" not in text.casefold()
+    assert "Aménagement" not in text and "accessibilité" not in text.casefold()
+
+
+def test_accommodations_are_in_the_invigilator_kit_only() -> None:
+    people = candidates(20)
+    kit = flat(" ".join(pages(invigilator_kit(school(), session(), people, clock=CLOCK))))
+    assert "AESH présente" in kit  # aid note
+    assert "Non francophone" in kit  # language note
+    assert "accessibilité" in kit.casefold()  # index 16: accessibility adjustment
+    assert "document confidentiel" in kit
+    public = flat(
+        " ".join(pages(invigilator_kit(school(), session(), people, clock=CLOCK, public=True)))
+    )
+    assert "AESH" not in public and "francophone" not in public.casefold()
+
+
+def test_kit_says_nothing_pix_does_not_say() -> None:
+    """Issue 10 item 11: sentences that were nobody's words are gone."""
+    kit = flat(" ".join(pages(invigilator_kit(school(), session(), candidates(3), clock=CLOCK))))
+    for invented in ("plein écran", "au tableau", "sortent après avoir signé", "sans délai"):
+        assert invented not in kit
 
 
 def test_attendance_with_40_candidates_repeats_header_and_numbers_pages() -> None:
@@ -110,7 +132,7 @@ def test_empty_session_says_so() -> None:
     assert len(texts) == 1
     assert "Aucun candidat n'est inscrit dans cette session." in flat(texts[0])
     kit = flat(" ".join(pages(invigilator_kit(school(), session(), [], clock=CLOCK))))
-    assert "Aucun candidat de cette session n'a de temps majoré." in kit
+    assert "Aucun candidat de cette session n'a de temps majoré ni d'aménagement." in kit
     public = flat(
         " ".join(pages(invigilator_kit(school(), session(), [], clock=CLOCK, public=True)))
     )
