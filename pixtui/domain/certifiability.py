@@ -78,11 +78,24 @@ def certifiability_problems(pupil: Pupil) -> list[Problem]:
     return []
 
 
+# The ways into Pix that Pix Orga lists (seed deck B1): Médiacentre/GAR, identifiant, e-mail.
+# The dash (LoginMethod.CODE) is none of them: the pupil is not yet linked in Pix Orga.
+REAL_LOGIN_METHODS = frozenset(
+    {LoginMethod.MEDIACENTRE, LoginMethod.IDENTIFIANT, LoginMethod.EMAIL}
+)
+
+
+def has_login_method(pupil: Pupil) -> bool:
+    """True when the pupil has a real way into Pix (one home for every count and warning)."""
+    return any(method in REAL_LOGIN_METHODS for method in pupil.login_methods)
+
+
 def login_problems(pupil: Pupil) -> list[Problem]:
-    """No login method: WARNING (the pupil cannot start). E-mail is "à éviter" (seed deck): a
-    WARNING when it is the only way in, an INFO when another method exists."""
+    """No real login method: WARNING naming the fix (« J'ai un code » with a campaign code).
+    E-mail is "à éviter" (seed deck): a WARNING when it is the only way in, an INFO when
+    another method exists."""
     name = f"{pupil.first_name} {pupil.last_name}".strip()
-    methods = set(pupil.login_methods)
+    methods = set(pupil.login_methods) & REAL_LOGIN_METHODS
     if not methods:
         return [Problem.warning("domain.pupil.no_login", "login_methods", name=name)]
     if LoginMethod.EMAIL in methods:

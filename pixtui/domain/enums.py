@@ -52,6 +52,9 @@ class LoginMethod(StrEnum):
     MEDIACENTRE = "mediacentre"
     IDENTIFIANT = "identifiant"
     EMAIL = "email"  # "à éviter" (seed deck)
+    # Not a method: Pix Orga's dash ("-") in the column, the learner is not yet linked and must
+    # use « J'ai un code » with a campaign code (seed deck). Kept so stored values still read;
+    # :func:`pixtui.domain.certifiability.has_login_method` never counts it.
     CODE = "code"
 
 

@@ -89,7 +89,10 @@ MESSAGES.update(
         "domain.enum.LoginMethod.mediacentre": ("Médiacentre", "Médiacentre (ENT)"),
         "domain.enum.LoginMethod.identifiant": ("Identifiant", "Username"),
         "domain.enum.LoginMethod.email": ("Adresse e-mail (à éviter)", "E-mail address (to avoid)"),
-        "domain.enum.LoginMethod.code": ("Code", "Code"),
+        "domain.enum.LoginMethod.code": (
+            "Tiret (pas rattaché : « J'ai un code »)",
+            "Dash (not linked: « J'ai un code »)",
+        ),
         "domain.enum.LiveAlertKind.challenge": (
             "Signalement sur une question",
             "Problem reported on a question",
@@ -345,8 +348,8 @@ MESSAGES.update(
             "{name}'s certifiability is not communicated: check it in Pix Orga before the session.",
         ),
         "domain.pupil.no_login": (
-            "{name} n'a aucune méthode de connexion à Pix : il ne pourra pas démarrer sa certification.",
-            "{name} has no way to log into Pix: they will not be able to start the certification.",
+            "{name} n'a aucune méthode de connexion à Pix (tiret dans Pix Orga : pas encore rattaché) : avant la session, faites-le se connecter avec « J'ai un code » et le code d'une campagne de l'établissement.",
+            "{name} has no way to log into Pix (a dash in Pix Orga: not linked yet): before the session, have them sign in with « J'ai un code » and a campaign code of the school.",
         ),
         "domain.pupil.email_login_only": (
             "{name} se connecte à Pix uniquement par adresse e-mail, méthode à éviter : préférez le Médiacentre ou un identifiant.",

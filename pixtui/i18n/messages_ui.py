@@ -211,8 +211,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} non-certifiable {count:plural:pupil|pupils} without follow-up (re-run a positioning campaign)",
     ),
     "home.todo.no_login": (
-        "{count} {count:plural:élève|élèves} sans méthode de connexion à Pix",
-        "{count} {count:plural:pupil|pupils} with no way to log into Pix",
+        "{count} {count:plural:élève|élèves} sans méthode de connexion à Pix : « J'ai un code » avec un code de campagne",
+        "{count} {count:plural:pupil|pupils} with no way to log into Pix: « J'ai un code » with a campaign code",
     ),
     "home.todo.not_enrolled": (
         "{count} {count:plural:élève certifiable inscrit|élèves certifiables inscrits} à aucune session",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from pixtui.domain.certifiability import REAL_LOGIN_METHODS
 from pixtui.domain.enums import Certifiability, LoginMethod
 from pixtui.domain.models import Pupil, new_id
 from pixtui.domain.names import name_key, person_key
@@ -405,9 +406,12 @@ def plan_login_methods(
         wanted: dict[str, object] = {}
         methods = list(pupil.login_methods)
         if row.login_methods is not None:
-            # CODE is not shown on the page: keep it if it was recorded by hand
+            # the dash (CODE, "not linked yet") is kept only while the page shows no real
+            # method: once linked, the pupil has one and the dash is gone
             methods = list(row.login_methods) + [
-                m for m in pupil.login_methods if m is LoginMethod.CODE
+                m
+                for m in pupil.login_methods
+                if m is LoginMethod.CODE and not set(row.login_methods) & REAL_LOGIN_METHODS
             ]
             if set(methods) != set(pupil.login_methods):
                 wanted["login_methods"] = methods
@@ -423,7 +427,7 @@ def plan_login_methods(
         else:
             plan.unchanged.append(pupil.id)
         if row.login_methods is not None:
-            if not methods:
+            if not set(methods) & REAL_LOGIN_METHODS:
                 plan.no_login.append(pupil.id)
             elif set(methods) == {LoginMethod.EMAIL}:
                 plan.email_login.append(pupil.id)

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from pixtui.domain.certifiability import has_login_method
 from pixtui.domain.clock import local
 from pixtui.domain.enums import Certifiability, LoginMethod
 from pixtui.domain.labels import label
@@ -268,7 +269,7 @@ class PupilsScreen(PixScreen):
 
     @staticmethod
     def _logins(pupil: Pupil) -> Text:
-        if not pupil.login_methods:
+        if not has_login_method(pupil):
             return Text(t("pupils.no_login"), style="bold yellow")
         text = Text(", ".join(label(method) for method in pupil.login_methods))
         if set(pupil.login_methods) == {LoginMethod.EMAIL}:

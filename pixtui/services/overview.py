@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pixtui.domain.certifiability import has_login_method
 from pixtui.domain.enums import Certifiability, LoginMethod, SessionStatus
 from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.domain.problems import Severity
@@ -121,7 +122,7 @@ def _pupil_counts(pupils: list[Pupil]) -> PupilCounts:
         certifiable=sum(p.certifiability is Certifiability.CERTIFIABLE for p in pupils),
         not_certifiable=sum(p.certifiability is Certifiability.NOT_CERTIFIABLE for p in pupils),
         unknown=sum(p.certifiability is Certifiability.UNKNOWN for p in pupils),
-        no_login=sum(not p.login_methods for p in pupils),
+        no_login=sum(not has_login_method(p) for p in pupils),
         email_login=sum(p.login_methods == [LoginMethod.EMAIL] for p in pupils),
         classes=len({p.division for p in pupils}),
     )
@@ -164,7 +165,7 @@ def _todos(
     )
     if no_follow_up:
         todos.append(Todo(Severity.WARNING, t("home.todo.follow_up", count=no_follow_up)))
-    no_login = sum(not p.login_methods for p in pupils)
+    no_login = sum(not has_login_method(p) for p in pupils)
     if no_login:
         todos.append(Todo(Severity.WARNING, t("home.todo.no_login", count=no_login)))
     real_ids = {s.id for s in sessions if not s.rehearsal}

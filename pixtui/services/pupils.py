@@ -18,6 +18,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pixtui.domain.certifiability import has_login_method
 from pixtui.domain.enums import Certifiability, LoginMethod, SessionStatus
 from pixtui.domain.models import ChecklistItem, Pupil, Session
 from pixtui.domain.names import matches_search, name_key
@@ -61,7 +62,7 @@ class PupilFilter:
 def login_matches(pupil: Pupil, wanted: LoginFilter) -> bool:
     methods = set(pupil.login_methods)
     if wanted is LoginFilter.NONE:
-        return not methods
+        return not has_login_method(pupil)
     if wanted is LoginFilter.EMAIL_ONLY:
         return methods == {LoginMethod.EMAIL}
     return LoginMethod(wanted.value) in methods
@@ -119,7 +120,7 @@ def class_counts(
         else:
             counts.unknown += 1
         methods = set(pupil.login_methods)
-        if not methods:
+        if not has_login_method(pupil):
             counts.no_login += 1
         elif methods == {LoginMethod.EMAIL}:
             counts.email_only += 1

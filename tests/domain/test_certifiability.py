@@ -9,6 +9,7 @@ from pixtui.domain.certifiability import (
     certifiability_from_pix,
     certifiable_competence_count,
     competence_level,
+    has_login_method,
     is_certifiable,
     login_problems,
     pupil_warnings,
@@ -99,7 +100,13 @@ def test_login_methods() -> None:
     assert p.severity is Severity.WARNING and "à éviter" in p.message
     (p,) = login_problems(_pupil(login_methods=[LoginMethod.EMAIL, LoginMethod.IDENTIFIANT]))
     assert p.severity is Severity.INFO
-    assert login_problems(_pupil(login_methods=[LoginMethod.CODE])) == []
+    # a dash in Pix Orga's column ("Tiret") is no method: the pupil is not linked yet, and the
+    # warning names the fix (seed deck: « J'ai un code » with a campaign code)
+    (p,) = login_problems(_pupil(login_methods=[LoginMethod.CODE]))
+    assert p.key == "domain.pupil.no_login" and "« J'ai un code »" in p.message
+    assert "code d'une campagne" in p.message
+    assert not has_login_method(_pupil(login_methods=[LoginMethod.CODE]))
+    assert has_login_method(_pupil(login_methods=[LoginMethod.CODE, LoginMethod.IDENTIFIANT]))
     assert keys(
         pupil_warnings(_pupil(certifiability=Certifiability.UNKNOWN, login_methods=[]))
     ) == [

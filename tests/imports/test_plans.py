@@ -303,9 +303,9 @@ def test_non_communique_never_erases_and_code_is_kept() -> None:
     (update,) = plan.updates
     assert [c.field for c in update.changes] == ["login_methods"]
     (changed,) = plan.apply([p])
-    assert changed.login_methods == [LoginMethod.MEDIACENTRE, LoginMethod.CODE]
+    assert changed.login_methods == [LoginMethod.MEDIACENTRE]  # linked now: the dash is gone
     assert changed.certifiability is Certifiability.CERTIFIABLE
     undated = data.replace("Non communiqué", "Non certifiable").replace("true", "false", 1)
     plan = plan_login_methods([p], parse_orga_pupils(undated.encode()))
-    # an undated label does not replace a dated value; CODE alone is still a login method
-    assert plan.updates == [] and plan.no_login == []
+    # an undated label does not replace a dated value; the dash alone is no login method
+    assert plan.updates == [] and plan.no_login == [p.id]
