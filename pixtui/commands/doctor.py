@@ -38,6 +38,7 @@ from pixtui.config import (
     ConfigError,
     Setting,
     system_config_path,
+    user_config_path,
 )
 from pixtui.i18n import t
 
@@ -194,7 +195,9 @@ def check_settings(
     if error is not None or config is None:
         return [Finding(Level.BLOCK, "doctor.topic.settings", str(error), t("doctor.fix.settings"))]
     if not config.files_read:
-        return [Finding(Level.INFO, "doctor.topic.settings", t("doctor.settings.none"))]
+        env = os.environ if env is None else env
+        none = t("doctor.settings.none", system=system_config_path(env), user=user_config_path(env))
+        return [Finding(Level.INFO, "doctor.topic.settings", none)]
     files = ", ".join(str(path) for path in config.files_read)
     findings = [Finding(Level.OK, "doctor.topic.settings", t("doctor.settings.read", files=files))]
     system_file = system_config_path(os.environ if env is None else env)

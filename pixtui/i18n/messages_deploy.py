@@ -127,10 +127,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doctor.keymap.ok": ("raccourcis redéfinis : {count}.", "keys redefined: {count}."),
     # Settings and sources
     "doctor.settings.none": (
-        "aucun fichier de réglages (ni /etc/pixtui.toml ni ~/.config/pixtui/config.toml) : "
-        "valeurs par défaut et variables d'environnement.",
-        "no settings file (neither /etc/pixtui.toml nor ~/.config/pixtui/config.toml): "
-        "defaults and environment variables.",
+        "aucun fichier de réglages (ni {system} ni {user}) : valeurs par défaut et variables "
+        "d'environnement.",
+        "no settings file (neither {system} nor {user}): defaults and environment variables.",
     ),
     "doctor.settings.read": ("lus : {files}.", "read: {files}."),
     "doctor.settings.system_writable": (
