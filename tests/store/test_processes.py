@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pixtui.domain.clock import FixedClock
-from pixtui.domain.models import Pupil, Session
+from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.store import Store
 from pixtui.store.fileformat import load_and_validate
 
@@ -108,3 +108,19 @@ def test_kill_inside_the_write_leaves_old_file_and_a_temp_that_start_up_removes(
     assert store_path.read_bytes() == before
     Store.open(store_path, actor="x", clock=clock)
     assert not list(store_path.parent.glob(".pixtui.json.*.tmp"))
+
+
+@pytest.mark.slow
+def test_eight_busy_writers_do_not_starve_the_others(
+    store: Store, store_path: Path, clock: FixedClock
+) -> None:
+    """Issue 11, item 13: with the polling lock of before, 8 of 8 late comers gave up after
+    5 s behind 8 busy writers (benchmarks/store_locking.py); waiting writers are now served."""
+    from benchmarks.store_locking import run
+
+    with store.transaction("pupil.import") as tx:
+        tx.pupils.add_many(Pupil(last_name=f"Élève{i}") for i in range(200))
+        session = tx.sessions.add(Session(site="Lycée", room="B12"))
+        candidate = tx.candidates.add(Candidate(session_id=session.id, last_name="Zoé"))
+    outcome = run(store_path, candidate.id, "block", 6.0)
+    assert outcome["gave_up"] == 0 and outcome["served"] == 8, outcome
