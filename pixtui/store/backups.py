@@ -1,9 +1,15 @@
-"""Backups: a ring of hard links to previous versions, plus labelled full copies.
+"""Backups: a ring of hard links to previous versions, daily versions, labelled full copies.
 
 Before each commit the current file is hard-linked as ``backups/<name>.<counter>``: free (no
 copy), and since every commit replaces the file with a new inode, a linked version is never
-modified again. Labelled copies (``backups/<name>.<UTC stamp>.<label>``) are real copies made
-on demand (before a migration, a restore, a session close…) and are not pruned by the ring.
+modified again. Each version costs the live file's size on disk, so the ring is bounded: the
+last ``keep`` (50) versions, as long as they fit in ``RING_FACTOR`` (3) times the live file
+or ``RING_FLOOR`` (32 MiB), whichever is larger, and never fewer than 2. The first commit of
+each day also keeps the version it replaces as ``<name>.<day>T000000Z.debut-de-journee``
+(the state at the end of the day before); the last ``DAILY_KEEP`` (2) of those are kept. So
+``restore`` can always go back a day, and backups stay within about 5x the live data on a
+large store. Labelled copies (``backups/<name>.<UTC stamp>.<label>``) are real copies made on
+demand (before a migration, a restore, a purge, ``pixtui backup``) and are never pruned.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pixtui.store.atomic import atomic_write, fsync_dir
@@ -22,6 +28,10 @@ from pixtui.store.paths import StorePaths
 from pixtui.store.permissions import FilePolicy
 
 DEFAULT_KEEP = 50
+RING_FACTOR = 3
+RING_FLOOR = 32 * 2**20
+DAILY_LABEL = "debut-de-journee"
+DAILY_KEEP = 2
 _LABEL_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -80,11 +90,42 @@ def _ring_entries(paths: StorePaths) -> list[tuple[int, int, Path]]:
     return found
 
 
-def prune_ring(paths: StorePaths, keep: int) -> None:
-    entries = sorted(_ring_entries(paths))
-    for _, _, entry in entries[: max(0, len(entries) - keep)]:
+def prune_ring(paths: StorePaths, keep: int, live_size: int = 0) -> None:
+    """Keep the newest ``keep`` versions that fit in the budget (at least two)."""
+    budget = max(RING_FACTOR * live_size, RING_FLOOR)
+    used = kept = 0
+    for _, _, entry in sorted(_ring_entries(paths), reverse=True):
+        try:
+            size = entry.stat().st_size
+        except FileNotFoundError:
+            continue
+        if kept < 2 or (kept < keep and used + size <= budget):
+            kept += 1
+            used += size
+            continue
         with contextlib.suppress(FileNotFoundError):
             entry.unlink()
+
+
+def keep_daily(paths: StorePaths, day: date, policy: FilePolicy) -> Path | None:
+    """Before the first commit of ``day``: link the current file (the state at the end of
+    the day before) as that day's version; keep the last ``DAILY_KEEP`` of them."""
+    target = paths.backups / f"{paths.name}.{day:%Y%m%d}T000000Z.{DAILY_LABEL}"
+    if target.exists() or not paths.file.exists():
+        return None
+    policy.make_dir(paths.backups)
+    try:
+        os.link(paths.file, target)
+    except FileExistsError:
+        return None
+    except OSError:
+        atomic_write(target, paths.file.read_bytes(), policy, f".{target.name}.")
+    pattern = re.compile(re.escape(paths.name) + r"\.\d{8}T000000Z\." + DAILY_LABEL + "$")
+    dailies = sorted(e for e in paths.backups.iterdir() if pattern.match(e.name))
+    for old in dailies[: max(0, len(dailies) - DAILY_KEEP)]:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+    return target
 
 
 def highest_ring_counter(paths: StorePaths) -> int:
@@ -141,12 +182,17 @@ def list_backups(path: Path | str) -> list[BackupEntry]:
     ring = re.compile(re.escape(paths.name) + r"\.(\d+)(?:-\d+)?$")
     labelled = re.compile(re.escape(paths.name) + r"\.\d{8}T\d{6}Z\.(.+)$")
     entries: list[BackupEntry] = []
-    for entry in paths.backups.iterdir():
+    seen: set[tuple[int, int]] = set()
+    # A ring entry first: a day's version is often the same inode as a ring entry.
+    for entry in sorted(paths.backups.iterdir(), key=lambda e: ring.match(e.name) is None):
         ring_match = ring.match(entry.name)
         label_match = labelled.match(entry.name)
         if not (ring_match or label_match) or not entry.is_file():
             continue
         info = entry.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            continue  # the same version under two names: listed once
+        seen.add((info.st_dev, info.st_ino))
         entries.append(
             BackupEntry(
                 path=entry,

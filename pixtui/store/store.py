@@ -16,7 +16,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from pixtui.store.backups import (
     BackupEntry,
     highest_ring_counter,
     keep_aside,
+    keep_daily,
     link_into_ring,
     list_backups,
     make_labelled_copy,
@@ -156,6 +157,7 @@ class Store:
         self._cache = ParseCache()
         self._snapshot: Snapshot | None = None
         self._snapshot_lock = threading.Lock()
+        self._daily_checked: date | None = None
 
     @property
     def path(self) -> Path:
@@ -366,6 +368,10 @@ class Store:
         # The journal lines first: a commit never lacks its line (a crash before the replace
         # leaves lines the next writer marks unconfirmed).
         self._journal_first(tx.events, counter, tx.now)
+        day = local(tx.now).date()
+        if day != self._daily_checked:
+            keep_daily(self.paths, day, self.policy)
+            self._daily_checked = day
         link_into_ring(self.paths, counter, self.policy)
         try:
             atomic_write(self.paths.file, data, self.policy, self.paths.temp_prefix)
@@ -378,7 +384,7 @@ class Store:
         with self._snapshot_lock:
             self._snapshot = Snapshot(tables, new_meta, new_token, self._damage)
         with contextlib.suppress(OSError):
-            prune_ring(self.paths, self.keep_backups)
+            prune_ring(self.paths, self.keep_backups, len(data))
 
     def _void_unconfirmed(self, counter: int, now: datetime) -> None:
         """Mark the journal's last lines void if they belong to a change above ``counter``

@@ -25,8 +25,10 @@ def test_ring_keeps_the_last_n(tmp_path: Path, clock: FixedClock) -> None:
     for index in range(12):
         with store.transaction("pupil.add") as tx:
             tx.pupils.add(Pupil(last_name=f"N{index}"))
-    ring = sorted(int(p.name.rsplit(".", 1)[1]) for p in (tmp_path / "backups").iterdir())
+    names = [p.name.rsplit(".", 1)[1] for p in (tmp_path / "backups").iterdir()]
+    ring = sorted(int(name) for name in names if name.isdigit())
     assert ring == [8, 9, 10, 11, 12]
+    assert names.count("debut-de-journee") == 1  # the version before the day's first change
     # Each ring entry is exactly the version with that counter, and a hard link (no copy).
     for number in ring:
         entry = tmp_path / "backups" / f"pixtui.json.{number}"
@@ -93,3 +95,37 @@ def test_restore_refuses_a_damaged_backup(
         Store.restore(store_path, bad, actor="x", clock=clock)
     assert "endommagée" in caught.value.message
     assert store_path.read_bytes() == before
+
+
+def test_backups_stay_within_five_times_the_live_data_and_go_back_a_day(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: the ring is bounded by size (3x the live file, 32 MiB at least: lowered
+    here), the version at the end of each of the last two days is kept."""
+    from datetime import timedelta
+
+    from pixtui.store import backups
+
+    monkeypatch.setattr(backups, "RING_FLOOR", 0)
+    path = tmp_path / "pixtui.json"
+    store = Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock)
+    with store.transaction("pupil.import") as tx:
+        tx.pupils.add_many(Pupil(last_name=f"Élève{i}") for i in range(300))
+    first_day_end = _counter(path)
+    for day in range(3):
+        clock.advance(timedelta(days=1))
+        for index in range(10):
+            with store.transaction("pupil.add") as tx:
+                tx.pupils.add(Pupil(last_name=f"J{day}-{index}"))
+    folder = tmp_path / "backups"
+    live = path.stat().st_size
+    total = sum(p.stat().st_size for p in folder.iterdir())
+    assert total <= 5 * live, (total, live)
+    dailies = sorted(p for p in folder.iterdir() if p.name.endswith("debut-de-journee"))
+    assert len(dailies) == 2
+    # Yesterday's end (before today's first change) is among the backups and restores.
+    assert _counter(dailies[-1]) == _counter(path) - 10
+    assert _counter(dailies[0]) == _counter(path) - 20
+    assert first_day_end < _counter(dailies[0])
+    entries = {e.path.name: e for e in store.list_backups()}
+    assert entries[dailies[-1].name].ok and entries[dailies[-1].name].label == "debut-de-journee"
