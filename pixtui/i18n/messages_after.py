@@ -137,6 +137,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sauvegardes : {count} {count:plural:copie contenant ces données supprimée|copies contenant ces données supprimées}.",
         "Backups: {count} {count:plural:copy|copies} holding this data deleted.",
     ),
+    "after.purge.fresh_backup": (
+        "Sauvegarde de la base purgée : {path}.",
+        "Backup of the purged store: {path}.",
+    ),
+    "after.purge.foreign": (
+        "{count:plural:Ce fichier du dossier des données n'a pas été écrit par pixtui et peut contenir des données personnelles que la purge n'a pas pu atteindre|Ces {count} fichiers du dossier des données n'ont pas été écrits par pixtui et peuvent contenir des données personnelles que la purge n'a pas pu atteindre} : {names} ; supprimez-les s'ils ne servent plus.",
+        "{count:plural:This file in the data folder was not written by pixtui and may hold personal data the purge could not reach|These {count} files in the data folder were not written by pixtui and may hold personal data the purge could not reach}: {names}; delete them if they are no longer needed.",
+    ),
     "after.result_status.validated": ("Validée", "Validated"),
     # Pix's word since 2026 (PR #15949); older files said « Rejetée »
     "after.result_status.rejected": ("Non obtenue", "Not obtained"),

@@ -33,11 +33,13 @@ from pixtui.domain.retention import (
     purge_plan,
 )
 from pixtui.domain.serialize import to_record
+from pixtui.domain.text import safe_text
 from pixtui.i18n import CATALOGUE, t
 
 PURGE_ACTION = "retention.purge"
 JOURNAL_ACTION = "retention.journal_redacted"
 BACKUPS_ACTION = "retention.backups_deleted"
+AFTER_ACTION = "retention.store_cleaned"
 
 # record type -> (store table, the fields the purge empties)
 PURGED_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -68,9 +70,19 @@ class PurgedIds:
     re-run after a crash)."""
 
     by_type: dict[str, set[str]] = field(default_factory=dict)
+    sessions_present: set[str] | None = None  # every session still in the store
 
     def __contains__(self, key: tuple[str, str]) -> bool:
         return key[1] in self.by_type.get(key[0], set())
+
+    def session_gone(self, session_id: Any) -> bool:
+        """A purged session, or one deleted from the store: its candidates' personal data
+        has no reason to stay in the journal."""
+        if not isinstance(session_id, str) or not session_id:
+            return False
+        if session_id in self.by_type.get("session", set()):
+            return True
+        return self.sessions_present is not None and session_id not in self.sessions_present
 
     @property
     def empty(self) -> bool:
@@ -96,7 +108,8 @@ def purged_ids(snapshot: Any) -> PurgedIds:
         if r.last_name in anonymous and not r.first_name and r.birthdate is None
     }
     return PurgedIds(
-        {"session": sessions, "candidate": candidates, "pupil": pupils, "result": results}
+        {"session": sessions, "candidate": candidates, "pupil": pupils, "result": results},
+        sessions_present={s.id for s in snapshot.sessions.all()},
     )
 
 
@@ -121,6 +134,14 @@ def _redact_value(value: Any, keys: frozenset[str], marker: str) -> tuple[Any, b
     return value, False
 
 
+def _session_of(record: dict[str, Any]) -> Any:
+    for side in ("before", "after"):
+        value = record.get(side)
+        if isinstance(value, dict) and value.get("session_id"):
+            return value["session_id"]
+    return None
+
+
 def journal_redactor(ids: PurgedIds):
     """A function for :meth:`Store.redact_journal`: the personal values of purged records
     become a marker, everything else is kept."""
@@ -129,7 +150,9 @@ def journal_redactor(ids: PurgedIds):
 
     def redact(record: dict[str, Any]) -> dict[str, Any] | None:
         kind = record.get("record_type")
-        if (kind, record.get("record_id")) not in ids:
+        if (kind, record.get("record_id")) not in ids and not (
+            kind == "candidate" and ids.session_gone(_session_of(record))
+        ):
             return None
         changed = False
         out = dict(record)
@@ -189,11 +212,18 @@ class PurgeOutcome:
     report: PurgeReport | None
     journal_lines: int
     backups_deleted: list[Path]
+    fresh_backup: Path | None = None
+    foreign_files: list[Path] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [self.report.message()] if self.report else [t("after.purge.nothing_new")]
         out.append(t("after.purge.journal", count=self.journal_lines))
         out.append(t("after.purge.backups", count=len(self.backups_deleted)))
+        if self.fresh_backup is not None:
+            out.append(t("after.purge.fresh_backup", path=self.fresh_backup))
+        if self.foreign_files:
+            names = ", ".join(safe_text(p.name) for p in self.foreign_files)
+            out.append(t("after.purge.foreign", count=len(self.foreign_files), names=names))
         return out
 
 
@@ -239,11 +269,16 @@ def run_purge(store: Any) -> PurgeOutcome:
             )
     snapshot = store.snapshot()
     ids = purged_ids(snapshot)
-    if ids.empty:
-        return PurgeOutcome(report, 0, [])
+    # Run even with nothing newly purged: candidates of deleted sessions are redacted too.
     changed, _dropped = store.redact_journal(journal_redactor(ids), JOURNAL_ACTION)
-    deleted = store.delete_backups_holding(backup_check(ids, snapshot), BACKUPS_ACTION)
-    return PurgeOutcome(report, changed, deleted)
+    deleted: list[Path] = []
+    if not ids.empty:
+        deleted = store.delete_backups_holding(backup_check(ids, snapshot), BACKUPS_ACTION)
+    if report is None and not changed and not deleted:
+        return PurgeOutcome(report, changed, deleted, None, store.foreign_files())
+    # Temp files removed, a fresh good backup of the purged store, the folder's other files.
+    fresh, foreign = store.after_purge(AFTER_ACTION)
+    return PurgeOutcome(report, changed, deleted, fresh, foreign)
 
 
 def dry_run_lines(snapshot: Any, today: date) -> list[str]:

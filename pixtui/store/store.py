@@ -456,13 +456,17 @@ class Store:
     # --- backups --------------------------------------------------------------------
 
     def backup(self, label: str) -> Path:
-        """A full timestamped copy of the current file (checked before it is copied)."""
-        data, _ = self._read_locked()
-        try:
-            load_and_validate(data)
-        except Damaged:
-            raise damaged_error(self.paths) from None
-        return make_labelled_copy(self.paths, data, label, self.clock.now(), self.policy)
+        """A full timestamped copy of the current file (checked before it is copied).
+
+        Under the writers' lock: start-up and purge remove temp files under it, and must not
+        take this copy's temp file for one left by a killed process."""
+        with self._lock.hold():
+            data, _ = self._read_locked()
+            try:
+                load_and_validate(data)
+            except Damaged:
+                raise damaged_error(self.paths) from None
+            return make_labelled_copy(self.paths, data, label, self.clock.now(), self.policy)
 
     def list_backups(self) -> list[BackupEntry]:
         return list_backups(self.paths.file)
@@ -557,6 +561,40 @@ class Store:
                     [Event(self.clock.now(), self.actor, action, "", "", None, after, counter)]
                 )
         return deleted
+
+    def after_purge(self, action: str) -> tuple[Path, list[Path]]:
+        """The store's part of a purge once the data, journal and backups are cleaned:
+        temp files left by a killed writer or backup removed (they may hold anything), a
+        fresh good backup of the purged store made (``restore`` must not offer only the
+        empty first version), and the files in the store's folder that pixtui does not own
+        (exports written there) returned so that the user can be told. Journalled."""
+        with self._lock.hold():
+            removed = remove_stale_temps(self.paths.folder, self.paths.temp_prefix)
+            if self.paths.backups.is_dir():
+                removed += remove_stale_temps(self.paths.backups, self.paths.temp_prefix)
+        fresh = self.backup("apres-purge")
+        foreign = self.foreign_files()
+        after = {"temp_files_removed": len(removed), "backup": fresh.name}
+        counter = int(self.snapshot().counter)
+        with self._lock.hold():
+            self._journal_first(
+                [Event(self.clock.now(), self.actor, action, "", "", None, after, counter)],
+                counter,
+                self.clock.now(),
+            )
+        return fresh, foreign
+
+    def foreign_files(self) -> list[Path]:
+        """Regular files in the store's folder that are not the store's own (exports saved
+        there, copies made by hand): pixtui cannot know what they hold."""
+        own = self.paths.name
+        found = []
+        for entry in self.paths.folder.iterdir():
+            if entry.name.startswith((own, f".{own}.")) or entry.is_symlink():
+                continue
+            if entry.is_file():
+                found.append(entry)
+        return sorted(found)
 
     # --- journal --------------------------------------------------------------------
 

@@ -74,3 +74,39 @@ def test_purge_resumes_after_an_interruption(after_store):
     assert local_today(after_store.clock)
     for secret in secrets:
         assert secret.encode() not in after_store.paths.journal.read_bytes()
+
+
+def test_purge_reaches_deleted_sessions_temp_files_and_leaves_a_good_backup(after_store, capsys):
+    """Issue 11, item 7: the journal kept the candidates of deleted sessions, a killed backup
+    left a hidden temp copy, purge deleted every backup, and exports in the store's folder
+    went unmentioned."""
+    from datetime import date
+
+    from pixtui.domain.models import Candidate, Session
+    from pixtui.services.sessions import delete_session
+    from pixtui.store import list_backups
+
+    add_expired_session(after_store)
+    session = Session(pix_number="100777", room="Salle 9", date=date(2027, 6, 1))
+    with after_store.transaction("test.setup") as tx:
+        tx.sessions.add(session)
+        tx.candidates.add(
+            Candidate(session_id=session.id, last_name="XYLOPHAGE", first_name="Gudule")
+        )
+    with after_store.transaction("session.delete") as tx:
+        delete_session(tx, session.id, confirmed=True)
+    folder = after_store.path.parent
+    temp = folder / "backups" / ".pixtui.json.20270101T000000Z.manuelle.abcd.tmp"
+    temp.write_bytes(b"XYLOPHAGE Gudule")  # what a killed `pixtui backup` leaves
+    export = folder / "emargement-100777.csv"
+    export.write_text("XYLOPHAGE;Gudule\n")
+    assert main(["--store", str(after_store.path), "purge", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert not temp.exists()
+    journal = (folder / "pixtui.json.journal.jsonl").read_bytes()
+    assert b"XYLOPHAGE" not in journal and b"Gudule" not in journal
+    good = [b for b in list_backups(after_store.path) if b.ok]
+    assert any(b.label == "apres-purge" for b in good)
+    newest = max(good, key=lambda b: b.created_at)
+    assert b"ZORGLUB" not in newest.path.read_bytes()
+    assert "emargement-100777.csv" in out and "n'a pas été écrit par pixtui" in out
