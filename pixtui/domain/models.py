@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from datetime import date as Date
 
 from pixtui.domain.enums import (
     AbortReason,
@@ -167,7 +168,7 @@ class Session(Record):
     first_started_at: datetime | None = None
     finalization: Finalization | None = None
     handover: Handover | None = None
-    retention_until: date | None = None
+    retention_until: Date | None = None  # (``date`` is the field above, inside this class)
     ended_at: datetime | None = None  # end of session declared in the room
     ended_by: str | None = None
     # A rehearsal's simulated pupils run somewhere at this speed (0: none, 1: real time); other

@@ -82,16 +82,13 @@ def _converter(hint: Any) -> Converter:
 @cache
 def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
     hints = typing.get_type_hints(cls)
-    return tuple(
-        (field.name, _converter(hints[field.name]))
-        for field in dataclasses.fields(cls)  # type: ignore[arg-type]
-    )
+    return tuple((field.name, _converter(hints[field.name])) for field in dataclasses.fields(cls))
 
 
 def from_record(cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from a stored dict; unknown keys are ignored, missing ones take defaults."""
     kwargs: dict[str, Any] = {}
-    for name, convert in _fields(cls):
+    for name, convert in _fields(typing.cast(type, cls)):
         if name in data:
             value = data[name]
             kwargs[name] = None if value is None else convert(value)

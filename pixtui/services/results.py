@@ -189,6 +189,8 @@ def _fill_previous(tx: Any, matched: Iterable[tuple[CertificationResult, Pupil]]
         known = {(p.taken_on, p.session_number) for p in pupil.previous_certifications}
         changed = False
         for result in results:
+            if result.taken_on is None:  # not added above; says so to the type checker
+                continue
             key = (result.taken_on, result.session_number)
             if key in known:
                 continue

@@ -150,7 +150,9 @@ def journal_redactor(ids: PurgedIds):
 
     def redact(record: dict[str, Any]) -> dict[str, Any] | None:
         kind = record.get("record_type")
-        if (kind, record.get("record_id")) not in ids and not (
+        if not isinstance(kind, str):
+            return None  # not a record's line (a login, an export): nothing personal to redact
+        if (kind, str(record.get("record_id"))) not in ids and not (
             kind == "candidate" and ids.session_gone(_session_of(record))
         ):
             return None

@@ -53,6 +53,13 @@ _TABLE_LINE = re.compile(rb'"([A-Za-z_][A-Za-z0-9_]*)":')
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
+def record_id(doc: Doc) -> str:
+    """A record's id, the key of the id → TinyDB key indexes ("" for a record without one:
+    no caller looks that up)."""
+    value = doc.get("id")
+    return value if isinstance(value, str) else ""
+
+
 class Damaged(ValueError):
     """The bytes are not a store (internal: the store turns it into ``StoreDamaged``)."""
 
@@ -315,7 +322,7 @@ class ParseCache:
         entry = self._entry(name, table)
         if entry is not None and entry.index is not None:
             return dict(entry.index)
-        index = {doc.get("id"): key for key, doc in table.items()}
+        index = {record_id(doc): key for key, doc in table.items()}
         if entry is not None:
             entry.index = index
         return dict(index)
@@ -367,7 +374,7 @@ class FileTables:
         table = self.table(name)
         if self.cache is not None:
             return self.cache.index(name, table)
-        return {doc.get("id"): key for key, doc in table.items()}
+        return {record_id(doc): key for key, doc in table.items()}
 
     def meta(self) -> Doc:
         if META not in self.names:

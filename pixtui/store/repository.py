@@ -20,6 +20,7 @@ from pixtui.domain.serialize import from_record, to_record
 from pixtui.i18n import t
 from pixtui.store.errors import RecordNotFound, StaleRevision, StoreError
 from pixtui.store.fileformat import Table
+from pixtui.store.fileformat import record_id as id_of
 from pixtui.store.records import R, field_names, parse_instant, stamped
 
 if TYPE_CHECKING:
@@ -183,7 +184,7 @@ class SnapshotRepository(Generic[R]):
 
     def get(self, record_id: str) -> R | None:
         if self._index is None:
-            self._index = {doc.get("id"): key for key, doc in self._raw().items()}
+            self._index = {id_of(doc): key for key, doc in self._raw().items()}
         key = self._index.get(record_id)
         return None if key is None else from_record(self._cls, self._raw()[key])
 

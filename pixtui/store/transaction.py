@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -49,16 +49,22 @@ class Transaction:
         self._on_damage = on_damage
         self._closed = False
         self.db = TinyDB(storage=MemoryStorage)
-        self.db.storage.memory = {name: NOT_LOADED for name in source.names}
+        self._storage.memory = {name: NOT_LOADED for name in source.names}
         self._repos: dict[str, Repository[Any]] = {}
         self._school_doc_changed = False
+
+    @property
+    def _storage(self) -> MemoryStorage:
+        return cast(MemoryStorage, self.db.storage)  # built with storage=MemoryStorage above
 
     # --- tables ---------------------------------------------------------------------
 
     @property
     def memory(self) -> dict[str, Any]:
         """TinyDB's in-memory tables (name -> table, or NOT_LOADED if untouched)."""
-        return self.db.storage.memory
+        memory = self._storage.memory
+        assert memory is not None  # set in __init__
+        return memory
 
     def raw_table(self, name: str) -> Table:
         table = self.memory.get(name, NOT_LOADED)

@@ -1,0 +1,76 @@
+"""Reproducible installs: the README, .ci/run and constraints.txt say the same thing."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _readme_commands() -> list[str]:
+    return [
+        line
+        for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("python3 -m venv")
+    ]
+
+
+def _pins() -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def _requirements() -> list[Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [
+        Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]
+    ]
+
+
+def test_ci_runs_the_readme_install_and_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    install, tests = _readme_commands()[1].split(" && ")[2:]
+    assert install in ci
+    assert re.search(rf"^{re.escape(tests)}$", ci, re.MULTILINE)
+    for step in ("ruff check .", "ruff format --check .", "mypy"):
+        assert re.search(rf"^{re.escape(step)}(\s|$)", ci, re.MULTILINE), step
+
+
+def test_both_readme_commands_install_with_the_constraints() -> None:
+    commands = _readme_commands()
+    assert len(commands) == 2
+    for command in commands:
+        assert "pip install -c constraints.txt" in command or (
+            "pip install -q -c constraints.txt" in command
+        )
+
+
+def test_every_requirement_is_pinned_within_its_range() -> None:
+    pins = _pins()
+    for requirement in _requirements():
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not pinned in constraints.txt"
+        assert requirement.specifier.contains(pins[name]), (name, pins[name])
+
+
+def test_libraries_whose_output_tests_read_have_a_capped_major() -> None:
+    capped = {"pypdf", "python-dateutil", "humanize", "textual", "pytest-asyncio"}
+    for requirement in _requirements():
+        if canonicalize_name(requirement.name) in capped:
+            assert any(s.operator in {"<", "=="} for s in requirement.specifier), requirement
+
+
+def test_mypy_covers_the_layers_without_textual() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    files = config["tool"]["mypy"]["files"]
+    assert {"pixtui/domain", "pixtui/store", "pixtui/services"} <= set(files)
