@@ -29,7 +29,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "option ambiguë : {option} peut désigner {matches}",
         "ambiguous option: {option} could match {matches}",
     ),
-    "cli.argparse.other": ("{message}", "{message}"),
     "cli.argparse.colon": (" :", ":"),
     "cli.metavar.file": ("FICHIER", "FILE"),
     "cli.metavar.command": ("COMMANDE", "COMMAND"),

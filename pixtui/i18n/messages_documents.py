@@ -65,7 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.field.session_number": ("N° de session", "Session number"),
     "documents.field.date": ("Date", "Date"),
     "documents.field.times": ("Horaire du créneau", "Time slot"),
-    "documents.field.start": ("Heure de début", "Start time"),
     "documents.field.site": ("Site", "Site"),
     "documents.field.room": ("Salle", "Room"),
     "documents.field.examiners": (

@@ -246,10 +246,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "marquer les élèves absents de la liste comme partis (jamais supprimés)",
         "mark the pupils missing from the list as left (never deleted)",
     ),
-    "prep.cli.results_elsewhere": (
-        "Les résultats de certification ne s'importent pas avec cette commande.",
-        "Certification results are not imported with this command.",
-    ),
     "prep.cli.bad_kind": (
         "Type d'import inconnu : « {word} ». Utilisez pupils, certifiability ou logins.",
         'Unknown import type: "{word}". Use pupils, certifiability or logins.',

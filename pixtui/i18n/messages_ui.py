@@ -141,7 +141,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.today.col.finished": ("Fin.", "Done"),
     "home.today.col.alerts": ("Al.", "Al."),
     "home.today.col.status": ("Statut", "Status"),
-    "home.binding.room": ("Ouvrir la salle", "Open the room"),
     "home.binding.window": ("Campagne", "Campaign"),
     "home.binding.window.tip": (
         "Changer les dates de la campagne de certification de cette année scolaire",
@@ -257,8 +256,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} {count:plural:session|sessions}, celles du jour en premier.",
         "{count} {count:plural:session|sessions}, today's first.",
     ),
-    "sessions.none": ("Aucune session n'est encore prévue.", "No session is planned yet."),
-    "sessions.binding.open": ("Ouvrir", "Open"),
     # One session
     "session.title": ("Session", "Session"),
     "session.title_with_room": ("Session — {room}", "Session — {room}"),
@@ -267,7 +264,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "N° {number} · {site} · {room} · {date} à {time} · {status}",
         "No. {number} · {site} · {room} · {date} at {time} · {status}",
     ),
-    "session.examiners": ("Surveillants : {names}", "Invigilators: {names}"),
     "session.accessibility": ("accessibilité", "accessibility"),
     "session.checklist": ("Préparation : {done}/{total}", "Preparation: {done}/{total}"),
     "session.binding.room": ("Salle", "Room"),
@@ -307,23 +303,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Documents handed to the administration",
     ),
     # Pupils
-    "pupils.col.last_name": ("Nom", "Last name"),
-    "pupils.col.first_name": ("Prénom", "First name"),
-    "pupils.col.division": ("Classe", "Class"),
-    "pupils.col.birthdate": ("Naissance", "Birthdate"),
-    "pupils.col.certifiability": ("Certificabilité", "Certifiability"),
-    "pupils.col.login": ("Connexion", "Login"),
     "pupils.no_login": ("aucune", "none"),
-    "pupils.summary": (
-        "{shown} {shown:plural:élève affiché|élèves affichés} sur {total}.",
-        "{shown} of {total} {total:plural:pupil|pupils} shown.",
-    ),
-    "pupils.search.placeholder": (
-        "Rechercher un élève (nom, prénom, classe)…",
-        "Search a pupil (name, class)…",
-    ),
     "pupils.binding.search": ("Chercher", "Search"),
-    "pupils.binding.clear": ("Effacer", "Clear"),
     # Journal
     "journal.col.when": ("Quand", "When"),
     "journal.col.who": ("Qui", "Who"),
@@ -427,16 +408,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{rooms} {rooms:plural:room|rooms} today · {alerts} ongoing {alerts:plural:alert|alerts}",
     ),
     "coordination.none": ("Aucune session aujourd'hui.", "No session today."),
-    "coordination.binding.open": ("Ouvrir la salle", "Open the room"),
     # Finalisation and results (built by the "after the session" work)
-    "finalisation.coming": (
-        "L'assistant de finalisation n'est pas encore disponible dans cette version : voici les sessions passées et leur statut.",
-        "The finalisation wizard is not available in this version yet: here are the past sessions and their status.",
-    ),
-    "results.coming": (
-        "L'import des résultats Pix Orga et leurs graphiques ne sont pas encore disponibles dans cette version.",
-        "Importing Pix Orga results and their charts is not available in this version yet.",
-    ),
     # Room entry
     "room.entry.intro": (
         "Choisissez la session du jour puis tapez son mot de passe surveillant (celui du kit).",
@@ -448,7 +420,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "room.entry.col.examiners": ("Surveillants", "Invigilators"),
     "room.entry.col.status": ("Statut", "Status"),
     "room.entry.none": ("Aucune session aujourd'hui", "No session today"),
-    "room.entry.binding": ("Entrer", "Enter"),
     "room.entry.unknown_number": (
         "Aucune session n'a le numéro {number}.",
         "No session has the number {number}.",
