@@ -52,7 +52,11 @@ class PixtuiApp(App[int]):
         start_mode: str = "accueil",
         room_number: str | None = None,
         watch_terminal: bool = True,
+        room_tick_seconds: float | None = None,
+        hangup_check_seconds: float | None = None,
     ) -> None:
+        """``room_tick_seconds`` (the room's re-timing, 1 s) and ``hangup_check_seconds`` (the
+        terminal watchdog, HANGUP_CHECK_SECONDS) are injectable so tests need not wait."""
         self.MODES = _modes()
         super().__init__()
         self.store = store
@@ -60,6 +64,8 @@ class PixtuiApp(App[int]):
         self.start_mode = start_mode
         self.room_number = room_number
         self._watch_terminal = watch_terminal
+        self.room_tick_seconds = room_tick_seconds
+        self._hangup_check_seconds = hangup_check_seconds
         self._last_counter = -1
         self._good_snapshot: Any = None
 
@@ -74,7 +80,8 @@ class PixtuiApp(App[int]):
         self._last_counter = self.store.snapshot().counter
         self.set_interval(STORE_POLL_SECONDS, self.poll_store, name="store-poll")
         if self._watch_terminal and not self.is_headless:
-            self.set_interval(HANGUP_CHECK_SECONDS, self._exit_if_terminal_gone, name="hangup")
+            every = self._hangup_check_seconds or HANGUP_CHECK_SECONDS
+            self.set_interval(every, self._exit_if_terminal_gone, name="hangup")
         self.switch_mode(self.start_mode)
 
     def _exit_if_terminal_gone(self) -> None:

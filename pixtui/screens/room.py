@@ -199,7 +199,8 @@ class RoomScreen(PixScreen):
         search.cursor_blink = False
         search.display = False
         self.query_one(RoomGrid).focus()
-        self.set_interval(TICK_SECONDS, self._tick, name="room-tick")
+        every = self.pix.room_tick_seconds or TICK_SECONDS
+        self.set_interval(every, self._tick, name="room-tick")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in self.WRITE_ACTIONS:

@@ -3,6 +3,8 @@ the read-only session, reopening by an organiser, and the status pipeline."""
 
 from __future__ import annotations
 
+from textual import events
+
 from pixtui.domain.enums import AbortReason, AssessmentState, SessionStatus
 from pixtui.i18n import t
 from pixtui.widgets.confirm import ConfirmDialog
@@ -63,7 +65,10 @@ async def test_comment_longer_than_500_refused(after_store, after_app):
         await open_wizard(pilot)
         await pilot.press("g")
         await pilot.pause()
-        await pilot.press(*(["x"] * 501), "enter")
+        # Pasted, as a long comment would be (501 key presses took 30 s).
+        after_app.focused.post_message(events.Paste("x" * 501))
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert t("after.wizard.too_long", length=501, limit=500) in screen_text(after_app)
         await pilot.press("backspace", "enter")

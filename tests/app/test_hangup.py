@@ -18,6 +18,14 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
+# pixtui's own entry point, with the watchdog (every HANGUP_CHECK_SECONDS = 5 s) injected at
+# 0.2 s so the test does not wait 5 s for it.
+_WITH_A_QUICK_WATCHDOG = (
+    "import sys, pixtui.app; pixtui.app.HANGUP_CHECK_SECONDS = 0.2; "
+    "from pixtui.cli import main; sys.exit(main())"
+)
+
+
 def _spawn(store: Path, *, ignore_hangup: bool) -> tuple[subprocess.Popen, int]:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
@@ -30,7 +38,7 @@ def _spawn(store: Path, *, ignore_hangup: bool) -> tuple[subprocess.Popen, int]:
 
     env = {**os.environ, "TERM": "xterm-256color"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "pixtui", "--store", str(store)],
+        [sys.executable, "-c", _WITH_A_QUICK_WATCHDOG, "--store", str(store)],
         stdin=slave,
         stdout=slave,
         stderr=slave,
@@ -70,7 +78,7 @@ def test_exits_when_the_terminal_goes_away(demo_store, ignore_hangup: bool) -> N
         _read_until(master, b"Accueil")
         cpu_before = _cpu_seconds(process.pid)
         os.close(master)  # the SSH connection drops
-        process.wait(timeout=12)  # the watchdog checks every 5 s
+        process.wait(timeout=12)  # the watchdog checks every 0.2 s here
     finally:
         if process.poll() is None:
             cpu = _cpu_seconds(process.pid) - cpu_before

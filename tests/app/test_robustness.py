@@ -6,10 +6,7 @@ import pytest
 
 from pixtui.domain.enums import SessionStatus
 from pixtui.screens.room import RoomScreen
-
-
-def rehearsal_session(store):
-    return next(s for s in store.snapshot().sessions.all() if s.rehearsal)
+from tests.conftest import ROOM_TICK, rehearsal_session
 
 
 async def test_markup_in_user_text_does_not_crash_any_table(demo_app, demo_store) -> None:
@@ -32,7 +29,10 @@ async def test_a_damaged_store_under_a_running_room_keeps_the_last_data(
         demo_app.show_room(session.id)
         await pilot.pause()
         demo_store.path.write_bytes(b'{"_meta": {"schema_vers')  # someone damages the file
-        await pilot.pause(2.5)  # the room re-times every second, the app polls every second
+        # The room's timer (injected, ROOM_TICK) re-times meanwhile; the app's poll runs now
+        # instead of within its second.
+        demo_app.poll_store()
+        await pilot.pause(ROOM_TICK * 5)
         assert isinstance(demo_app.screen, RoomScreen)
         assert demo_app.return_code is None
         assert any("abîmé" in n.message or "endommag" in n.message for n in demo_app._notifications)

@@ -27,6 +27,7 @@ from pixtui.store import Store
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.password_dialog import PasswordDialog
+from tests.conftest import ROOM_TICK
 
 from .pilot_helpers import (
     enter_room,
@@ -114,8 +115,8 @@ async def confirm(pilot) -> None:
 
 
 async def tick(pilot) -> None:
-    """Let the room's one-second timer run once (no key press)."""
-    await pilot.pause(1.2)
+    """Let the room's timer (injected: ROOM_TICK instead of a second) run (no key press)."""
+    await pilot.pause(ROOM_TICK * 5)
 
 
 # --- entering the room ----------------------------------------------------------------------
