@@ -17,7 +17,6 @@ from pixtui.domain.problems import Refused
 from pixtui.i18n import t
 from pixtui.messages import StoreChanged
 from pixtui.terminal import sixteen_colours, terminal_gone
-from pixtui.widgets import tables as _plain_table_cells  # noqa: F401  (str cells never markup)
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.palette import PixCommandPalette
 
@@ -236,14 +235,17 @@ class PixtuiApp(App[int]):
     # --- a bug must not print Textual's English traceback (with pupils' data in its locals) --
 
     def _fatal_error(self) -> None:
+        """PRIVATE Textual API (docs/textual-private-apis.md): Textual has no public hook for an
+        unhandled exception; its own ``_fatal_error`` prints a traceback with local values.
+        Ours writes them, without locals, to a 0600 log and shows one French sentence through
+        the public ``panic``. Guarded by tests/app/test_private_textual.py."""
         from rich.text import Text
 
         from pixtui.crash import write_crash_log
 
         self.bell()
         log = write_crash_log(self._exception)
-        self._exit_renderables.append(Text(t("cli.error.unexpected", log=log)))
-        self._close_messages_no_wait()
+        self.panic(Text(t("cli.error.unexpected", log=log)))
 
     # --- French key names -------------------------------------------------------------
 

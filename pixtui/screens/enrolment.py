@@ -34,7 +34,7 @@ from pixtui.services.enrolment import (
 from pixtui.services.sessions import confirmation_text
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog
-from pixtui.widgets.tables import keep_cursor, selected_row_key
+from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
 
 COLUMNS = ("mark", "last_name", "first_name", "certifiability", "others", "previous", "note")
 
@@ -59,14 +59,14 @@ class EnrolmentScreen(PixScreen):
         Binding("escape", "back", t("binding.back"), id="enrol-back"),
         Binding(
             "space",
-            "toggle",
+            "select_pupil",
             t("prep.enrol.binding.toggle"),
             tooltip=t("prep.enrol.binding.toggle.tip"),
             id="enrol-toggle",
         ),
         Binding(
             "t",
-            "toggle_class",
+            "select_class",
             t("prep.enrol.binding.class"),
             tooltip=t("prep.enrol.binding.class.tip"),
             id="enrol-whole-class",
@@ -96,7 +96,7 @@ class EnrolmentScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="enrol-header")
-        yield DataTable(id="enrol-table", cursor_type="row")
+        yield PlainTable(id="enrol-table", cursor_type="row")
         yield Static(id="enrol-detail")
 
     def on_mount(self) -> None:
@@ -206,7 +206,9 @@ class EnrolmentScreen(PixScreen):
 
     # --- selecting ---------------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    def action_select_pupil(self) -> None:
+        """Space: add the pupil under the cursor to the selection, or take them out (not
+        ``action_toggle``, which is Textual's own action for a widget attribute)."""
         key = selected_row_key(self.query_one(DataTable))
         choice = self._choices.get(key) if key else None
         if choice is None:
@@ -222,9 +224,11 @@ class EnrolmentScreen(PixScreen):
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_select_pupil()
 
-    def action_toggle_class(self) -> None:
+    def action_select_class(self) -> None:
+        """Every selectable pupil of the class in the selection, or all out (not
+        ``action_toggle_class``, the name of Textual's action for CSS classes)."""
         selectable = {pid for pid, c in self._choices.items() if self._selectable(c)}
         if not selectable:
             self.notify(t("prep.enrol.class_nobody"), severity="warning")

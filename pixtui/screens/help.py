@@ -14,6 +14,19 @@ from pixtui.bindings import SECTIONS
 from pixtui.i18n import t
 
 
+def screen_bindings(screen: Screen) -> list[Binding]:
+    """The screen's own keys, from the public ``BINDINGS`` of its classes, merged the way
+    Textual merges them (a subclass's key replaces its base's, in the base's place).
+
+    Only ours (they all have an id): Textual's inherited ones carry English descriptions.
+    """
+    by_key: dict[str, Binding] = {}
+    for cls in reversed(type(screen).__mro__):
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            by_key[binding.key] = binding
+    return [b for b in by_key.values() if b.id and b.description and not b.system]
+
+
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen {
@@ -52,12 +65,8 @@ class HelpScreen(ModalScreen[None]):
         below = self._below
         if below is not None:
             grid.add_row(Text(t("help.this_screen"), style="bold underline"), "")
-            # Textual has no public accessor for a screen's own bindings. Only ours (they all
-            # have an id): Textual's inherited ones carry English descriptions.
-            for items in below._bindings.key_to_bindings.values():
-                for item in items:
-                    if item.id and item.description and not item.system:
-                        grid.add_row(self.app.get_key_display(item), item.description)
+            for item in screen_bindings(below):
+                grid.add_row(self.app.get_key_display(item), item.description)
             explanation = getattr(below, "HELP_KEY", None)
             if explanation:
                 grid.add_row("", t(explanation))

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from pixtui.domain.clock import local
 from pixtui.i18n import CATALOGUE, t
 from pixtui.screens.base import PixScreen
+from pixtui.widgets.tables import PlainTable
 
 SHOWN_EVENTS = 500
 
@@ -30,7 +31,7 @@ class JournalScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="journal-summary")
-        yield DataTable(id="journal-table", cursor_type="row")
+        yield PlainTable(id="journal-table", cursor_type="row")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

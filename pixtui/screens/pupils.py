@@ -33,7 +33,7 @@ from pixtui.services.pupils import (
     set_follow_up,
 )
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
-from pixtui.widgets.tables import keep_cursor, selected_row_key
+from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
 
 COLUMNS = (
     "last_name",
@@ -166,8 +166,8 @@ class PupilsScreen(PixScreen):
             placeholder=t("prep.pupils.search.placeholder"), id="pupils-query", compact=True
         )
         yield Static(id="pupils-filters")
-        yield DataTable(id="pupils-table", cursor_type="row")
-        yield DataTable(id="classes-table", cursor_type="row")
+        yield PlainTable(id="pupils-table", cursor_type="row")
+        yield PlainTable(id="classes-table", cursor_type="row")
         yield Static(id="pupils-class-line")
 
     def on_mount(self) -> None:

@@ -28,7 +28,7 @@ from pixtui.services.enrolment import (
 from pixtui.services.sessions import checklist_items, toggle_checklist_item
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import TextDialog
-from pixtui.widgets.tables import keep_cursor, selected_row_key
+from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
 
 DEFAULT_EXPORT_DIR = "~/pixtui-exports"
 
@@ -120,8 +120,8 @@ class SessionScreen(PixScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="session-details")
         yield Static(id="candidates-title")
-        yield DataTable(id="candidates-table", cursor_type="row")
-        yield DataTable(id="checklist-table", cursor_type="row")
+        yield PlainTable(id="candidates-table", cursor_type="row")
+        yield PlainTable(id="checklist-table", cursor_type="row")
         yield Static(t("prep.session.checklist_title"), id="checklist-title")
 
     def on_mount(self) -> None:

@@ -3,29 +3,50 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable, _data_table
-from textual.widgets._data_table import RowDoesNotExist
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellType, ColumnKey, RowDoesNotExist, RowKey
 
 from pixtui.i18n import t
 
 
-def _plain_cell_formatter(obj: object, wrap: bool = True, height: int = 0):
-    """Textual reads a str cell as markup: a room named « Labo [/i] 2 » would crash every
-    table it appears in. pixtui never styles cells with markup (it uses Text), so a str cell
-    is plain text."""
-    if isinstance(obj, str):
-        obj = Text(obj, end="")
-    return _markup_cell_formatter(obj, wrap, height)
+def plain(cell: object) -> object:
+    """A str cell as plain text: Textual reads a str cell as markup, and a room named
+    « Labo [/i] 2 » would crash every table it appears in. pixtui never styles cells with
+    markup (it uses Text)."""
+    return Text(cell, end="") if isinstance(cell, str) else cell
 
 
-_markup_cell_formatter = _data_table.default_cell_formatter
-_data_table.default_cell_formatter = _plain_cell_formatter  # looked up at call time
+class PlainTable(DataTable):
+    """pixtui's DataTable: every str cell is plain text, never markup (see :func:`plain`).
+
+    Through DataTable's public methods: ``add_rows`` and ``update_cell_at`` go through the
+    two overridden here. Every table of pixtui is one (a test checks the sources)."""
+
+    def add_row(
+        self,
+        *cells: CellType,
+        height: int | None = 1,
+        key: str | None = None,
+        label: Any = None,
+    ) -> RowKey:
+        return super().add_row(*map(plain, cells), height=height, key=key, label=label)
+
+    def update_cell(
+        self,
+        row_key: RowKey | str,
+        column_key: ColumnKey | str,
+        value: CellType,
+        *,
+        update_width: bool = False,
+    ) -> None:
+        super().update_cell(row_key, column_key, plain(value), update_width=update_width)
 
 
-class RecordTable(DataTable):
+class RecordTable(PlainTable):
     """A row-cursor table whose Entrée opens the record (the screen handles RowSelected)."""
 
     BINDINGS = [

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import select
-import signal
-import struct
 import subprocess
-import sys
-import termios
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.app.pty_helpers import read_until, spawn
 
 pytestmark = pytest.mark.slow
 
@@ -27,42 +22,7 @@ _WITH_A_QUICK_WATCHDOG = (
 
 
 def _spawn(store: Path, *, ignore_hangup: bool) -> tuple[subprocess.Popen, int]:
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-
-    def as_under_sshd() -> None:
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-        if ignore_hangup:  # e.g. started under nohup: only our own watchdog can notice
-            signal.signal(signal.SIGHUP, signal.SIG_IGN)
-
-    env = {**os.environ, "TERM": "xterm-256color"}
-    process = subprocess.Popen(
-        [sys.executable, "-c", _WITH_A_QUICK_WATCHDOG, "--store", str(store)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        preexec_fn=as_under_sshd,
-        close_fds=True,
-    )
-    os.close(slave)
-    return process, master
-
-
-def _read_until(master: int, marker: bytes, timeout: float = 20) -> None:
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.2)
-        if ready:
-            chunk = os.read(master, 65536)
-            if b"\x1b[6n" in chunk:
-                os.write(master, b"\x1b[1;1R")
-            seen += chunk
-            if marker in seen:
-                return
-    raise AssertionError("pixtui never showed its home screen")
+    return spawn(_WITH_A_QUICK_WATCHDOG, ["--store", str(store)], ignore_hangup=ignore_hangup)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -75,7 +35,7 @@ def _cpu_seconds(pid: int) -> float:
 def test_exits_when_the_terminal_goes_away(demo_store, ignore_hangup: bool) -> None:
     process, master = _spawn(demo_store.path, ignore_hangup=ignore_hangup)
     try:
-        _read_until(master, b"Accueil")
+        read_until(master, b"Accueil")
         cpu_before = _cpu_seconds(process.pid)
         os.close(master)  # the SSH connection drops
         process.wait(timeout=12)  # the watchdog checks every 0.2 s here
