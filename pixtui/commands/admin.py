@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable
 
 from pixtui.commands.common import clock, confirm, login_name, open_store, store_path
-from pixtui.domain.clock import local
 from pixtui.domain.enums import SchoolType
 from pixtui.domain.models import SchoolSettings
 from pixtui.domain.names import fold
+from pixtui.domain.timing import format_instant
 from pixtui.i18n import t
 
 UAI_PATTERN = re.compile(r"^[0-9]{7}[A-Z]$")  # ASCII only: \d would accept other scripts' digits
@@ -154,7 +154,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _when(instant) -> str:
-    return local(instant).strftime("%d/%m/%Y %H:%M:%S") if instant else "?"
+    return format_instant(instant, seconds=True) or "?"
 
 
 def _size(size: int) -> str:

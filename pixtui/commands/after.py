@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from pixtui.commands.common import confirm, open_store
@@ -96,24 +96,23 @@ def _session(store, number: str):
 
 
 def _parse_when(text: str | None, store) -> datetime | None:
-    """``JJ/MM/AAAA`` (noon, Paris time) or ``JJ/MM/AAAA HH:MM``; None means now."""
+    """``JJ/MM/AAAA`` (noon, Paris time) or ``JJ/MM/AAAA HH:MM``; None means now. The day and
+    the time are read by the one parser of what users type (pixtui.domain.sessions)."""
     from pixtui.cli import UserError
-    from pixtui.domain.clock import SCHOOL_ZONE, as_utc
+    from pixtui.domain.clock import SCHOOL_ZONE, at_local
+    from pixtui.domain.sessions import parse_date, parse_time
 
     if text is None:
         return None
-    for pattern in ("%d/%m/%Y %H:%M", "%d/%m/%Y"):
-        try:
-            parsed = datetime.strptime(text.strip(), pattern)
-        except ValueError:
-            continue
-        if pattern == "%d/%m/%Y":
-            parsed = parsed.replace(hour=12)
-        when = as_utc(parsed.replace(tzinfo=SCHOOL_ZONE))
-        if when > store.clock.now():
-            raise UserError(t("after.cli.date_future", date=text))
-        return when
-    raise UserError(t("after.cli.bad_date", date=text))
+    day_text, _, time_text = text.strip().partition(" ")
+    day = parse_date(day_text)
+    hour = parse_time(time_text) if time_text.strip() else time(12, 0)
+    if day is None or hour is None:
+        raise UserError(t("after.cli.bad_date", date=text))
+    when = at_local(day, hour, SCHOOL_ZONE)
+    if when > store.clock.now():
+        raise UserError(t("after.cli.date_future", date=text))
+    return when
 
 
 def run_status(args: argparse.Namespace) -> int:

@@ -9,8 +9,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pixtui.domain.clock import SCHOOL_ZONE
 from pixtui.domain.models import Candidate, SchoolSettings, Session
 from pixtui.domain.names import name_key
-from pixtui.domain.timing import (
-    format_date,  # noqa: F401  (re-exported for the documents)
+
+# The one formatter of dates and times (pixtui.domain.timing), re-exported for the documents.
+from pixtui.domain.timing import (  # noqa: F401
+    format_clock,
+    format_date,
+    format_instant,
+    format_time,
     personal_minutes,
 )
 from pixtui.i18n import t
@@ -33,24 +38,6 @@ def format_long_date(day: date | None) -> str:
         weekday=t(f"documents.weekday.{day.weekday()}"),
         date=format_date(day),
     )
-
-
-def format_time(moment: time | None) -> str:
-    return moment.strftime("%H:%M") if moment else ""
-
-
-def format_instant(instant: datetime | None, zone: ZoneInfo) -> str:
-    """« JJ/MM/AAAA HH:MM » in the school's zone."""
-    if instant is None:
-        return ""
-    return instant.astimezone(zone).strftime("%d/%m/%Y %H:%M")
-
-
-def format_clock(instant: datetime | None, zone: ZoneInfo) -> str:
-    """« HH:MM » in the school's zone."""
-    if instant is None:
-        return ""
-    return instant.astimezone(zone).strftime("%H:%M")
 
 
 def extra_time_percent(ratio: float) -> str:

@@ -12,6 +12,7 @@ from pixtui.documents.csv_exports import to_csv
 from pixtui.documents.layout import DocumentPDF
 from pixtui.domain.names import name_key
 from pixtui.domain.planning import Plan, PlanInputs, session_margins
+from pixtui.domain.timing import format_date, format_time
 from pixtui.formatting import format_day_long
 from pixtui.i18n import t
 
@@ -48,8 +49,8 @@ def plan_rows(inputs: PlanInputs, plan: Plan) -> list[PlanRow]:
             PlanRow(
                 order,
                 session.slot.day,
-                f"{session.slot.start:%H:%M}",
-                f"{margins.end:%H:%M}",
+                format_time(session.slot.start),
+                format_time(margins.end),
                 session.slot.room,
                 room.site if room else "",
                 len(session.pupil_ids),
@@ -82,7 +83,7 @@ def plan_csv(inputs: PlanInputs, plan: Plan) -> bytes:
     body = [
         [
             row.order,
-            row.day.strftime("%d/%m/%Y"),
+            format_date(row.day),
             row.start,
             row.end,
             row.room,
@@ -108,8 +109,8 @@ def plan_pupils_csv(inputs: PlanInputs, plan: Plan) -> bytes:
                     [
                         pupil.division,
                         pupil.name,
-                        session.slot.day.strftime("%d/%m/%Y"),
-                        f"{session.slot.start:%H:%M}",
+                        format_date(session.slot.day),
+                        format_time(session.slot.start),
                         session.slot.room,
                     ]
                 )

@@ -39,7 +39,7 @@ from pixtui.domain.problems import (
     errors,
     warnings,
 )
-from pixtui.domain.timing import DEFAULT_TEST_MINUTES, candidate_deadline
+from pixtui.domain.timing import DEFAULT_TEST_MINUTES, candidate_deadline, format_date
 from pixtui.i18n import t
 
 MAX_TEXT_LENGTH = 500  # Pix Certif's limit for a description and for the global comment
@@ -636,7 +636,7 @@ SECTION_KEYS = {
 
 def summary_text(session: Session, rows: Sequence[SummaryRow]) -> str:
     """The summary as plain text (to print or keep next to Pix Certif's form)."""
-    day = session.date.strftime("%d/%m/%Y") if session.date else "—"
+    day = format_date(session.date) or "—"
     lines = [
         t(
             "results.summary.title",

@@ -22,7 +22,13 @@ from pixtui.domain.models import SchoolSettings
 from pixtui.domain.names import name_key
 from pixtui.domain.problems import Problem
 from pixtui.domain.sessions import invigilators_needed
-from pixtui.domain.timing import format_date, format_extra_time, personal_minutes
+from pixtui.domain.timing import (
+    format_date,
+    format_day_month,
+    format_extra_time,
+    format_time,
+    personal_minutes,
+)
 from pixtui.i18n import t
 
 NOON = time(12, 0)
@@ -264,7 +270,7 @@ def half_day_label(start: time) -> str:
 
 
 def short_day(day: date) -> str:
-    return day.strftime("%d/%m")
+    return format_day_month(day)
 
 
 # --- The plan ---------------------------------------------------------------------------------
@@ -379,8 +385,8 @@ def plan_problems(inputs: PlanInputs, plan: Plan) -> list[Problem]:
                 Problem.error(
                     "planning.rule.room_until",
                     where=where,
-                    end=f"{end:%H:%M}",
-                    until=f"{slot.free_until:%H:%M}",
+                    end=format_time(end),
+                    until=format_time(slot.free_until),
                 )
             )
         for name in session.invigilators:
@@ -395,7 +401,7 @@ def plan_problems(inputs: PlanInputs, plan: Plan) -> list[Problem]:
                         "planning.rule.invigilator_busy",
                         name=name,
                         where=where,
-                        end=f"{end:%H:%M}",
+                        end=format_time(end),
                     )
                 )
         for pupil_id in session.pupil_ids:
@@ -467,7 +473,7 @@ def plan_problems(inputs: PlanInputs, plan: Plan) -> list[Problem]:
 
 
 def _where(slot: Slot) -> str:
-    return f"{format_date(slot.day)} {slot.start:%H:%M} {slot.room}"
+    return f"{format_date(slot.day)} {format_time(slot.start)} {slot.room}"
 
 
 # --- Margins and score ------------------------------------------------------------------------
@@ -680,7 +686,7 @@ def missing_invigilators_problem(slot: Slot, missing: int) -> Problem:
         day=short_day(slot.day),
         half=half_day_label(slot.start),
         room=slot.room,
-        start=f"{slot.start:%H:%M}",
+        start=format_time(slot.start),
     )
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pixtui.domain.clock import as_utc
 from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.domain.results import CertificationResult
+from pixtui.domain.timing import format_date
 from pixtui.i18n import t
 
 DEFAULT_RETENTION_YEARS = 5
@@ -136,7 +137,7 @@ class PurgePlan:
     def lines(self) -> list[str]:
         """The dry run as French lines: a summary, then every record that would be touched."""
         if self.is_empty:
-            return [t("results.retention.nothing", today=self.today.strftime("%d/%m/%Y"))]
+            return [t("results.retention.nothing", today=format_date(self.today))]
         out = [
             t(
                 "results.retention.summary",
@@ -164,7 +165,7 @@ def _person_label(last: str, first: str, division: str) -> str:
 
 
 def _session_label(session: Session) -> str:
-    day = session.date.strftime("%d/%m/%Y") if session.date else "?"
+    day = format_date(session.date) or "?"
     number = session.pix_number or "—"
     return t("results.retention.session_label", number=number, date=day, room=session.room or "—")
 

@@ -22,7 +22,7 @@ from pixtui.domain.labels import label
 from pixtui.domain.models import CampaignWindow, Candidate, SchoolSettings, Session
 from pixtui.domain.names import name_key
 from pixtui.domain.problems import Problem
-from pixtui.domain.timing import format_date
+from pixtui.domain.timing import format_date, format_time
 
 DEFAULT_PUPILS_PER_INVIGILATOR = 20
 
@@ -168,7 +168,7 @@ def validate_session(
                         "start_time",
                         room=session.room.strip(),
                         date=format_date(other.date),
-                        time=other.start_time.strftime("%H:%M"),
+                        time=format_time(other.start_time),
                     )
                 )
                 break

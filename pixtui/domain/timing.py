@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
@@ -169,14 +169,43 @@ def format_countdown(countdown: Countdown) -> str:
 # --- Display ----------------------------------------------------------------------------------
 
 
-def format_clock(instant: datetime, zone: ZoneInfo = SCHOOL_ZONE) -> str:
-    """ "10:42": wall-clock time at the school."""
-    return as_utc(instant).astimezone(zone).strftime("%H:%M")
+# The one formatter of dates and times shown to users (screens, documents, CLI, messages): French
+# numeric forms, Pix's JJ/MM/AAAA. Stored instants are UTC; they are shown in the school's zone.
+
+
+def format_clock(instant: datetime | None, zone: ZoneInfo = SCHOOL_ZONE) -> str:
+    """ "10:42": wall-clock time at the school; "" for no instant."""
+    return as_utc(instant).astimezone(zone).strftime("%H:%M") if instant else ""
 
 
 def format_date(day: date | None) -> str:
     """ "04/03/2024": how French staff read dates (and Pix's JJ/MM/AAAA); "" for no date."""
     return day.strftime("%d/%m/%Y") if day else ""
+
+
+def format_day_month(day: date | None) -> str:
+    """ "04/03": a day of this campaign, where the year goes without saying; "" for no date."""
+    return day.strftime("%d/%m") if day else ""
+
+
+def format_time(moment: time | None) -> str:
+    """ "09:30": a session's start time (a wall-clock time); "" for none."""
+    return moment.strftime("%H:%M") if moment else ""
+
+
+def format_instant(
+    instant: datetime | None,
+    zone: ZoneInfo = SCHOOL_ZONE,
+    *,
+    year: bool = True,
+    seconds: bool = False,
+) -> str:
+    """ "04/03/2024 10:42" at the school ("04/03 10:42" without the year, "…10:42:07" with
+    seconds, for the journal); "" for no instant."""
+    if not instant:
+        return ""
+    pattern = ("%d/%m/%Y" if year else "%d/%m") + (" %H:%M:%S" if seconds else " %H:%M")
+    return as_utc(instant).astimezone(zone).strftime(pattern)
 
 
 def format_remaining(delta: timedelta) -> str:

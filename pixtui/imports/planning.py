@@ -31,6 +31,7 @@ from pixtui.domain.planning import (
     minutes_to_time,
     time_to_minutes,
 )
+from pixtui.domain.timing import format_time
 from pixtui.i18n import t
 from pixtui.imports.report import ImportKind, ImportReport, start_report
 from pixtui.imports.rows import fits_header, tidy
@@ -222,7 +223,7 @@ def _slot_row(
         return None
     if end <= start:
         report.refuse(
-            row, t("planning.import.end_before", start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+            row, t("planning.import.end_before", start=format_time(start), end=format_time(end))
         )
         return None
     return SlotRow(row.line, room, day, weekday, start, end)

@@ -19,6 +19,7 @@ from pixtui.domain.certifiability import REAL_LOGIN_METHODS
 from pixtui.domain.enums import Certifiability, LoginMethod
 from pixtui.domain.models import Pupil, new_id
 from pixtui.domain.names import name_key, person_key
+from pixtui.domain.timing import format_date
 from pixtui.i18n import t
 from pixtui.imports.orga_pupils import OrgaPupilRow
 from pixtui.imports.profiles import CertifiabilityRow
@@ -94,7 +95,7 @@ def show_value(value: object) -> str:
     if isinstance(value, bool):
         return t("imports.value.yes") if value else t("imports.value.no")
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     if isinstance(value, Certifiability):
         return t(f"imports.certifiability.{value.value}")
     if isinstance(value, Enum):

@@ -41,6 +41,7 @@ from pixtui.domain.results import (
     CertificationResult,
     ResultStatus,
 )
+from pixtui.domain.timing import format_date
 from pixtui.i18n import t
 from pixtui.imports.sniff import (
     CellError,
@@ -440,7 +441,7 @@ def _first_names_overlap(words: set[str], pupil: Pupil) -> bool:
 
 
 def _fr_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else MISSING
+    return format_date(day) or MISSING
 
 
 def match_results(results: Sequence[CertificationResult], pupils: Sequence[Pupil]) -> ResultsMatch:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from pixtui.domain.sessions import parse_date as parse_day
 from pixtui.domain.text import has_controls, safe_text
 from pixtui.i18n import t
 
@@ -353,7 +354,6 @@ def detect_separator(header_line: str) -> str:
 
 # --- Typed cell parsers -----------------------------------------------------------------
 
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _HM = re.compile(r"^(\d{1,2})[:hH](\d{2})(?::(\d{2})(?:[.,]\d+)?)?$")
 
@@ -364,18 +364,12 @@ def parse_date(text: str) -> date:
     An ISO date-time is accepted too and gives its date. Raises :class:`CellError`.
     """
     value = text.strip()
-    match = _DMY.match(value)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-    else:
-        match = _ISO_DAY.match(value) or _ISO_DAY.match(value[:10])
-        if not match or (len(value) > 10 and value[10] not in "T "):
-            raise CellError(t("imports.cell.date", value=_show(value)))
-        year, month, day = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise CellError(t("imports.cell.date", value=_show(value))) from None
+    if len(value) > 10 and value[10] in "T " and _ISO_DAY.match(value[:10]):
+        value = value[:10]  # an ISO date-time: its day
+    day = parse_day(value)  # the one date parser (pixtui.domain.sessions)
+    if day is None:
+        raise CellError(t("imports.cell.date", value=_show(text.strip())))
+    return day
 
 
 def parse_datetime(text: str, zone: ZoneInfo = PARIS) -> datetime:

@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from pixtui.domain.clock import local
+from pixtui.domain.timing import format_clock
 from pixtui.formatting import format_day_long
 from pixtui.i18n import t
 from pixtui.messages import StoreChanged
@@ -91,7 +92,7 @@ class PixScreen(Screen):
         bar.left = self.snapshot.school.name or "pixtui"
         bar.middle = self.title_text()
         now = local(self.now())
-        bar.right = f"{format_day_long(now.date())} {now:%H:%M}"
+        bar.right = f"{format_day_long(now.date())} {format_clock(now)}"
 
     def title_text(self) -> str:
         return t(self.TITLE_KEY)

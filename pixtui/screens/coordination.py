@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 
 from pixtui.domain.clock import local_today
 from pixtui.domain.room import room_counters
-from pixtui.domain.timing import format_clock, latest_deadline
+from pixtui.domain.timing import format_clock, format_time, latest_deadline
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
@@ -59,7 +59,7 @@ class CoordinationScreen(PixScreen):
             total_alerts += counters.alerts
             last = latest_deadline(candidates, snap.school.test_minutes)
             table.add_row(
-                session.start_time.strftime("%H:%M") if session.start_time else "",
+                format_time(session.start_time),
                 session.room,
                 session.pix_number or "–",
                 ", ".join(session.examiners),

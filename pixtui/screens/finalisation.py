@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from pixtui.domain.clock import local, local_today
+from pixtui.domain.clock import local_today
 from pixtui.domain.enums import SessionStatus
 from pixtui.domain.finalisation import next_status
 from pixtui.domain.labels import label
+from pixtui.domain.timing import format_instant
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -103,7 +104,7 @@ class FinalisationScreen(PixScreen):
                 session.room,
                 session.pix_number or "–",
                 label(session.status),
-                f"{local(since.at):%d/%m %H:%M} {since.by}" if since else "–",
+                f"{format_instant(since.at, year=False)} {since.by}" if since else "–",
                 t("after.final.handover_cell", to=handover.to) if handover else "–",
                 key=session.id,
             )

@@ -14,6 +14,7 @@ from pixtui.domain.clock import local_today
 from pixtui.domain.labels import label
 from pixtui.domain.problems import Severity
 from pixtui.domain.sessions import campaign_window_for, parse_date, school_year_of
+from pixtui.domain.timing import format_time
 from pixtui.formatting import format_date, format_percent
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -90,7 +91,7 @@ class HomeScreen(PixScreen):
             session = row.session
             status = t("home.today.rehearsal") if session.rehearsal else label(session.status)
             table.add_row(
-                session.start_time.strftime("%H:%M") if session.start_time else "",
+                format_time(session.start_time),
                 session.room,
                 session.pix_number or "–",
                 str(row.enrolled),

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from pixtui.domain.clock import local
+from pixtui.domain.timing import format_instant
 from pixtui.i18n import CATALOGUE, t
 from pixtui.screens.base import PixScreen
 from pixtui.widgets.tables import PlainTable
@@ -45,7 +45,7 @@ class JournalScreen(PixScreen):
         table.clear()
         for event in events:
             table.add_row(
-                local(event.at).strftime("%d/%m/%Y %H:%M:%S"),
+                format_instant(event.at, seconds=True),
                 event.who,
                 action_label(event.action),
                 _record_label(event.record_type),

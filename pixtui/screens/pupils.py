@@ -300,7 +300,7 @@ class PupilsScreen(PixScreen):
         if informed is None or not informed.informed:
             return t("prep.pupils.informed.no")
         return t(
-            "prep.pupils.informed.yes", by=informed.by, at=local(informed.at).strftime("%d/%m/%Y")
+            "prep.pupils.informed.yes", by=informed.by, at=format_date(local(informed.at).date())
         )
 
     def _current_class(self) -> str | None:

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from pixtui.domain.results import compare_classes, r3_explanation, summarise
+from pixtui.domain.timing import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.screens.results_class import (
@@ -133,7 +134,7 @@ class ResultsScreen(PixScreen):
             return
         sessions.sort(key=lambda s: s.date.toordinal() if s.date else 0)
         options = [
-            (s.id, f"{s.pix_number} · {s.date:%d/%m/%Y} · {s.room}" if s.date else s.pix_number)
+            (s.id, f"{s.pix_number} · {format_date(s.date)} · {s.room}" if s.date else s.pix_number)
             for s in sessions
         ]
         self.app.push_screen(

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 
 from pixtui.domain.clock import local_today
 from pixtui.domain.labels import label
+from pixtui.domain.timing import format_time
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services import room_access
@@ -41,7 +42,7 @@ class RoomEntryScreen(PixScreen):
         for session in sorted(sessions, key=lambda s: (s.start_time is None, s.start_time)):
             status = t("home.today.rehearsal") if session.rehearsal else label(session.status)
             table.add_row(
-                session.start_time.strftime("%H:%M") if session.start_time else "",
+                format_time(session.start_time),
                 session.room,
                 session.pix_number or "–",
                 ", ".join(session.examiners),

@@ -12,11 +12,10 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from pixtui.domain.clock import local
 from pixtui.domain.labels import label
 from pixtui.domain.names import name_key
 from pixtui.domain.sessions import invigilators_needed
-from pixtui.domain.timing import format_extra_time
+from pixtui.domain.timing import format_extra_time, format_instant, format_time
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -156,7 +155,7 @@ class SessionScreen(PixScreen):
                 site=session.site,
                 room=session.room,
                 date=format_date(session.date),
-                time=session.start_time.strftime("%H:%M") if session.start_time else "",
+                time=format_time(session.start_time),
                 status=label(session.status),
             ),
             style="bold",
@@ -209,7 +208,7 @@ class SessionScreen(PixScreen):
                 who = t(
                     "prep.session.checklist.by",
                     by=item.by,
-                    at=local(item.at).strftime("%d/%m %H:%M"),
+                    at=format_instant(item.at, year=False),
                 )
             checklist.add_row(
                 Text("[x]" if item.done else "[ ]"), t("checklist." + item.key), who, key=item.key

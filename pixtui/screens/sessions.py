@@ -14,6 +14,7 @@ from pixtui.domain.labels import label
 from pixtui.domain.models import Session
 from pixtui.domain.problems import errors, warnings
 from pixtui.domain.sessions import invigilators_needed
+from pixtui.domain.timing import format_time
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -112,7 +113,7 @@ class SessionsScreen(PixScreen):
                 examiners += " !"  # rule 3: fewer names than needed
             table.add_row(
                 format_date(session.date),
-                session.start_time.strftime("%H:%M") if session.start_time else "",
+                format_time(session.start_time),
                 session.room,
                 session.site,
                 session.pix_number or "–",
@@ -179,7 +180,7 @@ class SessionsScreen(PixScreen):
             "prep.sessions.name",
             room=session.room,
             date=format_date(session.date),
-            time=session.start_time.strftime("%H:%M") if session.start_time else "",
+            time=format_time(session.start_time),
         )
         question = confirmation_text(warnings(found), "prep.sessions.delete_question", name=name)
         self.app.push_screen(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pixtui.domain.clock import Clock, local
+from pixtui.domain.timing import format_time
 
 
 @dataclass(frozen=True)
@@ -55,5 +56,5 @@ def write_demo(path: Path, *, actor: str, clock: Clock, replace: bool = False) -
         rehearsal_number=rehearsal.pix_number or "",
         rehearsal_access_code=rehearsal.access_code,
         rehearsal_password=rehearsal.invigilator_password,
-        rehearsal_time=rehearsal.start_time.strftime("%H:%M") if rehearsal.start_time else "",
+        rehearsal_time=format_time(rehearsal.start_time),
     )

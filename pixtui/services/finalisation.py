@@ -28,6 +28,7 @@ from pixtui.domain.finalisation import (
 )
 from pixtui.domain.models import Candidate, Handover, Session
 from pixtui.domain.problems import Problem
+from pixtui.domain.timing import format_instant
 from pixtui.i18n import t
 from pixtui.services.exports import (
     PendingFile,
@@ -156,15 +157,14 @@ def session_by_number(snapshot: Any, number: str) -> Session:
 
 def status_lines(session: Session) -> list[str]:
     """The pipeline of one session as French lines: each step with its date and who."""
-    from pixtui.domain.clock import local
     from pixtui.domain.labels import label
 
     lines = []
     for change in session.status_history:
-        when = local(change.at).strftime("%d/%m/%Y %H:%M")
+        when = format_instant(change.at)
         lines.append(t("after.status.line", status=label(change.status), at=when, by=change.by))
     if session.handover is not None:
-        when = local(session.handover.at).strftime("%d/%m/%Y %H:%M")
+        when = format_instant(session.handover.at)
         lines.append(
             t("after.handover.line", at=when, by=session.handover.by, to=session.handover.to)
         )

@@ -12,6 +12,7 @@ from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.domain.problems import Severity
 from pixtui.domain.room import room_counters
 from pixtui.domain.sessions import campaign_window_for, invigilators_needed
+from pixtui.domain.timing import format_date, format_day_month, format_time
 from pixtui.i18n import t
 
 
@@ -87,7 +88,7 @@ def _campaign_line(school: Any, today: date) -> str:
     window = campaign_window_for(school, today)
     if window is None:
         return t("home.campaign.none")
-    dates = {"start": window.start.strftime("%d/%m/%Y"), "end": window.end.strftime("%d/%m/%Y")}
+    dates = {"start": format_date(window.start), "end": format_date(window.end)}
     if today < window.start:
         return t("home.campaign.before", days=(window.start - today).days, **dates)
     if today > window.end:
@@ -210,6 +211,6 @@ def _todos(
 
 
 def _session_name(session: Session) -> str:
-    day = session.date.strftime("%d/%m") if session.date else "?"
-    hour = session.start_time.strftime("%H:%M") if session.start_time else "?"
+    day = format_day_month(session.date) or "?"
+    hour = format_time(session.start_time) or "?"
     return t("session.short_name", day=day, time=hour, room=session.room)

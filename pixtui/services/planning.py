@@ -48,6 +48,7 @@ from pixtui.domain.planning import (
 from pixtui.domain.planning_greedy import first_fit
 from pixtui.domain.problems import Problem, Refused, errors
 from pixtui.domain.sessions import campaign_window_for
+from pixtui.domain.timing import format_date, format_time
 from pixtui.i18n import t
 
 DEFAULT_TIME_LIMIT = 10.0
@@ -696,7 +697,7 @@ def already_lines(selection: PupilSelection) -> list[str]:
             t(
                 "planning.cli.already",
                 count=len(pupils),
-                date=session.date.strftime("%d/%m/%Y") if session.date else "",
+                date=format_date(session.date),
                 room=session.room,
                 classes=classes,
             )
@@ -771,8 +772,8 @@ def apply_plan(tx: Any, inputs: PlanInputs, plan: Plan, *, now: Any) -> ApplyRep
             draft = SessionDraft(
                 site=site,
                 room=room.name if room else slot.room,
-                date=slot.day.strftime("%d/%m/%Y"),
-                start_time=f"{slot.start:%H:%M}",
+                date=format_date(slot.day),
+                start_time=format_time(slot.start),
                 examiners=", ".join(examiners),
                 description=t("planning.session.description"),
             )

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from pixtui.domain.checklist import SESSION_CHECKLIST, default_checklist
 from pixtui.domain.codes import (
     generate_access_code,
@@ -35,6 +33,7 @@ from pixtui.domain.problems import (
     errors,
     warnings,
 )
+from pixtui.domain.retention import retention_until
 from pixtui.domain.sessions import (
     parse_date,
     parse_time,
@@ -44,6 +43,7 @@ from pixtui.domain.sessions import (
     validate_time_text,
 )
 from pixtui.domain.sessions import session_can_be_deleted as _deletion_problems
+from pixtui.domain.timing import format_date, format_instant, format_time
 from pixtui.i18n import t
 
 
@@ -112,8 +112,8 @@ def draft_from_session(session: Session) -> SessionDraft:
     return SessionDraft(
         site=session.site,
         room=session.room,
-        date=session.date.strftime("%d/%m/%Y") if session.date else "",
-        start_time=session.start_time.strftime("%H:%M") if session.start_time else "",
+        date=format_date(session.date),
+        start_time=format_time(session.start_time),
         examiners=", ".join(session.examiners),
         description=session.description,
         pix_number=session.pix_number or "",
@@ -233,11 +233,6 @@ def check_draft(
     )
 
 
-def retention_until(day: date, school: SchoolSettings) -> date:
-    """Documents are kept ``retention_years`` from the session date (29 February → 28)."""
-    return day + relativedelta(years=school.retention_years)
-
-
 def save_draft(
     tx: Any,
     draft: SessionDraft,
@@ -279,10 +274,10 @@ def save_draft(
     assert session.date is not None  # validated above
     if base is None:
         session.checklist = default_checklist()
-        session.retention_until = retention_until(session.date, school)
+        session.retention_until = retention_until(session.date, school.retention_years)
         return tx.sessions.add(session)
     if base.date != session.date or session.retention_until is None:
-        session.retention_until = retention_until(session.date, school)
+        session.retention_until = retention_until(session.date, school.retention_years)
     return tx.sessions.save(session)
 
 
@@ -337,10 +332,9 @@ def checklist_items(session: Session) -> list[ChecklistItem]:
 
 def checklist_line(done: bool, label: str, by: str | None, at: datetime | None) -> str:
     """``[x] Salle préparée — mdupont, 12/03 14:05``."""
-    from pixtui.domain.clock import local
 
     mark = "[x]" if done else "[ ]"
     if done and by and at:
-        when = local(at).strftime("%d/%m %H:%M")
+        when = format_instant(at, year=False)
         return t("prep.checklist.line_done", mark=mark, label=label, by=by, at=when)
     return f"{mark} {label}"

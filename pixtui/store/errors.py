@@ -13,7 +13,7 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
-from pixtui.domain.clock import local
+from pixtui.domain.timing import format_clock
 from pixtui.i18n import t
 
 
@@ -58,7 +58,7 @@ class StaleRevision(StoreError):
 
     def __init__(self, updated_by: str | None, updated_at: datetime | None) -> None:
         if updated_by and updated_at:
-            message = t("store.stale", who=updated_by, time=local(updated_at).strftime("%H:%M"))
+            message = t("store.stale", who=updated_by, time=format_clock(updated_at))
         else:
             message = t("store.stale_unknown")
         super().__init__(message)

@@ -20,9 +20,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pixtui.domain.clock import Clock, local
+from pixtui.domain.clock import Clock
 from pixtui.domain.models import Event, SchoolSettings
 from pixtui.domain.serialize import to_record
+from pixtui.domain.timing import format_instant
 from pixtui.i18n import t
 from pixtui.store import schema
 from pixtui.store.atomic import atomic_write, remove_stale_temps
@@ -94,7 +95,7 @@ def damaged_error(paths: StorePaths) -> StoreDamaged:
     if good is None:
         message = t("store.damaged_no_backup", path=paths.file, backups=paths.backups)
         return StoreDamaged(message, paths.file)
-    when = local(good.created_at).strftime("%d/%m/%Y %H:%M")
+    when = format_instant(good.created_at)
     message = t("store.damaged_with_backup", path=paths.file, backup=good.path, when=when)
     return StoreDamaged(message, paths.file, good.path)
 

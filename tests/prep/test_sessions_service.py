@@ -10,6 +10,7 @@ from pixtui.domain.checklist import SESSION_CHECKLIST
 from pixtui.domain.clock import local_today
 from pixtui.domain.codes import validate_access_code, validate_invigilator_password
 from pixtui.domain.problems import keys
+from pixtui.domain.retention import retention_until
 from pixtui.services.sessions import (
     NeedsConfirmation,
     Refused,
@@ -18,7 +19,6 @@ from pixtui.services.sessions import (
     deletion_problems,
     draft_from_session,
     fill_rehearsal_codes,
-    retention_until,
     save_draft,
     toggle_checklist_item,
 )
@@ -43,12 +43,14 @@ def test_create_valid_session_gets_checklist_and_retention(demo_store, clock):
     assert stored.access_code == "BCDF23"
 
 
-def test_retention_of_29_february():
-    from pixtui.domain.models import SchoolSettings
-
-    assert retention_until(date(2028, 2, 29), SchoolSettings(retention_years=5)) == date(
-        2033, 2, 28
-    )
+def test_a_29_february_session_is_stored_with_the_domain_retention_date(demo_store, clock):
+    """One rule (pixtui.domain.retention): kept until 1 March, never purged a day early. The
+    service stored 28 February while the domain said 1 March."""
+    session = _create(demo_store, clock, valid_draft(date="29/02/2028"), confirmed=True)
+    stored = demo_store.snapshot().sessions.get(session.id)
+    years = demo_store.snapshot().school.retention_years
+    assert stored.retention_until == retention_until(date(2028, 2, 29), years)
+    assert stored.retention_until == date(2028 + years, 3, 1)
 
 
 @pytest.mark.parametrize(
