@@ -11,6 +11,7 @@ from pixtui.domain.enums import SchoolType
 from pixtui.domain.models import SchoolSettings
 from pixtui.domain.names import fold
 from pixtui.domain.timing import format_instant
+from pixtui.formatting import format_ago, format_size
 from pixtui.i18n import t
 
 UAI_PATTERN = re.compile(r"^[0-9]{7}[A-Z]$")  # ASCII only: \d would accept other scripts' digits
@@ -121,14 +122,16 @@ def run_restore(args: argparse.Namespace) -> int:
     if not backups:
         raise UserError(t("cli.restore.none", path=path))
     print(t("cli.restore.list_header", path=path))
+    now = clock().now()
     for index, backup in enumerate(backups, start=1):
         print(
             t(
                 "cli.restore.line",
                 index=index,
                 when=_when(backup.created_at),
+                ago=format_ago(backup.created_at, now) if backup.created_at else "?",
                 name=backup.path.name,
-                size=_size(backup.size),
+                size=format_size(backup.size),
                 state=t("cli.restore.good") if backup.ok else t("cli.restore.bad"),
             )
         )
@@ -155,9 +158,3 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def _when(instant) -> str:
     return format_instant(instant, seconds=True) or "?"
-
-
-def _size(size: int) -> str:
-    import humanize
-
-    return humanize.naturalsize(size, binary=True)

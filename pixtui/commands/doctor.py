@@ -526,7 +526,7 @@ def check_umask(system: System) -> list[Finding]:
 
 
 def check_disk(path: Path, free_bytes: Callable[[Path], int] | None = None) -> list[Finding]:
-    from pixtui.commands.admin import _size  # one way to show a size, in every command
+    from pixtui.formatting import format_size  # one way to show a size, in every command
 
     folder = path.parent
     while not _exists(folder) and folder != folder.parent:
@@ -539,7 +539,7 @@ def check_disk(path: Path, free_bytes: Callable[[Path], int] | None = None) -> l
         size = path.stat().st_size
     except OSError:  # absent, or closed to this account: said by the store's checks
         size = 0
-    shown = _size(free)
+    shown = format_size(free)
     if free < max(DISK_BLOCKING_BYTES, 3 * size):
         level = Level.BLOCK
     elif free < max(DISK_LOW_BYTES, 30 * size):

@@ -127,8 +127,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Backups of {path} (newest first):",
     ),
     "cli.restore.line": (
-        "  [{index}] {when}  {name}  {size}  {state}",
-        "  [{index}] {when}  {name}  {size}  {state}",
+        "  [{index}] {when} ({ago})  {name}  {size}  {state}",
+        "  [{index}] {when} ({ago})  {name}  {size}  {state}",
     ),
     "cli.restore.good": ("lisible", "readable"),
     "cli.restore.bad": ("ABÎMÉE", "DAMAGED"),

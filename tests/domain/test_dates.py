@@ -105,3 +105,31 @@ def test_the_command_line_reads_when_with_the_same_parser() -> None:
             _parse_when(bad, store)
     with pytest.raises(UserError):
         _parse_when("19/03/2027", store)  # not yet happened
+
+
+# --- humanize, in the interface's language ----------------------------------------------------
+
+
+def test_sizes_and_ages_in_french_then_english() -> None:
+    from datetime import timedelta
+
+    from pixtui.formatting import format_ago, format_size
+    from pixtui.i18n import set_language
+
+    now = datetime(2027, 3, 18, 8, 40, tzinfo=UTC)
+    assert format_size(1_536_000) == "1,5 Mio"
+    assert format_size(512) == "512 octets"
+    assert format_ago(now - timedelta(minutes=3), now) == "il y a 3 minutes"
+    assert format_ago(now - timedelta(days=2), now) == "il y a 2 jours"
+    set_language("en")
+    assert format_size(1_536_000) == "1.5 MiB"
+    assert format_ago(now - timedelta(minutes=3), now) == "3 minutes ago"
+
+
+def test_humanize_language_is_left_as_found() -> None:
+    import humanize
+
+    from pixtui.formatting import format_size
+
+    format_size(1)
+    assert humanize.naturaldelta(60) == "a minute"
