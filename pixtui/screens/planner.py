@@ -33,11 +33,12 @@ from pixtui.domain.planning import (
     session_margins,
 )
 from pixtui.domain.problems import Problem, errors
+from pixtui.domain.timing import format_day_month, format_time
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
-from pixtui.widgets.tables import keep_cursor, selected_row_key
+from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
 
 FILES = ("salles.csv", "creneaux.csv", "surveillants.csv")
 COLUMNS = ("date", "start", "end", "room", "seats", "extra", "invigilators", "classes")
@@ -91,7 +92,7 @@ class PlannerScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="planner-status", markup=False)
-        yield DataTable(id="planner-table", cursor_type="row")
+        yield PlainTable(id="planner-table", cursor_type="row")
         yield Static(id="planner-detail", markup=False)
         with VerticalScroll(id="planner-problems"):
             yield Static(id="planner-problems-text", markup=False)
@@ -228,9 +229,9 @@ class PlannerScreen(PixScreen):
                 classes = sorted({divisions.get(p, "?") for p in session.pupil_ids}, key=name_key)
                 lock = "*" if session.slot.id in self.locks.sessions else ""
                 table.add_row(
-                    f"{lock}{session.slot.day:%d/%m}",
-                    f"{session.slot.start:%H:%M}",
-                    f"{margins.end:%H:%M}",
+                    f"{lock}{format_day_month(session.slot.day)}",
+                    format_time(session.slot.start),
+                    format_time(margins.end),
                     session.slot.room[:12],
                     f"{len(session.pupil_ids)}/{room.capacity if room else 0}",
                     str(margins.extra_time or ""),
@@ -289,7 +290,7 @@ class PlannerScreen(PixScreen):
                 seats=m.seats,
                 invigilated=m.invigilated,
                 minutes=m.minutes,
-                until=f"{session.slot.free_until:%H:%M}",
+                until=format_time(session.slot.free_until),
             )
             + spacing
         )

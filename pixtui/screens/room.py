@@ -29,7 +29,7 @@ from pixtui.domain.names import matches_search
 from pixtui.domain.problems import Refused
 from pixtui.domain.room import GlyphSet
 from pixtui.domain.sessions import parse_time
-from pixtui.domain.timing import candidate_deadline, format_clock, format_extra_time
+from pixtui.domain.timing import candidate_deadline, format_clock, format_extra_time, format_time
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services import room as service
@@ -539,7 +539,7 @@ class RoomScreen(PixScreen):
                 )
 
             if at <= self.now() and service.early_start(session, at):
-                slot = session.start_time.strftime("%H:%M") if session.start_time else ""
+                slot = format_time(session.start_time)
                 self._confirm(
                     t("room.start_at.early", at=format_clock(at), slot=slot),
                     t("room.start_at.early_confirm", at=format_clock(at)),
