@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pixtui.app import PixtuiApp
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.room import RoomState
@@ -17,6 +19,8 @@ from .pilot_helpers import enter_room, room_grid, switch_presence
 WORKER = Path(__file__).with_name("app_worker.py")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 3
+
+pytestmark = pytest.mark.slow  # two OS processes; still run by the README's command and .ci/run
 
 
 async def read_line(process: subprocess.Popen[str], timeout: float = 20.0) -> str:
