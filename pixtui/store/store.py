@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pixtui.domain.clock import Clock
+from pixtui.domain.clock import Clock, local
 from pixtui.domain.models import Event, SchoolSettings
 from pixtui.domain.serialize import to_record
 from pixtui.domain.timing import format_instant
