@@ -40,6 +40,7 @@ from pixtui.domain.planning import (
     fits,
     missing_invigilators_problem,
     plan_problems,
+    plan_score,
     pupil_reasons,
     reserve_start,
     time_to_minutes,
@@ -508,8 +509,8 @@ class _Model:
 class _FirstSolution:
     """Notes when the first feasible plan is found (for the benchmarks and the screen)."""
 
-    def __init__(self) -> None:
-        self.started = _time.perf_counter()
+    def __init__(self, started: float | None = None) -> None:
+        self.started = _time.perf_counter() if started is None else started
         self.first: float | None = None
 
     def __call__(self, *_: Any) -> None:
@@ -525,14 +526,18 @@ def _solver(options: SolveOptions) -> Any:
     solver.parameters.num_workers = max(1, options.workers)
     solver.parameters.random_seed = options.seed
     solver.parameters.relative_gap_limit = options.relative_gap
+    # probing took half of a 10 s budget on the lycée for no better plan (benchmarks/planning.py)
+    solver.parameters.cp_model_probing_level = 0
     return solver
 
 
-def _run(model: _Model, options: SolveOptions) -> tuple[Any, int, _FirstSolution]:
+def _run(
+    model: _Model, options: SolveOptions, started: float | None = None
+) -> tuple[Any, int, _FirstSolution]:
     from ortools.sat.python import cp_model
 
     solver = _solver(options)
-    watch = _FirstSolution()
+    watch = _FirstSolution(started)
 
     class Callback(cp_model.CpSolverSolutionCallback):
         def on_solution_callback(self) -> None:
@@ -547,6 +552,7 @@ def _run(model: _Model, options: SolveOptions) -> tuple[Any, int, _FirstSolution
 def solve(inputs: PlanInputs, options: SolveOptions | None = None) -> PlanOutcome:
     """The best plan CP-SAT finds within the time limit, or why there is none."""
     options = options or SolveOptions()
+    started = _time.perf_counter()
     slots = inputs.usable_slots()
     hints = class_hints(inputs)
     if not inputs.pupils:
@@ -567,18 +573,15 @@ def solve(inputs: PlanInputs, options: SolveOptions | None = None) -> PlanOutcom
 
     from ortools.sat.python import cp_model
 
-    started = _time.perf_counter()
     model = _Model(inputs, slots, relaxed=False)
     previous = Plan(list(inputs.previous))
-    start = (
-        previous
-        if inputs.previous and not errors(plan_problems(inputs, previous))
-        else first_fit(inputs)
-    )
+    start = _starting_plan(inputs, previous)
     valid_start = not errors(plan_problems(inputs, start))
     if valid_start:
         model.hint(start)
-    solver, status, watch = _run(model, options)
+    # the time limit covers building the model too: the user waits for both
+    left = max(options.time_limit - (_time.perf_counter() - started), 0.5)
+    solver, status, watch = _run(model, dataclasses.replace(options, time_limit=left), started)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         plan = _finish(model, solver, status, started, watch)
         return PlanOutcome(plan, plan_problems(inputs, plan), hints)
@@ -608,6 +611,18 @@ def solve(inputs: PlanInputs, options: SolveOptions | None = None) -> PlanOutcom
     return PlanOutcome(
         None, [Problem.error("planning.why.timeout", seconds=round(options.time_limit))], hints
     )
+
+
+def _starting_plan(inputs: PlanInputs, previous: Plan) -> Plan:
+    """The solver's hint: the plan already applied when it still holds, else the better of two
+    first-fit constructions (date order; biggest rooms first)."""
+    if inputs.previous and not errors(plan_problems(inputs, previous)):
+        return previous
+    candidates = [first_fit(inputs), first_fit(inputs, biggest_rooms_first=True)]
+    valid = [p for p in candidates if not errors(plan_problems(inputs, p))]
+    if not valid:
+        return candidates[0]
+    return min(valid, key=lambda p: plan_score(inputs, p).weighted(inputs.weights))
 
 
 def _finish(model: _Model, solver: Any, status: int, started: float, watch: _FirstSolution) -> Plan:

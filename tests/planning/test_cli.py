@@ -57,7 +57,7 @@ def test_dry_run_prints_exports_and_writes_nothing(capsys, store_path, tmp_path)
         tmp_path / "plan",
     )
     assert code == 0, err
-    assert "sessions" in out and "OR-Tools CP-SAT" in out and "Essai à blanc" in out
+    assert "session" in out and "CP-SAT" in out and "Essai à blanc" in out
     assert "déjà inscrits" in out  # the demo's enrolled classes are left out
     names = sorted(p.name for p in (tmp_path / "plan").iterdir())
     assert names == ["plan-calendrier.pdf", "plan-eleves.csv", "plan-sessions.csv"]

@@ -186,8 +186,23 @@ def test_margins_and_score():
 def test_first_fit_gives_a_valid_plan():
     people = pupils("3A", 30) + pupils("3B", 5, ratio=0.33)
     data = inputs(people)
-    plan = first_fit(data)
-    assert plan_problems(data, plan) == []
+    assert plan_problems(data, first_fit(data)) == []
+    assert plan_problems(data, first_fit(data, biggest_rooms_first=True)) == []
+
+
+def test_biggest_rooms_first_opens_fewer_sessions():
+    from pixtui.domain.planning import RoomSpec
+
+    rooms = (RoomSpec("small", "A", 10, 0), RoomSpec("big", "A", 30, 0))
+    slots = (
+        Slot("small", MONDAY, time(8), time(10)),
+        Slot("small", MONDAY, time(10), time(12)),
+        Slot("small", MONDAY, time(14), time(16)),
+        Slot("big", TUESDAY, time(8), time(10)),
+    )
+    data = inputs(pupils("3A", 30), rooms=rooms, slots=slots)
+    assert len(first_fit(data).sessions) == 3  # date order: the small room three times
+    assert len(first_fit(data, biggest_rooms_first=True).sessions) == 1
 
 
 def test_settings_from_the_school():
