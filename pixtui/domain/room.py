@@ -31,7 +31,10 @@ from pixtui.domain.problems import Problem, Refused
 from pixtui.domain.timing import (
     DEFAULT_TEST_MINUTES,
     MAXIMAL_TEST_DURATION,
+    allotted_time,
+    candidate_deadline,
     format_clock,
+    format_extra_time,
     overtime,
     presence_confirmation_stale,
 )
@@ -157,15 +160,15 @@ class GlyphSet(StrEnum):
 # only characters of the Lat15 console font (checked against its table in the tests); ASCII
 # is for anything else. Each column gives every state its own glyph.
 _GLYPHS: dict[RoomState, tuple[str, str, str]] = {
-    RoomState.COMPANION_ALERT: ("‼", "¡", "E"),
-    RoomState.ALERT: ("▲", "!", "!"),
+    RoomState.COMPANION_ALERT: ("‼", "‼", "E"),
+    RoomState.ALERT: ("▲", "▲", "!"),
     RoomState.OVERTIME: ("»", "»", "+"),
     RoomState.RESUME_REQUESTED: ("¿", "¿", "r"),
-    RoomState.WAITING_RESUME: ("◄", "«", "<"),
-    RoomState.IN_PROGRESS: ("►", ">", ">"),
-    RoomState.PRESENT: ("•", "·", "o"),
-    RoomState.ABSENT: ("·", "-", "."),
-    RoomState.FINISHED: ("√", "×", "v"),
+    RoomState.WAITING_RESUME: ("◄", "◀", "<"),
+    RoomState.IN_PROGRESS: ("►", "▶", ">"),
+    RoomState.PRESENT: ("•", "•", "o"),
+    RoomState.ABSENT: ("·", "·", "."),
+    RoomState.FINISHED: ("√", "■", "v"),
 }
 _STALE_GLYPH = ("?", "?", "?")
 _COLUMN = {GlyphSet.UNICODE: 0, GlyphSet.LINUX: 1, GlyphSet.ASCII: 2}
@@ -538,6 +541,41 @@ def set_abort_reason(c: Candidate, reason: AbortReason | None) -> None:
     if c.assessment_state is AssessmentState.COMPLETED:
         raise _refuse("domain.room.abort_completed")
     c.abort_reason = reason
+
+
+# --- Extra time once the test has started ---------------------------------------------------
+
+
+def extra_time_change(
+    c: Candidate, ratio: float, test_minutes: int = DEFAULT_TEST_MINUTES
+) -> Problem | None:
+    """A change of extra time after the start moves the pupil's legal end: a WARNING to
+    confirm, naming the old and the new personal end. None before the start or if unchanged."""
+    if c.started_at is None or abs(ratio - c.extra_time_ratio) < 1e-9:
+        return None
+    start = as_utc(c.started_at)
+    old_end = candidate_deadline(c, test_minutes) or start
+    new_end = old_end - allotted_time(c.extra_time_ratio, test_minutes)
+    new_end += allotted_time(ratio, test_minutes)
+    return Problem.warning(
+        "room.extra_time.change",
+        None,
+        name=f"{c.last_name} {c.first_name}",
+        old=format_extra_time(c.extra_time_ratio) or t("room.extra_time.none"),
+        new=format_extra_time(ratio) or t("room.extra_time.none"),
+        old_end=format_clock(old_end),
+        new_end=format_clock(new_end),
+    )
+
+
+def set_extra_time(c: Candidate, ratio: float, at: datetime, by: str | None) -> None:
+    """Set the ratio; after the start, remember the change (shown in the room, journalled)."""
+    if abs(ratio - c.extra_time_ratio) < 1e-9:
+        return
+    if c.started_at is not None:
+        c.extra_time_before = c.extra_time_ratio
+        c.extra_time_changed_at, c.extra_time_changed_by = as_utc(at), by
+    c.extra_time_ratio = ratio
 
 
 def unfinished_at_end(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -478,8 +478,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prep.session.binding.tiers": ("Tiers temps", "Extra third"),
     "prep.session.binding.tiers.tip": (
-        "Donner (ou retirer) 33 % de temps majoré au candidat choisi",
-        "Give (or remove) 33% extra time to the chosen candidate",
+        "Donner 33 % de temps majoré au candidat choisi (A pour le changer ou le retirer)",
+        "Give 33% extra time to the chosen candidate (A changes or removes it)",
     ),
     "prep.session.binding.accommodations": ("Aménagements", "Adjustments"),
     "prep.session.binding.accommodations.tip": (

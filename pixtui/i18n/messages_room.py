@@ -331,4 +331,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "extra time changed at {at} by {who} (before: {before})",
     ),
     "room.detail.finished": ("début {start}, fini à {end}", "start {start}, finished at {end}"),
+    "room.extra_time.change": (
+        "{name} a déjà commencé son test : passer le temps majoré de {old} à {new} déplace sa fin de {old_end} à {new_end}. Confirmer ce changement ?",
+        "{name} has already started: changing the extra time from {old} to {new} moves the end from {old_end} to {new_end}. Confirm this change?",
+    ),
+    "room.extra_time.none": ("0 %", "0%"),
+    "room.extra_time.confirm": ("Changer le temps majoré", "Change the extra time"),
+    "room.extra_time.already": (
+        "{name} a déjà {value} : A pour un autre temps majoré.",
+        "{name} already has {value}: A for another extra time.",
+    ),
 }

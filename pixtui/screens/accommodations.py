@@ -11,12 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
+from pixtui.domain.problems import Refused
 from pixtui.i18n import t
 from pixtui.services.enrolment import (
     Accommodations,
     accommodations_of,
     set_accommodations,
 )
+from pixtui.widgets.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from pixtui.app import PixtuiApp
@@ -150,12 +152,30 @@ class AccommodationsDialog(ModalScreen[bool]):
         else:
             self.focus_next()
 
-    def action_save(self) -> None:
+    def action_save(self, confirmed: bool = False) -> None:
         form = self.form()
+
+        def refused(refusal: Refused) -> None:
+            if not refusal.needs_confirmation:
+                self.query_one("#acc-error", Static).update(refusal.message)
+                return
+
+            # Extra time is sacred: after the start, the old and new end are shown first.
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.action_save(confirmed=True)
+
+            self.app.push_screen(
+                ConfirmDialog(refusal.message, confirm_label=t("room.extra_time.confirm")),
+                answered,
+            )
+
         saved = self.pix.write(
             "candidate.accommodations",
-            lambda tx: set_accommodations(tx, self.candidate_id, form, rev=self._rev),
-            on_refused=lambda refusal: self.query_one("#acc-error", Static).update(refusal.message),
+            lambda tx: set_accommodations(
+                tx, self.candidate_id, form, rev=self._rev, confirmed=confirmed
+            ),
+            on_refused=refused,
         )
         if saved is not None:
             self.notify(t("prep.acc.saved", name=f"{saved.first_name} {saved.last_name}"))

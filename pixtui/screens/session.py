@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from pixtui.domain.labels import label
 from pixtui.domain.names import name_key
+from pixtui.domain.problems import Refused
 from pixtui.domain.sessions import invigilators_needed
 from pixtui.domain.timing import format_extra_time, format_instant, format_time
 from pixtui.formatting import format_date
@@ -292,25 +293,45 @@ class SessionScreen(PixScreen):
         self.app.push_screen(EnrolmentScreen(self.session_id))
 
     def action_preset_extra_time(self) -> None:
+        """T sets the third of time (33 %): a state, never a toggle. Removing or changing it is
+        A's form. After the start, the change is confirmed with the old and new end."""
         if self._refuse_if_finalised():
             return
         key = self._candidate_id()
-        if key is None:
+        candidate = self.snapshot.candidates.get(key) if key else None
+        if key is None or candidate is None:
             return
-        candidate = self.snapshot.candidates.get(key)
-        if candidate is None:
+        if candidate.extra_time_ratio == EXTRA_TIME_PRESET:
+            name = f"{candidate.first_name} {candidate.last_name}"
+            value = format_extra_time(EXTRA_TIME_PRESET)
+            self.notify(t("room.extra_time.already", name=name, value=value))
             return
-        ratio = 0.0 if candidate.extra_time_ratio == EXTRA_TIME_PRESET else EXTRA_TIME_PRESET
-        saved = self.pix.write("candidate.extra_time", lambda tx: set_extra_time(tx, key, ratio))
+        self._set_extra_time(key, EXTRA_TIME_PRESET, confirmed=False)
+
+    def _set_extra_time(self, key: str, ratio: float, *, confirmed: bool) -> None:
+        def refused(refusal: Refused) -> None:
+            if not refusal.needs_confirmation:
+                self.notify(refusal.message, severity="warning")
+                return
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._set_extra_time(key, ratio, confirmed=True)
+
+            self.app.push_screen(
+                ConfirmDialog(refusal.message, confirm_label=t("room.extra_time.confirm")),
+                answered,
+            )
+
+        saved = self.pix.write(
+            "candidate.extra_time",
+            lambda tx: set_extra_time(tx, key, ratio, confirmed=confirmed),
+            on_refused=refused,
+        )
         if saved is not None:
             name = f"{saved.first_name} {saved.last_name}"
-            self.notify(
-                t(
-                    "prep.session.extra_time_set",
-                    name=name,
-                    value=format_extra_time(ratio) or t("prep.session.no_extra_time"),
-                )
-            )
+            value = format_extra_time(ratio) or t("prep.session.no_extra_time")
+            self.notify(t("prep.session.extra_time_set", name=name, value=value))
 
     def action_accommodations(self) -> None:
         if self._refuse_if_finalised():

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pixtui.domain import room as room_rules
 from pixtui.domain.enrolment import (
     can_remove_candidate,
     candidate_from_pupil,
@@ -210,9 +211,15 @@ def accommodations_of(candidate: Candidate) -> Accommodations:
 
 
 def set_accommodations(
-    tx: Any, candidate_id: str, form: Accommodations, *, rev: int | None = None
+    tx: Any,
+    candidate_id: str,
+    form: Accommodations,
+    *,
+    rev: int | None = None,
+    confirmed: bool = False,
 ) -> Candidate:
-    """Save the candidate's accommodations; the extra time is validated (rule 6)."""
+    """Save the candidate's accommodations; the extra time is validated (rule 6), and once the
+    test has started its change needs ``confirmed`` (the old and new personal end are shown)."""
     from pixtui.domain.enrolment import ExtraTimeError
 
     try:
@@ -220,16 +227,24 @@ def set_accommodations(
     except ExtraTimeError as error:
         raise Refused([error.problem]) from None
     candidate = _editable_candidate(tx, candidate_id)
+    _check_extra_time_change(tx, candidate, ratio, confirmed)
     if rev is not None:
         candidate.rev = rev
     updated = dataclasses.replace(
         candidate,
-        extra_time_ratio=ratio,
         accessibility_adjustment=form.accessibility,
         aid_note=form.aid_note.strip(),
         language_note=form.language_note.strip(),
     )
+    room_rules.set_extra_time(updated, ratio, tx.now, tx.actor)
     return tx.candidates.save(updated)
+
+
+def _check_extra_time_change(tx: Any, candidate: Candidate, ratio: float, confirmed: bool) -> None:
+    """Extra time is sacred: after the start, a change is only made once confirmed."""
+    problem = room_rules.extra_time_change(candidate, ratio, tx.school.test_minutes)
+    if problem is not None and not confirmed:
+        raise NeedsConfirmation([problem])
 
 
 def _editable_candidate(tx: Any, candidate_id: str) -> Candidate:
@@ -243,14 +258,16 @@ def _editable_candidate(tx: Any, candidate_id: str) -> Candidate:
     return candidate
 
 
-def set_extra_time(tx: Any, candidate_id: str, ratio: float) -> Candidate:
-    """The preset key: one value, no form (no stale check: the last action wins)."""
-    _editable_candidate(tx, candidate_id)
-
-    def mutate(c: Candidate) -> None:
-        c.extra_time_ratio = ratio
-
-    return tx.candidates.update(candidate_id, mutate)
+def set_extra_time(
+    tx: Any, candidate_id: str, ratio: float, *, confirmed: bool = False
+) -> Candidate:
+    """The preset key: one value, no form (no stale check: the last action wins). After the
+    start, refused with a confirmation to ask unless ``confirmed``."""
+    candidate = _editable_candidate(tx, candidate_id)
+    _check_extra_time_change(tx, candidate, ratio, confirmed)
+    return tx.candidates.update(
+        candidate_id, lambda c: room_rules.set_extra_time(c, ratio, tx.now, tx.actor)
+    )
 
 
 def remove_candidate(tx: Any, candidate_id: str, *, now: datetime) -> Candidate:

@@ -276,3 +276,39 @@ def test_simulation_steps_and_speed_go_through_the_same_rules(room) -> None:
     assert get(store, a).resume_requested_at == NOW
     write(store, "speed", service.set_simulation_speed, sid, 30)
     assert store.snapshot().sessions.get(sid).simulation_speed == 30
+
+
+# --- Extra time is sacred -----------------------------------------------------------------------
+
+
+def test_a_change_of_extra_time_after_the_start_needs_a_confirmation(room) -> None:
+    """Issue 9 fault 2: +200 % became +33 % under a running test, silently (end 18:20 → 15:24)."""
+    from pixtui.domain.problems import NeedsConfirmation
+    from pixtui.services.enrolment import Accommodations, set_accommodations, set_extra_time
+
+    store, sid, (a, *_) = room
+    with store.transaction("candidate.extra_time") as tx:
+        set_extra_time(tx, a, 2.0)  # before the start: no question
+    start = datetime(2027, 3, 18, 8, 0, tzinfo=UTC)  # 09:00 → +200 %: 315 min → 14:15
+    started(store, sid, a, at=start)
+    with pytest.raises(NeedsConfirmation) as asked, store.transaction("candidate.extra_time") as tx:
+        set_extra_time(tx, a, 0.33)
+    assert asked.value.message == t(
+        "room.extra_time.change",
+        name="Aubert Léa",
+        old="+200 %",
+        new="+33 %",
+        old_end="14:15",
+        new_end="11:20",
+    )
+    assert get(store, a).extra_time_ratio == 2.0  # nothing written
+    with pytest.raises(NeedsConfirmation), store.transaction("candidate.accommodations") as tx:
+        set_accommodations(tx, a, Accommodations("33", False, "", ""))
+    with store.transaction("candidate.extra_time") as tx:
+        set_extra_time(tx, a, 0.33, confirmed=True)
+    c = get(store, a)
+    assert c.extra_time_ratio == 0.33 and c.extra_time_before == 2.0
+    assert (c.extra_time_changed_at, c.extra_time_changed_by) == (NOW, A)
+    line = store.journal_tail(1)[0]
+    assert line.action == "candidate.extra_time" and line.who == A
+    assert (line.before or {}).get("extra_time_ratio") == 2.0
