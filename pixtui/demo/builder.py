@@ -44,6 +44,7 @@ from pixtui.domain.models import (
     default_campaign_windows,
 )
 from pixtui.domain.names import person_key
+from pixtui.domain.retention import retention_until
 
 DEFAULT_SEED = 2026
 DEFAULT_ORGANISER = "referent"
@@ -182,13 +183,6 @@ def rehearsal_start(now: datetime) -> datetime:
 def uai_check_letter(digits: str) -> str:
     """The UAI key: the 7-digit number modulo 23, as a letter of an alphabet without I, O, Q."""
     return UAI_LETTERS[int(digits) % len(UAI_LETTERS)]
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _whole_seconds(instant: datetime) -> datetime:
@@ -513,7 +507,7 @@ class _Builder:
         session.status_history.append(
             StatusChange(SessionStatus.FINALIZED, finalized_at, self.organiser)
         )
-        session.retention_until = _add_years(session.date, self.settings.retention_years)
+        session.retention_until = retention_until(session.date, self.settings.retention_years)
 
     # Today's rehearsal -----------------------------------------------------------------------
 

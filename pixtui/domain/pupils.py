@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pixtui.domain.timing import shift_years
+
 YOUNGEST_AGE = 9
 """A 6e pupil is 10 or 11; 9 leaves room for a pupil two years ahead."""
 OLDEST_AGE = 30
@@ -12,8 +14,8 @@ OLDEST_AGE = 30
 
 def birthdate_bounds(today: date) -> tuple[date, date]:
     """The oldest and the youngest plausible birthdates of a pupil on ``today`` (inclusive)."""
-    oldest = _years_before(today, OLDEST_AGE + 1) + timedelta(days=1)
-    return oldest, _years_before(today, YOUNGEST_AGE)
+    oldest = shift_years(today, -(OLDEST_AGE + 1)) + timedelta(days=1)
+    return oldest, shift_years(today, -YOUNGEST_AGE)
 
 
 def plausible_birthdate(birthdate: date, today: date) -> bool:
@@ -24,10 +26,3 @@ def plausible_birthdate(birthdate: date, today: date) -> bool:
     """
     oldest, youngest = birthdate_bounds(today)
     return oldest <= birthdate <= youngest
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from pixtui.domain.clock import as_utc
 from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.domain.results import CertificationResult
-from pixtui.domain.timing import format_date
+from pixtui.domain.timing import format_date, shift_years
 from pixtui.i18n import t
 
 DEFAULT_RETENTION_YEARS = 5
@@ -29,10 +29,10 @@ def retention_until(session_date: date, years: int = DEFAULT_RETENTION_YEARS) ->
     """
     if years < 0:
         raise ValueError("retention years must not be negative")
-    try:
-        return session_date.replace(year=session_date.year + years)
-    except ValueError:  # 29 February -> a common year
-        return date(session_date.year + years, 3, 1)
+    kept = shift_years(session_date, years)
+    if kept.day != session_date.day:  # 29 February -> 28 in a common year: one day early
+        kept += timedelta(days=1)
+    return kept
 
 
 def session_retention_until(session: Session, years: int = DEFAULT_RETENTION_YEARS) -> date | None:

@@ -15,6 +15,8 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 from pixtui.domain.clock import SCHOOL_ZONE, as_utc, at_local
 from pixtui.domain.enums import AssessmentState
 from pixtui.domain.models import Candidate, Session
@@ -167,6 +169,12 @@ def format_countdown(countdown: Countdown) -> str:
 
 
 # --- Display ----------------------------------------------------------------------------------
+
+
+def shift_years(day: date, years: int) -> date:
+    """The same day ``years`` later (earlier if negative), by dateutil's relativedelta: a
+    29 February lands on 28 February in a common year."""
+    return day + relativedelta(years=years)
 
 
 # The one formatter of dates and times shown to users (screens, documents, CLI, messages): French

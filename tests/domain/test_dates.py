@@ -133,3 +133,12 @@ def test_humanize_language_is_left_as_found() -> None:
 
     format_size(1)
     assert humanize.naturaldelta(60) == "a minute"
+
+
+def test_shift_years_by_relativedelta() -> None:
+    from pixtui.domain.timing import shift_years
+
+    assert shift_years(date(2024, 4, 4), 5) == date(2029, 4, 4)
+    assert shift_years(date(2024, 2, 29), 1) == date(2025, 2, 28)
+    assert shift_years(date(2024, 2, 29), -9) == date(2015, 2, 28)
+    assert shift_years(date(2024, 2, 29), 4) == date(2028, 2, 29)
