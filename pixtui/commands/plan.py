@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
             help=t(f"planning.cli.{name}"),
         )
     cmd.add_argument("--classes", default=None, help=t("planning.cli.classes"))
+    cmd.add_argument("--weights", default="", help=t("planning.cli.weights"))
     cmd.add_argument("--dry-run", action="store_true", help=t("planning.cli.dry_run"))
     cmd.add_argument("--accept-valid", action="store_true", help=t("prep.cli.accept_valid"))
     cmd.add_argument(
@@ -96,9 +97,14 @@ def run_plan(args: argparse.Namespace) -> int:
         if window is None:
             raise UserError(service.no_window_problem(today).message)
         start, end = start or window[0], end or window[1]
+    from pixtui.domain.planning import parse_weights
+
+    weights, bad = parse_weights(args.weights)
+    if bad:
+        raise UserError(" ".join(p.message for p in bad))
     classes = [c.strip() for c in args.classes.split(",") if c.strip()] if args.classes else None
     inputs, selection = service.build_inputs(
-        snapshot, files, window=(start, end), today=today, classes=classes
+        snapshot, files, window=(start, end), today=today, classes=classes, weights=weights
     )
     for line in service.already_lines(selection):
         print(line)

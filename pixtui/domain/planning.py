@@ -146,8 +146,56 @@ class Weights:
         if name not in self.NAMES:
             raise ValueError(name)
         values = {n: getattr(self, n) for n in self.NAMES}
-        values[name] = max(0, min(value, 1000))
+        values[name] = max(0, min(value, MAX_WEIGHT))
         return Weights(**values)
+
+
+MAX_WEIGHT = 1000
+# The names typed after --weights: the English field names, or these French ones.
+FRENCH_WEIGHT_NAMES = {
+    "classes": "classes",
+    "sessions": "sessions",
+    "heures": "hours",
+    "dates": "early",
+    "repartition": "spread",
+    "reserve": "reserve",
+    "stabilite": "stay",
+}
+
+
+def weight_label(name: str) -> str:
+    return t(f"planning.weight.{name}")
+
+
+def weights_text(weights: Weights) -> str:
+    """ "Poids : classes ensemble 30 · sessions 60 · …": what the screen and the CLI show."""
+    parts = [f"{weight_label(n)} {getattr(weights, n)}" for n in Weights.NAMES]
+    return t("planning.weights", weights=" · ".join(parts))
+
+
+def parse_weights(text: str, base: Weights | None = None) -> tuple[Weights, list[Problem]]:
+    """ "classes=50, heures=0" -> the weights changed; one problem per part not understood."""
+    weights = base or Weights()
+    problems: list[Problem] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        name, _, value = part.partition("=")
+        key = name_key(name).replace(" ", "")
+        field_name = FRENCH_WEIGHT_NAMES.get(key, key if key in Weights.NAMES else "")
+        number = value.strip()
+        if not field_name or not number.isdigit() or int(number) > MAX_WEIGHT:
+            problems.append(
+                Problem.error(
+                    "planning.weights.bad",
+                    part=part,
+                    names=", ".join(FRENCH_WEIGHT_NAMES),
+                    most=MAX_WEIGHT,
+                )
+            )
+            continue
+        weights = weights.with_value(field_name, int(number))
+    return weights, problems
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,18 @@ from textual.widgets import DataTable, Static
 from pixtui.domain.clock import local_today
 from pixtui.domain.names import name_key
 from pixtui.domain.planning import (
+    MAX_WEIGHT,
     Locks,
     Plan,
     PlanInputs,
     PlannedSession,
     PlannedSessionLock,
+    Weights,
     plan_problems,
     plan_score,
     session_margins,
+    weight_label,
+    weights_text,
 )
 from pixtui.domain.problems import Problem, errors
 from pixtui.domain.timing import format_day_month, format_time
@@ -77,6 +81,7 @@ class PlannerScreen(PixScreen):
         _binding("s", "swap_invigilator", "invigilator"),
         _binding("a", "apply", "apply"),
         _binding("x", "export", "export", show=False),
+        _binding("w", "weights", "weights", show=False),  # shown under the table
     ]
 
     def __init__(self, folder: Path | None = None) -> None:
@@ -88,6 +93,7 @@ class PlannerScreen(PixScreen):
         self.problems: list[Problem] = []
         self.hints: list[Problem] = []
         self.locks = Locks()
+        self.weights = Weights()
         self.solving = False
 
     def compose_body(self) -> Iterable[Widget]:
@@ -161,7 +167,12 @@ class PlannerScreen(PixScreen):
             self.problems = [service.no_window_problem(today)]
             return
         self.inputs, _ = service.build_inputs(
-            self.snapshot, self.files, window=window, today=today, locks=self.locks
+            self.snapshot,
+            self.files,
+            window=window,
+            today=today,
+            locks=self.locks,
+            weights=self.weights,
         )
 
     # --- solving --------------------------------------------------------------------------
@@ -269,6 +280,7 @@ class PlannerScreen(PixScreen):
             )
         lines += [("✗ " if p in errors(found) else "") + p.message for p in found]
         lines += [h.message for h in self.hints]
+        lines.append(f"{weights_text(self.weights)} {t('planner.weights.key')}")
         self.query_one("#planner-problems-text", Static).update("\n".join(lines))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -403,6 +415,37 @@ class PlannerScreen(PixScreen):
         )
         self.plan.status = "edited"
         self._set_plan([dataclasses.replace(session, invigilators=names)], session)
+
+    # --- weights --------------------------------------------------------------------------
+
+    def action_weights(self) -> None:
+        options = [(n, f"{weight_label(n)} : {getattr(self.weights, n)}") for n in Weights.NAMES]
+
+        def check(text: str) -> str | None:
+            value = text.strip()
+            if not value.isdigit() or int(value) > MAX_WEIGHT:
+                return t("planner.weights.bad", most=MAX_WEIGHT)
+            return None
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.app.push_screen(
+                    TextDialog(
+                        t("planner.weights.value", name=weight_label(name), most=MAX_WEIGHT),
+                        value=str(getattr(self.weights, name)),
+                        check=check,
+                    ),
+                    lambda text: self._set_weight(name, int(text)) if text else None,
+                )
+
+        self.app.push_screen(ChoiceDialog(t("planner.weights.choose"), options), chosen)
+
+    def _set_weight(self, name: str, value: int) -> None:
+        self.weights = self.weights.with_value(name, value)
+        if self.files is not None:
+            self.action_solve()
+        else:
+            self._show()
 
     # --- apply and export -----------------------------------------------------------------
 

@@ -939,7 +939,10 @@ def plan_text(inputs: PlanInputs, plan: Plan) -> str:
 
     score = plan_score(inputs, plan)
     gap = plan.gap
+    from pixtui.domain.planning import weights_text
+
     lines = [
+        weights_text(inputs.weights),
         t(
             "planning.text.status",
             solver=plan.solver,

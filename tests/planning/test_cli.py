@@ -42,20 +42,14 @@ def _files(rooms=DATA / "salles.csv"):
     )
 
 
+def _plan(capsys, store_path, *extra):
+    """``pixtui plan`` on the sample files, one second of solving."""
+    return _run(capsys, "plan", "--store", store_path, *_files(), "--time", "1", *extra)
+
+
 def test_dry_run_prints_exports_and_writes_nothing(capsys, store_path, tmp_path):
     before = store_path.read_bytes()
-    code, out, err = _run(
-        capsys,
-        "plan",
-        "--store",
-        store_path,
-        *_files(),
-        "--dry-run",
-        "--time",
-        "1",
-        "--out",
-        tmp_path / "plan",
-    )
+    code, out, err = _plan(capsys, store_path, "--dry-run", "--out", tmp_path / "plan")
     assert code == 0, err
     assert "session" in out and "CP-SAT" in out and "Essai à blanc" in out
     assert "déjà inscrits" in out  # the demo's enrolled classes are left out
@@ -113,3 +107,13 @@ def test_no_plan_is_explained_in_french(capsys, store_path, tmp_path):
     )
     assert code == 2
     assert "places pour" in out and "Aucun plan" in err
+
+
+def test_weights_are_shown_and_a_bad_one_is_one_sentence(capsys, store_path):
+    code, out, err = _plan(capsys, store_path, "--dry-run", "--weights", "classes=90,heures=0")
+    assert code == 0, err
+    assert "classes ensemble 90" in out and "peu d'heures de surveillance 0" in out
+    code, out, err = _run(
+        capsys, "plan", "--store", store_path, *_files(), "--dry-run", "--weights", "vite=2"
+    )
+    assert code == 2 and "Poids illisible" in err and "Traceback" not in err

@@ -210,3 +210,24 @@ def test_settings_from_the_school():
 
     settings = PlanSettings.from_school(SchoolSettings(spacing_days=10), MONDAY, TUESDAY)
     assert settings.spacing_days == 10 and settings.per_invigilator == 20
+
+
+def test_weights_typed_in_french_or_english():
+    from pixtui.domain.planning import Weights, parse_weights, weights_text
+
+    weights, problems = parse_weights("classes=50, heures=0, Répartition=3, stay=7")
+    assert problems == []
+    assert (weights.classes, weights.hours, weights.spread, weights.stay) == (50, 0, 3, 7)
+    assert weights.sessions == Weights().sessions
+    _, problems = parse_weights("vitesse=3, classes=beaucoup, sessions=5000")
+    assert len(problems) == 3 and "vitesse" in problems[0].message
+    assert "classes ensemble 30" in weights_text(Weights())
+
+
+def test_a_weight_changes_the_score():
+    from pixtui.domain.planning import Weights
+
+    people = pupils("3A", 10)
+    plan = Plan([PlannedSession(EIGHT, _ids(people), ("Durand",))])
+    score = plan_score(inputs(people), plan)
+    assert score.weighted(Weights(sessions=0)) < score.weighted(Weights())

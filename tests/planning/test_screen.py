@@ -83,3 +83,25 @@ async def test_lock_move_resolve_and_apply(demo_app, demo_store):
         planned = [s for s in demo_store.snapshot().sessions.all() if s.planned]
         assert len(planned) == len(screen.plan.sessions)
         assert any(n.startswith("Sessions : ") for n in notices(pilot.app))
+
+
+async def test_weights_are_shown_and_changed(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.app.push_screen(PlannerScreen(DATA))
+        screen = await _planned(pilot)
+        assert "Poids :" in str(screen.query_one("#planner-problems-text").render())
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("enter")  # the first weight: classes together
+        await pilot.pause()
+        field = pilot.app.screen.query_one("Input")
+        field.value = "abc"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "de 0 à 1000" in screen_text(pilot.app)  # refused, the dialog stays
+        field.value = "90"
+        await pilot.press("enter")
+        screen = await _planned(pilot)
+        assert screen.weights.classes == 90
+        assert screen.inputs is not None and screen.inputs.weights.classes == 90
