@@ -775,6 +775,7 @@ def apply_plan(tx: Any, inputs: PlanInputs, plan: Plan, *, now: Any) -> ApplyRep
         raise Refused(found)
     report = ApplyReport()
     today = now.date()
+    carried = _accommodations_by_pupil(tx)
     existing = {_key(s.site, s.room, s.date, s.start_time): s for s in tx.sessions.all()}
     kept: set[str] = set()
     for planned in plan.ordered():
@@ -809,13 +810,43 @@ def apply_plan(tx: Any, inputs: PlanInputs, plan: Plan, *, now: Any) -> ApplyRep
                 report.removed += 1
         new = [p for p in planned.pupil_ids if p not in have]
         if new:
-            report.enrolled += len(enrol_pupils(tx, session.id, new, now=now, confirmed=True))
+            added = enrol_pupils(tx, session.id, new, now=now, confirmed=True)
+            for candidate in added:
+                source = carried.get(candidate.pupil_id or "")
+                if source is not None:
+                    tx.candidates.update(candidate.id, _carry_from(source))
+            report.enrolled += len(added)
     for session in tx.sessions.all():
         if session.planned and session.id not in kept and session.date and session.date >= today:
             report.deleted.append(_drop(tx, session))
     if report.changed:
         tx.log("planning.apply", after={"summary": report.summary()})
     return report
+
+
+def _accommodations_by_pupil(tx: Any) -> dict[str, Any]:
+    """Each pupil's latest enrolment (by session date), read before anything moves: a pupil
+    the plan moves keeps their extra time and accommodations in the new session."""
+    sessions = {s.id: s for s in tx.sessions.all()}
+    latest: dict[str, tuple[date, Any]] = {}
+    for candidate in tx.candidates.all():
+        session = sessions.get(candidate.session_id)
+        if candidate.removed or not candidate.pupil_id or session is None or session.rehearsal:
+            continue
+        day = session.date or date.min
+        if candidate.pupil_id not in latest or latest[candidate.pupil_id][0] <= day:
+            latest[candidate.pupil_id] = (day, candidate)
+    return {pupil: candidate for pupil, (_, candidate) in latest.items()}
+
+
+def _carry_from(source: Any) -> Any:
+    def mutate(candidate: Any) -> None:
+        candidate.extra_time_ratio = source.extra_time_ratio
+        candidate.accessibility_adjustment = source.accessibility_adjustment
+        candidate.aid_note = source.aid_note
+        candidate.language_note = source.language_note
+
+    return mutate
 
 
 def _mark_planned(session: Session) -> None:

@@ -123,3 +123,42 @@ def test_a_dropped_session_already_created_in_pix_certif_is_refused(demo_store, 
     with pytest.raises(Refused) as refused:
         _apply(demo_store, bigger, plan2, clock)
     assert "123456" in refused.value.message
+
+
+def test_a_moved_pupil_keeps_extra_time_and_accommodations(demo_store, clock):
+    inputs, _ = build_inputs(
+        demo_store.snapshot(), _files(), window=WINDOW, today=clock.now().date()
+    )
+    plan = first_fit(inputs)
+    _apply(demo_store, inputs, plan, clock)
+    source = next(s for s in plan.sessions if len(s.pupil_ids) > 1)
+    pupil = source.pupil_ids[0]
+    snap = demo_store.snapshot()
+    candidate = next(c for c in snap.candidates.all() if c.pupil_id == pupil and not c.removed)
+    with demo_store.transaction("test") as tx:
+
+        def accommodate(c):
+            c.extra_time_ratio = 0.33
+            c.aid_note = "AESH"
+
+        tx.candidates.update(candidate.id, accommodate)
+    target = next(
+        s for s in plan.sessions if s is not source and session_margins(inputs, s).seats > 0
+    )
+    moved = Plan(
+        [
+            dataclasses.replace(source, pupil_ids=source.pupil_ids[1:]),
+            dataclasses.replace(target, pupil_ids=(*target.pupil_ids, pupil)),
+            *[s for s in plan.sessions if s not in (source, target)],
+        ]
+    )
+    inputs, _ = build_inputs(
+        demo_store.snapshot(), _files(), window=WINDOW, today=clock.now().date()
+    )
+    report = _apply(demo_store, inputs, moved, clock)
+    assert (report.enrolled, report.removed) == (1, 1)
+    now_in = next(
+        c for c in demo_store.snapshot().candidates.all() if c.pupil_id == pupil and not c.removed
+    )
+    assert now_in.id != candidate.id
+    assert now_in.extra_time_ratio == 0.33 and now_in.aid_note == "AESH"
