@@ -14,6 +14,7 @@ from textual.screen import Screen
 from pixtui.bindings import KEY_NAMES, SECTIONS, app_bindings
 from pixtui.domain.clock import Clock
 from pixtui.domain.problems import Refused
+from pixtui.domain.text import safe_text
 from pixtui.i18n import t
 from pixtui.messages import StoreChanged
 from pixtui.terminal import sixteen_colours, terminal_gone
@@ -21,6 +22,8 @@ from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.palette import PixCommandPalette
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from pixtui.store import Store
 
 T = TypeVar("T")
@@ -161,6 +164,29 @@ class PixtuiApp(App[int]):
         return result
 
     # --- navigation -------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice (screens' and widgets' too: they call this one) is plain text.
+
+        pixtui's sentences hold no markup, and a name, a room or a number typed on the command
+        line (« pixtui salle "[/]" ») must never crash the notice or style it; control
+        characters never reach the terminal (:func:`pixtui.domain.text.safe_text`).
+        """
+        super().notify(
+            safe_text(message, multiline=True),
+            title=safe_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_go(self, mode: str) -> None:
         if self.current_mode != mode:

@@ -12,10 +12,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from pixtui import __version__, cli_text
 from pixtui.config import Config, ConfigError, load_config
 from pixtui.domain.problems import Refused
+from pixtui.domain.text import strip_controls
 from pixtui.i18n import set_language, t
 
 EXIT_OK = 0
@@ -99,7 +101,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(config.lang.value)
     args.config = config
     handler: Handler = args.handler
-    return run_handler(handler, args)
+    if args.command in (None, "salle"):  # the TUI: Textual writes to the terminal itself
+        return run_handler(handler, args)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeOutput(stdout), SafeOutput(stderr)
+    try:
+        return run_handler(handler, args)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+class SafeOutput(io.TextIOBase):
+    """What a subcommand prints, without control or bidi characters (ESC, ENQ, C1, U+202E…).
+
+    A name imported before the imports refused them, or typed in the JSON file, is printed by
+    ``import --dry-run``, ``purge --dry-run``, ``check``…: the one place they all go through.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(strip_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
 
 
 def run_handler(handler: Handler, args: argparse.Namespace) -> int:

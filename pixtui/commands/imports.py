@@ -111,7 +111,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     finally:
         if progress is not None:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
+            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
     try:
         effects = _report(args, preview, pupils)
     except BrokenPipeError:  # « pixtui import … | head »: nothing is written unseen

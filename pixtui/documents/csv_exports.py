@@ -26,6 +26,7 @@ from pixtui.domain.enums import Certifiability
 from pixtui.domain.labels import label
 from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
 from pixtui.domain.names import name_key
+from pixtui.domain.text import strip_controls
 from pixtui.i18n import t
 
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -34,8 +35,12 @@ SEPARATOR = ";"
 
 
 def defuse(cell: object) -> str:
-    """The cell as text, with a leading ``'`` when a spreadsheet would run it as a formula."""
-    text = "" if cell is None else str(cell)
+    """The cell as text, with a leading ``'`` when a spreadsheet would run it as a formula.
+
+    Control and bidi characters are removed first (they would reach the terminal of whoever
+    prints the file, or show a name in another order).
+    """
+    text = "" if cell is None else strip_controls(str(cell))
     return "'" + text if text.startswith(DANGEROUS_STARTS) else text
 
 

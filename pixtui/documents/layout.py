@@ -22,6 +22,7 @@ from typing import Literal
 from fpdf import FPDF
 
 from pixtui.documents.errors import DocumentError
+from pixtui.domain.text import safe_text
 from pixtui.i18n import t
 
 PageFormat = Literal["A4", "A3"]
@@ -75,6 +76,11 @@ class DocumentPDF(FPDF):
         if created_at is not None:
             self.set_creation_date(created_at)
         self.use(10)
+
+    def normalize_text(self, text: str) -> str:
+        """Every text fpdf2 measures or writes passes here: no control or bidi character
+        (a name from an old record or a hand-edited file) ever reaches the PDF."""
+        return super().normalize_text(safe_text(text, multiline=True))
 
     # --- fonts and text measuring ---------------------------------------------------------
 

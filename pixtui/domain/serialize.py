@@ -11,6 +11,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from pixtui.domain.text import safe_text
+
 T = TypeVar("T")
 
 
@@ -40,6 +42,13 @@ Converter = Callable[[Any], Any]
 
 def _identity(value: Any) -> Any:
     return value
+
+
+def _safe_str(value: Any) -> Any:
+    """Every text read back from the store, without terminal controls (see domain/text.py):
+    a record written before imports refused them, or edited by hand in the JSON file, never
+    reaches a terminal, a CSV or a PDF raw."""
+    return safe_text(value, multiline=True) if isinstance(value, str) else value
 
 
 def _to_float(value: Any) -> Any:
@@ -76,6 +85,8 @@ def _converter(hint: Any) -> Converter:
             return time.fromisoformat
         if hint is float:
             return _to_float
+        if hint is str:
+            return _safe_str
     return _identity
 
 

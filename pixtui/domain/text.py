@@ -31,8 +31,17 @@ def safe_text(text: str, *, multiline: bool = False) -> str:
 
     With ``multiline``, line breaks are kept (as ``\\n``) for texts shown on several lines.
     """
+    clean = _CONTROLS.search(text) is None and "\t" not in text and "\r" not in text
+    if clean and (multiline or "\n" not in text):
+        return text  # the common case, on every text read from the store: no copy
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     else:
         text = _LINE_BREAKS.sub(" ", text)
+    return _CONTROLS.sub("", text)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without controls and bidi characters, its tabs and line breaks kept as they are
+    (a stream of several lines: what the command line prints)."""
     return _CONTROLS.sub("", text)

@@ -19,6 +19,7 @@ from pixtui.services.enrolment import (
     set_accommodations,
 )
 from pixtui.widgets.confirm import ConfirmDialog
+from pixtui.widgets.plain import plain
 
 if TYPE_CHECKING:
     from pixtui.app import PixtuiApp
@@ -94,7 +95,7 @@ class AccommodationsDialog(ModalScreen[bool]):
         self._rev = candidate.rev if candidate else None
         name = f"{candidate.first_name} {candidate.last_name}" if candidate else ""
         with Vertical():
-            yield Static(t("prep.acc.title", name=name), classes="form-title")
+            yield Static(plain(t("prep.acc.title", name=name)), classes="form-title")
             with Horizontal(classes="form-row"):
                 yield Label(t("prep.acc.extra_time"), classes="form-label")
                 yield Input(
@@ -157,7 +158,7 @@ class AccommodationsDialog(ModalScreen[bool]):
 
         def refused(refusal: Refused) -> None:
             if not refusal.needs_confirmation:
-                self.query_one("#acc-error", Static).update(refusal.message)
+                self.query_one("#acc-error", Static).update(plain(refusal.message))
                 return
 
             # Extra time is sacred: after the start, the old and new end are shown first.

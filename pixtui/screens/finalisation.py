@@ -33,6 +33,7 @@ from pixtui.services.finalisation import (
 )
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import TextDialog
+from pixtui.widgets.plain import plain
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
 
 COLUMNS = ("date", "room", "number", "status", "since", "handover")
@@ -131,7 +132,7 @@ class FinalisationScreen(PixScreen):
             lines.append(t("after.final.next_wizard"))
         elif upcoming is not None:
             lines.append(t("after.final.next_step", status=label(upcoming)))
-        detail.update("\n".join(lines))
+        detail.update(plain("\n".join(lines)))
 
     def _selected(self, quiet: bool = False):
         key = selected_row_key(self.query_one("#finalisation-table", DataTable))

@@ -31,6 +31,7 @@ from pixtui.services.imports import (
     prepare_import,
 )
 from pixtui.widgets.confirm import ConfirmDialog
+from pixtui.widgets.plain import plain
 
 
 def check_import_path(text: str) -> str | None:
@@ -94,7 +95,7 @@ class ImportReviewScreen(PixScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield ProgressBar(total=None, show_eta=False, id="import-progress")
         with VerticalScroll(id="import-scroll"):
-            yield Static(t("prep.import.reading", path=self.path), id="import-report")
+            yield Static(plain(t("prep.import.reading", path=self.path)), id="import-report")
         yield Static("", id="import-decision")
 
     def on_mount(self) -> None:
@@ -121,7 +122,7 @@ class ImportReviewScreen(PixScreen):
 
     def _failed(self, message: str) -> None:
         self.query_one(ProgressBar).display = False
-        self.query_one("#import-report", Static).update(Text(message, style="bold red"))
+        self.query_one("#import-report", Static).update(plain(message, style="bold red"))
         self.query_one("#import-decision", Static).update(t("prep.import.nothing_written"))
 
     def _show(self, preview: ImportPreview, lines: list[str]) -> None:
@@ -154,7 +155,7 @@ class ImportReviewScreen(PixScreen):
         if isinstance(plan, PupilImportPlan) and plan.missing:
             key = "prep.import.left_on" if self.mark_left else "prep.import.left_off"
             text += "\n" + t(key, count=len(plan.missing))
-        self.query_one("#import-decision", Static).update(text)
+        self.query_one("#import-decision", Static).update(plain(text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept":
@@ -216,7 +217,7 @@ class ImportReviewScreen(PixScreen):
             updated=outcome.updated,
             left=outcome.marked_left,
         )
-        self.query_one("#import-decision", Static).update(message)
+        self.query_one("#import-decision", Static).update(plain(message))
         self.notify(message)
         self.refresh_bindings()
         self.app.pop_screen()

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from pixtui.i18n import t
+from pixtui.widgets.plain import plain
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -63,7 +64,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._question, id="question", markup=False)
+            yield Static(plain(self._question), id="question")
             with Horizontal():
                 yield Button(self._cancel_label, id="cancel")
                 yield Button(

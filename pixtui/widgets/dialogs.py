@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pixtui.i18n import t
+from pixtui.widgets.plain import plain
 
 _DIALOG_CSS = """
 {name} {{
@@ -57,9 +58,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title, classes="dialog-title", markup=False)
+            yield Static(plain(self._title), classes="dialog-title")
             if self._note:
-                yield Static(self._note, markup=False)
+                yield Static(plain(self._note))
             yield OptionList(*[Option(Text(text), id=key) for key, text in self._options])
 
     def on_mount(self) -> None:
@@ -98,7 +99,7 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title, classes="dialog-title", markup=False)
+            yield Static(plain(self._title), classes="dialog-title")
             yield Input(
                 value=self._value,
                 placeholder=self._placeholder,
@@ -117,7 +118,7 @@ class TextDialog(ModalScreen[str | None]):
         event.stop()
         problem = self._check(event.value) if self._check else None
         if problem:
-            self.query_one("#dialog-error", Static).update(problem)
+            self.query_one("#dialog-error", Static).update(plain(problem))
             return
         self.dismiss(event.value)
 

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from pixtui.i18n import t
+from pixtui.widgets.plain import plain
 
 
 class PasswordDialog(ModalScreen[str | None]):
@@ -39,9 +40,9 @@ class PasswordDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._prompt, markup=False)
+            yield Static(plain(self._prompt))
             if self._error:
-                yield Static(self._error, id="password-error", classes="error-text", markup=False)
+                yield Static(plain(self._error), id="password-error", classes="error-text")
             yield Input(password=True, placeholder=t("room.password.placeholder"), id="password")
 
     def on_mount(self) -> None:

@@ -10,14 +10,15 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, ColumnKey, RowDoesNotExist, RowKey
 
+from pixtui.domain.text import safe_text
 from pixtui.i18n import t
 
 
 def plain(cell: object) -> object:
     """A str cell as plain text: Textual reads a str cell as markup, and a room named
     « Labo [/i] 2 » would crash every table it appears in. pixtui never styles cells with
-    markup (it uses Text)."""
-    return Text(cell, end="") if isinstance(cell, str) else cell
+    markup (it uses Text). Control characters are dropped (:func:`safe_text`)."""
+    return Text(safe_text(cell), end="") if isinstance(cell, str) else cell
 
 
 class PlainTable(DataTable):
