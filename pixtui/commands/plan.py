@@ -30,6 +30,13 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
             help=t(f"planning.cli.{name}"),
         )
     cmd.add_argument("--classes", default=None, help=t("planning.cli.classes"))
+    cmd.add_argument(
+        "--extra-time",
+        type=Path,
+        default=None,
+        metavar=t("cli.metavar.file"),
+        help=t("planning.cli.extra_time"),
+    )
     cmd.add_argument("--weights", default="", help=t("planning.cli.weights"))
     cmd.add_argument("--dry-run", action="store_true", help=t("planning.cli.dry_run"))
     cmd.add_argument("--accept-valid", action="store_true", help=t("prep.cli.accept_valid"))
@@ -90,6 +97,19 @@ def run_plan(args: argparse.Namespace) -> int:
     if files.refused and not args.accept_valid:
         raise UserError(t("planning.cli.refused", count=files.refused))
     snapshot = store.snapshot()
+    extra_times: dict[str, float] = {}
+    if args.extra_time is not None:
+        from pixtui.imports.planning import parse_extra_times
+
+        extra = parse_extra_times(_read(args.extra_time), snapshot.pupils.all())
+        print(f"{args.extra_time}: {extra.summary()}")
+        for line in extra.refused:
+            print(t("planning.cli.refused_line", line=line.line, reason=line.reason))
+        if extra.error:
+            raise UserError(extra.error)
+        if extra.refused and not args.accept_valid:
+            raise UserError(t("planning.cli.refused", count=len(extra.refused)))
+        extra_times = {row.pupil_id: row.ratio for row in extra.rows}
     today = local(store.clock.now()).date()
     start, end = _day(args.start), _day(args.end)
     window = service.window_for(snapshot, today)
@@ -104,7 +124,13 @@ def run_plan(args: argparse.Namespace) -> int:
         raise UserError(" ".join(p.message for p in bad))
     classes = [c.strip() for c in args.classes.split(",") if c.strip()] if args.classes else None
     inputs, selection = service.build_inputs(
-        snapshot, files, window=(start, end), today=today, classes=classes, weights=weights
+        snapshot,
+        files,
+        window=(start, end),
+        today=today,
+        classes=classes,
+        weights=weights,
+        extra_times=extra_times,
     )
     for line in service.already_lines(selection):
         print(line)

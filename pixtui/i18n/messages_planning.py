@@ -134,6 +134,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- Imports ---
     "imports.kind.planning_rooms": ("liste des salles", "list of rooms"),
     "imports.kind.planning_slots": ("liste des créneaux", "list of slots"),
+    "imports.kind.planning_extra_time": ("liste des temps majorés", "list of extra times"),
+    "planning.import.pupil_unknown": (
+        "Aucun élève « {name} » en {division} dans le fichier de données (vérifiez l'orthographe et la classe).",
+        'No pupil "{name}" in {division} in the store (check the spelling and the class).',
+    ),
+    "planning.import.pupil_ambiguous": (
+        "Plusieurs élèves « {name} » : précisez la classe.",
+        'Several pupils "{name}": give the class.',
+    ),
+    "planning.cli.extra_time": (
+        "CSV des temps majorés (Nom;Prénom;Classe;Temps majoré), pour les élèves pas encore inscrits",
+        "extra times CSV (Nom;Prénom;Classe;Temps majoré), for pupils not enrolled yet",
+    ),
     "imports.kind.planning_invigilators": ("liste des surveillants", "list of invigilators"),
     "planning.import.time": (
         "Heure illisible : « {value} » (attendu HH:MM, par exemple 08:30).",

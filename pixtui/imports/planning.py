@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from pixtui.domain.models import Pupil
 from pixtui.domain.names import name_key
 from pixtui.domain.planning import (
     WEEKDAYS,
@@ -327,3 +328,63 @@ def parse_availability(text: str) -> list[Availability]:
                 raise CellError(t("planning.import.availability", value=item)) from None
         windows.append(Availability(day=day, weekday=weekday, start=span[0], end=span[1]))
     return windows
+
+
+# --- Extra time -------------------------------------------------------------------------------
+
+ET_LAST = ("Nom", "Nom de famille", "Nom de l'élève")
+ET_FIRST = ("Prénom", "Prénom de l'élève")
+ET_DIVISION = ("Classe", "Division")
+ET_RATIO = ("Temps majoré", "Tiers temps", "Temps majoré (%)", "Majoration")
+
+
+@dataclass(frozen=True)
+class ExtraTimeRow:
+    line: int
+    pupil_id: str
+    ratio: float
+
+
+def parse_extra_times(data: bytes, pupils: Sequence[Pupil]) -> ImportReport[ExtraTimeRow]:
+    """``Nom;Prénom;Classe;Temps majoré``: each line matched to one pupil of the store (names
+    and class, accents and case ignored); an unknown or ambiguous pupil is refused, never
+    guessed. The extra time is typed as a percentage (« 33 », « 33 % »), as on the screens."""
+    from pixtui.domain.enrolment import ExtraTimeError, parse_extra_time
+    from pixtui.domain.names import person_key
+
+    table = read_table(data)
+    report: ImportReport[ExtraTimeRow] = start_report(ImportKind.PLANNING_EXTRA_TIME, table)
+    if not table.keys:
+        return report
+    cols = table.columns(
+        {"last": ET_LAST, "first": ET_FIRST, "division": ET_DIVISION, "ratio": ET_RATIO}
+    )
+    if not _require(report, cols, {"last": "Nom", "first": "Prénom", "ratio": "Temps majoré"}):
+        return report
+    index: dict[tuple[str, str], list[Pupil]] = {}
+    for pupil in pupils:
+        if not pupil.left_school:
+            key = (person_key(pupil.last_name, pupil.first_name), name_key(pupil.division))
+            index.setdefault(key, []).append(pupil)
+            index.setdefault((key[0], ""), []).append(pupil)
+    for row in table.rows:
+        if not fits_header(table, row, report):
+            continue
+        last, first = tidy(row.cell(cols["last"])), tidy(row.cell(cols["first"]))
+        division = tidy(row.cell(cols["division"]))
+        found = index.get((person_key(last, first), name_key(division)), [])
+        if len(found) != 1:
+            reason = (
+                "planning.import.pupil_unknown" if not found else "planning.import.pupil_ambiguous"
+            )
+            report.refuse(row, t(reason, name=f"{last} {first}", division=division))
+            continue
+        try:
+            ratio = parse_extra_time(row.cell(cols["ratio"]))
+        except ExtraTimeError as error:
+            report.refuse(row, error.message)
+            continue
+        report.rows.append(ExtraTimeRow(row.line, found[0].id, ratio))
+    if not report.rows and not report.refused and report.error is None:
+        report.error = t("imports.file.no_rows")
+    return report

@@ -22,6 +22,7 @@ class ImportKind(StrEnum):
     PLANNING_ROOMS = "planning_rooms"  # the planner's inputs (imports/planning.py)
     PLANNING_SLOTS = "planning_slots"
     PLANNING_INVIGILATORS = "planning_invigilators"
+    PLANNING_EXTRA_TIME = "planning_extra_time"
     UNKNOWN = "unknown"
 
 

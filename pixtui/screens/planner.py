@@ -45,6 +45,7 @@ from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
 
 FILES = ("salles.csv", "creneaux.csv", "surveillants.csv")
+EXTRA_TIME_FILE = "temps-majores.csv"  # optional: extra times of pupils not enrolled yet
 COLUMNS = ("date", "start", "end", "room", "seats", "extra", "invigilators", "classes")
 
 
@@ -94,6 +95,7 @@ class PlannerScreen(PixScreen):
         self.hints: list[Problem] = []
         self.locks = Locks()
         self.weights = Weights()
+        self.extra: Any = None  # the report of temps-majores.csv, when the folder has one
         self.solving = False
 
     def compose_body(self) -> Iterable[Widget]:
@@ -145,6 +147,15 @@ class PlannerScreen(PixScreen):
             self.notify(t("planner.import.unreadable", folder=str(folder)), severity="error")
             return
         self.files = service.read_input_files(*data)
+        self.extra = None
+        if (folder / EXTRA_TIME_FILE).is_file():
+            from pixtui.imports.planning import parse_extra_times
+
+            try:
+                extra_data = (folder / EXTRA_TIME_FILE).read_bytes()
+            except OSError:
+                extra_data = b""
+            self.extra = parse_extra_times(extra_data, self.snapshot.pupils.all())
         self.plan, self.problems, self.hints = None, [], []
         self.locks = Locks()
         self._build_inputs()
@@ -173,6 +184,7 @@ class PlannerScreen(PixScreen):
             today=today,
             locks=self.locks,
             weights=self.weights,
+            extra_times={r.pupil_id: r.ratio for r in self.extra.rows} if self.extra else None,
         )
 
     # --- solving --------------------------------------------------------------------------
@@ -268,7 +280,8 @@ class PlannerScreen(PixScreen):
     def _show_problems(self) -> None:
         lines: list[str] = []
         if self.files is not None:
-            for report in self.files.reports:
+            extra = [self.extra] if self.extra is not None else []
+            for report in [*self.files.reports, *extra]:
                 lines += [
                     t("planning.cli.refused_line", line=r.line, reason=r.reason).strip()
                     for r in report.refused

@@ -776,6 +776,7 @@ def apply_plan(tx: Any, inputs: PlanInputs, plan: Plan, *, now: Any) -> ApplyRep
     report = ApplyReport()
     today = now.date()
     carried = _accommodations_by_pupil(tx)
+    ratios = {p.id: p.extra_time_ratio for p in inputs.pupils}
     existing = {_key(s.site, s.room, s.date, s.start_time): s for s in tx.sessions.all()}
     kept: set[str] = set()
     for planned in plan.ordered():
@@ -813,8 +814,9 @@ def apply_plan(tx: Any, inputs: PlanInputs, plan: Plan, *, now: Any) -> ApplyRep
             added = enrol_pupils(tx, session.id, new, now=now, confirmed=True)
             for candidate in added:
                 source = carried.get(candidate.pupil_id or "")
-                if source is not None:
-                    tx.candidates.update(candidate.id, _carry_from(source))
+                planned_ratio = ratios.get(candidate.pupil_id or "", 0.0)
+                if source is not None or planned_ratio:
+                    tx.candidates.update(candidate.id, _carry_from(source, planned_ratio))
             report.enrolled += len(added)
     for session in tx.sessions.all():
         if session.planned and session.id not in kept and session.date and session.date >= today:
@@ -839,12 +841,17 @@ def _accommodations_by_pupil(tx: Any) -> dict[str, Any]:
     return {pupil: candidate for pupil, (_, candidate) in latest.items()}
 
 
-def _carry_from(source: Any) -> Any:
+def _carry_from(source: Any, planned_ratio: float) -> Any:
+    """The previous enrolment's accommodations; the extra time is the larger of the previous
+    one and the one planned with (a file of extra times): never less than either."""
+
     def mutate(candidate: Any) -> None:
-        candidate.extra_time_ratio = source.extra_time_ratio
-        candidate.accessibility_adjustment = source.accessibility_adjustment
-        candidate.aid_note = source.aid_note
-        candidate.language_note = source.language_note
+        if source is not None:
+            candidate.accessibility_adjustment = source.accessibility_adjustment
+            candidate.aid_note = source.aid_note
+            candidate.language_note = source.language_note
+        before = source.extra_time_ratio if source is not None else 0.0
+        candidate.extra_time_ratio = max(before, planned_ratio)
 
     return mutate
 
@@ -938,6 +945,7 @@ def build_inputs(
     classes: Sequence[str] | None = None,
     weights: Any = None,
     locks: Any = None,
+    extra_times: dict[str, float] | None = None,
 ) -> tuple[PlanInputs, PupilSelection]:
     """The planner's inputs; sessions are planned from tomorrow on, never in the past."""
     from pixtui.domain.planning import Locks, Weights
@@ -946,6 +954,13 @@ def build_inputs(
     start = max(window[0], today + timedelta(days=1))
     settings = PlanSettings.from_school(snapshot.school, start, window[1])
     selection = pupils_to_plan(snapshot, classes)
+    if extra_times:  # a file of extra times: the larger of it and the store's wins
+        selection.pupils = [
+            dataclasses.replace(
+                p, extra_time_ratio=max(p.extra_time_ratio, extra_times.get(p.id, 0.0))
+            )
+            for p in selection.pupils
+        ]
     inputs = PlanInputs(
         rooms=tuple(files.rooms.rows),
         slots=tuple(expand_slots(files.slots.rows, settings)),

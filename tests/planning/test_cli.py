@@ -117,3 +117,20 @@ def test_weights_are_shown_and_a_bad_one_is_one_sentence(capsys, store_path):
         capsys, "plan", "--store", store_path, *_files(), "--dry-run", "--weights", "vite=2"
     )
     assert code == 2 and "Poids illisible" in err and "Traceback" not in err
+
+
+def test_extra_times_from_a_file_are_planned_and_enrolled(capsys, store_path):
+    from pixtui.domain.clock import SystemClock
+    from pixtui.store import Store
+
+    code, out, err = _plan(capsys, store_path, "--extra-time", DATA / "temps-majores.csv")
+    assert code == 0, err
+    assert "avec temps majoré" in out
+    snap = Store.open(store_path, actor="t", clock=SystemClock()).snapshot()
+    planned = {s.id for s in snap.sessions.all() if s.planned}
+    ratios = sorted(
+        round(c.extra_time_ratio, 2)
+        for c in snap.candidates.all()
+        if c.session_id in planned and c.extra_time_ratio and not c.removed
+    )
+    assert ratios == [0.33, 0.5]

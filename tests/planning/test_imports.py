@@ -90,3 +90,23 @@ def test_the_sample_files_read_cleanly():
     for report in (rooms, slots, staff):
         assert report.ok and not report.refused, report.refused
     assert len(expand_slots(slots.rows, SETTINGS)) > 40
+
+
+def test_extra_times_matched_to_the_store_never_guessed(demo_store):
+    from pixtui.imports.planning import parse_extra_times
+
+    pupils = demo_store.snapshot().pupils.all()
+    data = (
+        "Nom;Prénom;Classe;Temps majoré\n"
+        "BENAISSA;ismael;3E;33\n"
+        "Inconnu;Léo;3E;33\n"
+        "Bernard;Françoise;3E;0,33\n"
+        "Boyer;Louis;;50 %\n"
+    )
+    report = parse_extra_times(data.encode("cp1252"), pupils)
+    assert [round(r.ratio, 2) for r in report.rows] == [0.33, 0.5]
+    reasons = {r.line: r.reason for r in report.refused}
+    assert set(reasons) == {3, 4}
+    assert "Inconnu" in reasons[3] and "0,33" in reasons[4]
+    sample = parse_extra_times((DATA / "temps-majores.csv").read_bytes(), pupils)
+    assert len(sample.rows) == 2 and not sample.refused
