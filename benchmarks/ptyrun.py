@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 KEYS = {
     "enter": "\r",
+    "left": "\x1b[D",
     "escape": "\x1b",
     "tab": "\t",
     "f1": "\x1bOP",

@@ -68,9 +68,14 @@ def main() -> None:
         room.press(*session.invigilator_password, "enter")
         room.wait_for("inscr")
         room_bytes, room_cpu = idle(room, args.seconds)
-        # Presence toggles on the last candidate (absent): each one is a store transaction.
+        # "Signed" (S) on one candidate after another, from the last: each press is a store
+        # transaction (S sets a state, so pressing it twice on the same pupil writes nothing).
         room.press("end")
-        latencies = [room.key_latency("p") for _ in range(args.presses)]
+        latencies = []
+        for _ in range(args.presses):
+            latencies.append(room.key_latency("s"))
+            room.press("left")
+            room.settle(0.2)
         room_rss = room.rss_mib()
         room.stop()
 
@@ -88,7 +93,7 @@ def main() -> None:
     )
     print("  targets: <= 300 B/s and <= 2 % of a core")
     print(
-        f"  presence toggle (write included), {len(latencies)} presses: median {statistics.median(latencies) * 1000:.0f} ms,"
+        f"  S (signed, write included), {len(latencies)} presses: median {statistics.median(latencies) * 1000:.0f} ms,"
         f" max {max(latencies) * 1000:.0f} ms (target median <= 50 ms)"
     )
 

@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
     actions = session.add_subparsers(
         dest="session_action", metavar=t("after.cli.metavar_action"), required=True
     )
+    from pixtui.commands.session_setup import register_actions
+
+    register_actions(actions, store_option)  # create, inscrire, temps-majore
     status = actions.add_parser(
         "status", help=t("after.cli.status"), description=t("after.cli.status")
     )

@@ -341,4 +341,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} a déjà {value} : A pour un autre temps majoré.",
         "{name} already has {value}: A for another extra time.",
     ),
+    "cli.session.create": (
+        "Crée une session (mêmes règles que le formulaire) et affiche son numéro, son code d'accès et son mot de passe",
+        "Creates a session (same rules as the form) and prints its number, access code and password",
+    ),
+    "cli.session.enrol": (
+        "Inscrit des élèves à une session, par classe (--classe 3A) ou par INE (--ine …)",
+        "Enrols pupils in a session, by class (--classe 3A) or by INE (--ine …)",
+    ),
+    "cli.session.extra": (
+        "Donne un temps majoré (et les aménagements) à un candidat de la session, désigné par son INE",
+        "Sets the extra time (and accommodations) of a candidate of the session, named by INE",
+    ),
+    "cli.session.opt.date": ("date JJ/MM/AAAA", "date DD/MM/YYYY"),
+    "cli.session.opt.time": ("heure de début HH:MM", "start time HH:MM"),
+    "cli.session.opt.site": ("nom du site", "site name"),
+    "cli.session.opt.room": ("salle", "room"),
+    "cli.session.opt.number": ("n° de session Pix Certif", "Pix Certif session number"),
+    "cli.session.opt.code": ("code d'accès (Pix Certif)", "access code (Pix Certif)"),
+    "cli.session.opt.password": ("mot de passe surveillant", "invigilator password"),
+    "cli.session.opt.examiners": (
+        "surveillants, séparés par des virgules",
+        "invigilators, comma-separated",
+    ),
+    "cli.session.opt.description": ("observations", "notes"),
+    "cli.session.opt.rehearsal": (
+        "session de répétition (numéro, code et mot de passe générés)",
+        "rehearsal session (number, code and password generated)",
+    ),
+    "cli.session.opt.class": ("une classe (répétable)", "a class (repeatable)"),
+    "cli.session.opt.ine": ("INE de l'élève (répétable)", "pupil's INE (repeatable)"),
+    "cli.session.metavar.percent": ("POURCENT", "PERCENT"),
+    "cli.session.opt.percent": (
+        "temps majoré en %, ex. 33 ; 0 pour aucun",
+        "extra time in %, e.g. 33; 0 for none",
+    ),
+    "cli.session.opt.aid": ("aide humaine (AESH), texte", "human aid, text"),
+    "cli.session.opt.language": ("élève non francophone, texte", "non-French-speaking pupil, text"),
+    "cli.session.opt.access": ("adaptation d'accessibilité", "accessibility adjustment"),
+    "cli.session.opt.yes": (
+        "accepter les avertissements (comme « Confirmer » à l'écran)",
+        "accept the warnings (like “Confirm” on screen)",
+    ),
+    "cli.session.needs_oui": (
+        "{problems} Rien n'est enregistré : relancez avec --oui pour confirmer.",
+        "{problems} Nothing was saved: run again with --oui to confirm.",
+    ),
+    "cli.session.created": (
+        "Session {number} créée (code d'accès {code}, mot de passe surveillant {password}).",
+        "Session {number} created (access code {code}, invigilator password {password}).",
+    ),
+    "cli.session.enrol_whom": (
+        "Dites qui inscrire : --classe CLASSE ou --ine INE.",
+        "Say whom to enrol: --classe CLASS or --ine INE.",
+    ),
+    "cli.session.unknown_ine": (
+        "Aucun élève de l'établissement n'a cet INE : {ine}.",
+        "No pupil of the school has this INE: {ine}.",
+    ),
+    "cli.session.no_pupil": (
+        "Aucun élève dans ces classes : {classes}.",
+        "No pupil in these classes: {classes}.",
+    ),
+    "cli.session.refused_pupil": (
+        "Non inscrit : {name} — {reason}",
+        "Not enrolled: {name} — {reason}",
+    ),
+    "cli.session.enrolled": (
+        "{count} {count:plural:élève inscrit|élèves inscrits} à la session {number}.",
+        "{count} {count:plural:pupil|pupils} enrolled in session {number}.",
+    ),
+    "cli.session.not_enrolled": (
+        "Aucun candidat d'INE {ine} n'est inscrit à la session {number}.",
+        "No candidate with INE {ine} is enrolled in session {number}.",
+    ),
 }

@@ -29,7 +29,7 @@ from pixtui.domain.names import matches_search
 from pixtui.domain.problems import Refused
 from pixtui.domain.room import GlyphSet
 from pixtui.domain.sessions import parse_time
-from pixtui.domain.timing import candidate_deadline, format_clock, format_extra_time, format_time
+from pixtui.domain.timing import candidate_deadline, format_clock, format_time
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services import room as service
@@ -44,9 +44,13 @@ from pixtui.services.room_view import (
     HeaderView,
     TileView,
     attention_line,
+    detail_parts,
     display_signature,
+    end_session_choices,
     header_view,
+    personal_end,
     room_tiles,
+    undo_choices,
 )
 from pixtui.terminal import glyph_set
 from pixtui.widgets.confirm import ConfirmDialog
@@ -76,89 +80,44 @@ class RoomScreen(PixScreen):
     TITLE_KEY = "nav.room"
     HELP_KEY = "room.help"
 
+    # key, action, catalogue name (room.key.NAME), binding id (room-ID), in the footer (with
+    # a tip, room.key.NAME.tip); the ids are stable: the settings' keymap refers to them.
+    KEYS = (
+        ("p", "presence", "presence", "presence", True),
+        ("d", "start_now", "start", "start", True),
+        ("a", "handle_alert", "alert", "alert", True),
+        ("r", "resume", "resume", "resume", True),
+        ("n", "incident", "incident", "incident", True),
+        ("v", "show_code", "code", "code", True),
+        ("i", "identity", "identity", "identity", False),
+        ("s", "signed", "signed", "signed", False),
+        ("u", "undo", "undo", "undo", False),
+        ("h", "start_at", "start_at", "start-at", False),
+        ("D", "start_all", "start_all", "start-all", False),
+        ("l", "raise_question_alert", "raise_alert", "raise-alert", False),
+        ("x", "raise_companion_alert", "raise_companion", "raise-companion", False),
+        ("c", "completed", "completed", "completed", False),
+        ("t", "end_test", "end_test", "end-test", False),
+        ("o", "abort_reason", "abort", "abort", False),
+        ("e", "end_session", "end_session", "end-session", False),
+        ("m", "simulation", "simulation", "simulation", False),
+        ("w", "simulation_speed", "speed", "speed", False),
+        ("slash", "search", "search", "search", False),
+        ("escape", "leave", "leave", "leave", False),
+    )
     BINDINGS = [
         Binding(
-            "p",
-            "presence",
-            t("room.key.presence"),
-            tooltip=t("room.key.presence.tip"),
-            id="room-presence",
-        ),
-        Binding(
-            "d", "start_now", t("room.key.start"), tooltip=t("room.key.start.tip"), id="room-start"
-        ),
-        Binding(
-            "a",
-            "handle_alert",
-            t("room.key.alert"),
-            tooltip=t("room.key.alert.tip"),
-            id="room-alert",
-        ),
-        Binding(
-            "r", "resume", t("room.key.resume"), tooltip=t("room.key.resume.tip"), id="room-resume"
-        ),
-        Binding(
-            "n",
-            "incident",
-            t("room.key.incident"),
-            tooltip=t("room.key.incident.tip"),
-            id="room-incident",
-        ),
-        Binding(
-            "v", "show_code", t("room.key.code"), tooltip=t("room.key.code.tip"), id="room-code"
-        ),
-        Binding("i", "identity", t("room.key.identity"), show=False, id="room-identity"),
-        Binding("s", "signed", t("room.key.signed"), show=False, id="room-signed"),
-        Binding("u", "undo", t("room.key.undo"), show=False, id="room-undo"),
-        Binding("h", "start_at", t("room.key.start_at"), show=False, id="room-start-at"),
-        Binding("D", "start_all", t("room.key.start_all"), show=False, id="room-start-all"),
-        Binding(
-            "l",
-            "raise_question_alert",
-            t("room.key.raise_alert"),
-            show=False,
-            id="room-raise-alert",
-        ),
-        Binding(
-            "x",
-            "raise_companion_alert",
-            t("room.key.raise_companion"),
-            show=False,
-            id="room-raise-companion",
-        ),
-        Binding("c", "completed", t("room.key.completed"), show=False, id="room-completed"),
-        Binding("t", "end_test", t("room.key.end_test"), show=False, id="room-end-test"),
-        Binding("o", "abort_reason", t("room.key.abort"), show=False, id="room-abort"),
-        Binding("e", "end_session", t("room.key.end_session"), show=False, id="room-end-session"),
-        Binding("m", "simulation", t("room.key.simulation"), show=False, id="room-simulation"),
-        Binding("w", "simulation_speed", t("room.key.speed"), show=False, id="room-speed"),
-        Binding("slash", "search", t("room.key.search"), show=False, id="room-search"),
-        Binding("escape", "leave", t("room.key.leave"), show=False, id="room-leave"),
+            key,
+            action,
+            t(f"room.key.{name}"),
+            show=shown,
+            tooltip=t(f"room.key.{name}.tip") if shown else "",
+            id=f"room-{binding_id}",
+        )
+        for key, action, name, binding_id, shown in KEYS
     ]
-
     # What an organiser watching from Coordination may not do without the room's password.
-    WRITE_ACTIONS = frozenset(
-        {
-            "presence",
-            "start_now",
-            "handle_alert",
-            "resume",
-            "incident",
-            "identity",
-            "signed",
-            "undo",
-            "start_at",
-            "start_all",
-            "raise_question_alert",
-            "raise_companion_alert",
-            "completed",
-            "end_test",
-            "abort_reason",
-            "end_session",
-            "simulation",
-            "simulation_speed",
-        }
-    )
+    WRITE_ACTIONS = frozenset(k[1] for k in KEYS) - {"show_code", "search", "leave"}
 
     def __init__(
         self,
@@ -331,38 +290,8 @@ class RoomScreen(PixScreen):
         tile = next((tile for tile in self._tiles if candidate and tile.id == candidate.id), None)
         detail = Text(no_wrap=True, overflow="ellipsis")
         if candidate and tile:
-            detail.append(f"{tile.glyph} {tile.state_label}", style="bold")
-            detail.append(f" · {_name(candidate)} ({candidate.division})")
-            if tile.start:
-                key = "room.detail.finished" if rules.is_ended(candidate) else "room.detail.times"
-                detail.append(" · " + t(key, start=tile.start, end=tile.end))
-            if tile.clock:
-                detail.append(f" · {tile.clock}")
-            if tile.alert:
-                detail.append(f" · {tile.alert}", style="bold")
-            if candidate.extra_time_changed_at:
-                before = format_extra_time(candidate.extra_time_before or 0.0) or "0 %"
-                detail.append(
-                    " · "
-                    + t(
-                        "room.detail.extra_changed",
-                        at=_at(candidate.extra_time_changed_at),
-                        who=_by(candidate.extra_time_changed_by),
-                        before=before,
-                    ),
-                    style="bold",
-                )
-            notes = [n for n in (tile.tags, candidate.aid_note, candidate.language_note) if n]
-            if notes:
-                detail.append(" · " + " · ".join(notes))
-            detail.append(
-                " · "
-                + t(
-                    "room.detail.checks",
-                    identity=t("room.yes") if candidate.identity_checked_at else t("room.no"),
-                    signed=t("room.yes") if candidate.signed_at else t("room.no"),
-                )
-            )
+            for text, style in detail_parts(candidate, tile):
+                detail.append(text, style=style)
         elif not self._candidates:
             detail.append(t("room.empty"))
         self.query_one("#room-detail", Line).show(detail)  # repaints only if it changed
@@ -470,16 +399,7 @@ class RoomScreen(PixScreen):
         candidate = self._selected()
         if candidate is None:
             return
-        options: list[tuple[str, str]] = []
-        if candidate.authorized_to_start and candidate.assessment_state is None:
-            who, at = _by(candidate.authorized_by), _at(candidate.authorized_at)
-            options.append(("presence", t("room.undo.presence", who=who, at=at)))
-        if candidate.identity_checked_at:
-            who, at = _by(candidate.identity_checked_by), _at(candidate.identity_checked_at)
-            options.append(("identity", t("room.undo.identity", who=who, at=at)))
-        if candidate.signed_at:
-            who, at = _by(candidate.signed_by), _at(candidate.signed_at)
-            options.append(("signed", t("room.undo.signed", who=who, at=at)))
+        options = undo_choices(candidate)
         if not options:
             self.notify(t("room.undo.nothing"), severity="warning")
             return
@@ -782,18 +702,7 @@ class RoomScreen(PixScreen):
             self._confirm(t("room.end_session.question"), t("room.end_session.confirm"), end)
             return
 
-        def ends(c: Candidate) -> str:
-            deadline = candidate_deadline(c, test_minutes)
-            return format_clock(deadline) if deadline else ""
-
-        note = []
-        if past:
-            note.append(t("room.end_session.past", names=", ".join(_name(c) for c in past)))
-        if inside:
-            names = ", ".join(f"{_name(c)} ({ends(c)})" for c in inside)
-            note.append(t("room.end_session.inside", names=names))
-        options = [("end", t("room.end_session.default"))]
-        options += [(c.id, t("room.end_session.early", name=_name(c), end=ends(c))) for c in inside]
+        note, options = end_session_choices(past, inside, test_minutes)
         early = {c.id: c for c in inside}
 
         def chosen(choice: str | None) -> None:
@@ -801,16 +710,15 @@ class RoomScreen(PixScreen):
                 end()
             elif choice in early:
                 c = early[choice]
+                end_at = personal_end(c, test_minutes)
                 self._confirm(
-                    t("room.end_session.early_question", name=_name(c), end=ends(c)),
+                    t("room.end_session.early_question", name=_name(c), end=end_at),
                     t("room.end_test.confirm"),
                     lambda: self._on_candidate("end_test", service.end_test, c.id),
                     destructive=True,
                 )
 
-        self.app.push_screen(
-            ChoiceDialog(t("room.end_session.title"), options, note="\n".join(note)), chosen
-        )
+        self.app.push_screen(ChoiceDialog(t("room.end_session.title"), options, note=note), chosen)
 
     # --- rehearsal (SPEC §5.4) -----------------------------------------------------------
 

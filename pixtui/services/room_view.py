@@ -263,3 +263,88 @@ def header_view(
         resume_requests=states.count(RoomState.RESUME_REQUESTED),
         simulated=session.rehearsal and session.simulation_speed > 1,
     )
+
+
+def _name(c: Candidate) -> str:
+    return f"{c.last_name} {c.first_name}"
+
+
+def _who(who: str | None) -> str:
+    return who or t("room.someone")
+
+
+def _when(instant: datetime | None) -> str:
+    return format_clock(instant) if instant else t("room.someone")
+
+
+def personal_end(c: Candidate, test_minutes: int) -> str:
+    deadline = candidate_deadline(c, test_minutes)
+    return format_clock(deadline) if deadline else ""
+
+
+def detail_parts(candidate: Candidate, tile: TileView) -> list[tuple[str, str]]:
+    """The selected candidate's line under the grid, as (text, style) parts."""
+    parts = [(f"{tile.glyph} {tile.state_label}", "bold")]
+    parts.append((f" · {_name(candidate)} ({candidate.division})", ""))
+    if tile.start:
+        key = "room.detail.finished" if is_ended(candidate) else "room.detail.times"
+        parts.append((" · " + t(key, start=tile.start, end=tile.end), ""))
+    if tile.clock:
+        parts.append((f" · {tile.clock}", ""))
+    if tile.alert:
+        parts.append((f" · {tile.alert}", "bold"))
+    if candidate.extra_time_changed_at:
+        before = format_extra_time(candidate.extra_time_before or 0.0) or t("room.extra_time.none")
+        changed = t(
+            "room.detail.extra_changed",
+            at=_when(candidate.extra_time_changed_at),
+            who=_who(candidate.extra_time_changed_by),
+            before=before,
+        )
+        parts.append((" · " + changed, "bold"))
+    notes = [n for n in (tile.tags, candidate.aid_note, candidate.language_note) if n]
+    if notes:
+        parts.append((" · " + " · ".join(notes), ""))
+    yes, no = t("room.yes"), t("room.no")
+    checks = t(
+        "room.detail.checks",
+        identity=yes if candidate.identity_checked_at else no,
+        signed=yes if candidate.signed_at else no,
+    )
+    parts.append((" · " + checks, ""))
+    return parts
+
+
+def undo_choices(candidate: Candidate) -> list[tuple[str, str]]:
+    """What U can undo for this candidate, each naming who did it and when."""
+    choices = []
+    if candidate.authorized_to_start and candidate.assessment_state is None:
+        who, at = _who(candidate.authorized_by), _when(candidate.authorized_at)
+        choices.append(("presence", t("room.undo.presence", who=who, at=at)))
+    if candidate.identity_checked_at:
+        who, at = _who(candidate.identity_checked_by), _when(candidate.identity_checked_at)
+        choices.append(("identity", t("room.undo.identity", who=who, at=at)))
+    if candidate.signed_at:
+        who, at = _who(candidate.signed_by), _when(candidate.signed_at)
+        choices.append(("signed", t("room.undo.signed", who=who, at=at)))
+    return choices
+
+
+def end_session_choices(
+    past: list[Candidate], inside: list[Candidate], test_minutes: int
+) -> tuple[str, list[tuple[str, str]]]:
+    """E's note (who is past their end, who is still inside it, with their ends) and its
+    options: first (Entrée) the end of session that ends nobody inside their time, then one
+    early end per candidate, by name. Lists come alphabetical (domain.room)."""
+    note = []
+    if past:
+        note.append(t("room.end_session.past", names=", ".join(_name(c) for c in past)))
+    if inside:
+        names = ", ".join(f"{_name(c)} ({personal_end(c, test_minutes)})" for c in inside)
+        note.append(t("room.end_session.inside", names=names))
+    options = [("end", t("room.end_session.default"))]
+    options += [
+        (c.id, t("room.end_session.early", name=_name(c), end=personal_end(c, test_minutes)))
+        for c in inside
+    ]
+    return "\n".join(note), options

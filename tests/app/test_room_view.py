@@ -152,3 +152,13 @@ def test_header_counts_down_to_the_last_personal_end() -> None:
     session.ended_at = START + timedelta(minutes=131)
     closed = header_view(session, candidates, START + timedelta(minutes=140), 120)
     assert closed.countdown == "session close à 11:11"
+
+
+def test_an_accelerated_rehearsal_is_said_in_other_processes() -> None:
+    """A rehearsal run faster than 1x elsewhere: times shown here are simulated ones."""
+    session = Session(date=date(2027, 3, 18), start_time=time(9, 0), rehearsal=True)
+    assert not header_view(session, [], START, 120).simulated
+    session.simulation_speed = 30
+    assert header_view(session, [], START, 120).simulated
+    session.rehearsal = False  # never said of a real session
+    assert not header_view(session, [], START, 120).simulated
