@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pixtui.demo import DemoData, build_demo, demo_summary
-from pixtui.demo.builder import campaign_windows_for, rehearsal_start, school_year_start
+from pixtui.demo.builder import campaign_windows_for, rehearsal_start
 from pixtui.domain.clock import SCHOOL_ZONE, FixedClock, local_today
 from pixtui.domain.enums import (
     FINISHED_STATES,
@@ -28,6 +28,7 @@ from pixtui.domain.enums import (
 from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
 from pixtui.domain.names import person_key
 from pixtui.domain.serialize import from_record, to_record
+from pixtui.domain.sessions import school_year_start
 
 # SPEC §4 rule 4, written out here on purpose (not imported from the code under test).
 ACCESS_CODE = re.compile(r"^[BCDFGHJKMPQRTVWXY]{4}[2346789]{2}$")

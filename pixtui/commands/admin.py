@@ -7,10 +7,13 @@ import re
 from collections.abc import Callable
 
 from pixtui.commands.common import clock, confirm, login_name, open_store, store_path
+from pixtui.domain.clock import local_today
 from pixtui.domain.enums import SchoolType
+from pixtui.domain.labels import label
 from pixtui.domain.models import SchoolSettings
 from pixtui.domain.names import fold
-from pixtui.domain.timing import format_instant
+from pixtui.domain.sessions import proposed_campaign_window
+from pixtui.domain.timing import format_date, format_instant
 from pixtui.formatting import format_ago, format_size
 from pixtui.i18n import t
 
@@ -82,10 +85,26 @@ def run_init(args: argparse.Namespace) -> int:
     me = login_name()
     organisers = [login.strip() for login in args.organisers.split(",") if login.strip()] or [me]
     school = SchoolSettings(name=name, uai=uai, school_type=school_type, organisers=organisers)
+    now = clock()
+    # the current school year's window, proposed for the referent to confirm or correct: a new
+    # store otherwise only knows the seed's 2023-2024 windows (issue 10 item 10)
+    window = proposed_campaign_window(school_type, local_today(now))
+    known = {(w.school_type, w.school_year) for w in school.campaign_windows}
+    if (window.school_type, window.school_year) not in known:
+        school.campaign_windows.append(window)
     path = store_path(args)
     mode = 0o660 if args.group else 0o600
-    Store.create(path, school, actor=me, clock=clock(), file_mode=mode, group=args.group)
+    Store.create(path, school, actor=me, clock=now, file_mode=mode, group=args.group)
     print(t("cli.init.done", path=path))
+    print(
+        t(
+            "cli.init.window_proposed",
+            level=label(school_type),
+            year=window.school_year,
+            start=format_date(window.start),
+            end=format_date(window.end),
+        )
+    )
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from pixtui.demo import names
@@ -45,13 +45,12 @@ from pixtui.domain.models import (
 )
 from pixtui.domain.names import person_key
 from pixtui.domain.retention import retention_until
+from pixtui.domain.sessions import proposed_campaign_window, school_year_start
 
 DEFAULT_SEED = 2026
 DEFAULT_ORGANISER = "referent"
 
 # Seed deck calendar (month, day): collège 4 March -> 14 June, lycée 6 November -> 29 March.
-COLLEGE_WINDOW = ((3, 4), (6, 14))
-LYCEE_WINDOW = ((11, 6), (3, 29))
 
 CLASS_SIZES = (24, 24, 24, 23, 25)  # 120 pupils; 3E (25) is today's rehearsal class
 # Per class: how many pupils are not certifiable / not communicated (80 % / 12 % / 8 % overall).
@@ -146,23 +145,13 @@ def demo_summary(data: DemoData) -> dict[str, object]:
 # --- Calendar helpers (public: the CLI and tests use them too) ----------------------------
 
 
-def school_year_start(day: date) -> int:
-    """The calendar year in which the school year of ``day`` began (September to August)."""
-    return day.year if day.month >= 9 else day.year - 1
-
-
 def campaign_windows_for(year_start: int) -> list[CampaignWindow]:
-    """The seed deck's collège and lycée windows moved to the school year starting in ``year_start``."""
-    label = f"{year_start}-{year_start + 1}"
-    (cm, cd), (em, ed) = COLLEGE_WINDOW
-    (lm, ld), (km, kd) = LYCEE_WINDOW
+    """This school year's collège and lycée windows, as configured (not proposed): the domain's
+    one rule (:func:`pixtui.domain.sessions.proposed_campaign_window`)."""
+    day = date(year_start, 9, 1)
     return [
-        CampaignWindow(
-            SchoolType.COLLEGE, label, date(year_start + 1, cm, cd), date(year_start + 1, em, ed)
-        ),
-        CampaignWindow(
-            SchoolType.LYCEE, label, date(year_start, lm, ld), date(year_start + 1, km, kd)
-        ),
+        replace(proposed_campaign_window(level, day), proposed=False)
+        for level in (SchoolType.COLLEGE, SchoolType.LYCEE)
     ]
 
 

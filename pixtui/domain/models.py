@@ -49,6 +49,7 @@ class CampaignWindow:
     school_year: str  # "2023-2024"
     start: date
     end: date
+    proposed: bool = False  # pixtui's guess (pixtui init), still to confirm on Accueil (C)
 
 
 def default_campaign_windows() -> list[CampaignWindow]:

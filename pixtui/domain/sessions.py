@@ -11,15 +11,23 @@ import re
 from collections.abc import Sequence
 from datetime import date, time, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from pixtui.domain.clock import at_local
 from pixtui.domain.codes import (
     validate_access_code,
     validate_invigilator_password,
     validate_pix_session_number,
 )
-from pixtui.domain.enums import SessionStatus
+from pixtui.domain.enums import SchoolType, SessionStatus
 from pixtui.domain.labels import label
-from pixtui.domain.models import CampaignWindow, Candidate, SchoolSettings, Session
+from pixtui.domain.models import (
+    CampaignWindow,
+    Candidate,
+    SchoolSettings,
+    Session,
+    default_campaign_windows,
+)
 from pixtui.domain.names import name_key
 from pixtui.domain.problems import Problem
 from pixtui.domain.timing import format_date, format_time
@@ -85,10 +93,32 @@ def split_examiners(text: str) -> list[str]:
 # --- Campaign window and school year ----------------------------------------------------------
 
 
+def school_year_start(day: date) -> int:
+    """The calendar year in which the school year of ``day`` began (September to August)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 def school_year_of(day: date) -> str:
     """French school years run September to August: 2026-10-01 → "2026-2027"."""
-    first = day.year if day.month >= 9 else day.year - 1
+    first = school_year_start(day)
     return f"{first}-{first + 1}"
+
+
+def proposed_campaign_window(school_type: SchoolType, day: date) -> CampaignWindow:
+    """The one home of "which window this year": the seed deck's window of the level
+    (collège early March to mid-June, lycée early November to end of March) moved to the
+    school year of ``day`` with relativedelta (29 February safe). Pix adjusts the dates each
+    year, so this is only a proposal (``proposed=True``) for the referent to confirm or correct
+    (``pixtui init``, Accueil's C key); the demo builds its windows with it too."""
+    seed = next(w for w in default_campaign_windows() if w.school_type is school_type)
+    years = relativedelta(years=school_year_start(day) - school_year_start(seed.start))
+    return CampaignWindow(
+        school_type,
+        school_year_of(day),
+        seed.start + years,
+        seed.end + years,
+        proposed=True,
+    )
 
 
 def campaign_window_for(school: SchoolSettings, day: date) -> CampaignWindow | None:
@@ -146,7 +176,8 @@ def validate_session(
         problems.append(Problem.error("domain.session.time_required", "start_time"))
 
     if session.date is not None:
-        problems += _window_problems(session.date, school)
+        if not session.rehearsal:  # a rehearsal is no certification: any day will do
+            problems += _window_problems(session.date, school)
         # A session already run (or finalised) is naturally in the past: no warning then.
         not_yet_run = session.status is SessionStatus.CREATED and session.first_started_at is None
         if session.date < today and not_yet_run:

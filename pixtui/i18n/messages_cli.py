@@ -82,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "shared Unix group (files 0660 instead of 0600)",
     ),
     "cli.init.done": ("Fichier de données créé : {path}", "Store created: {path}"),
+    "cli.init.window_proposed": (
+        "Fenêtre de campagne proposée ({level}, {year}) : du {start} au {end}. Pix ajuste les dates chaque année : confirmez-les ou corrigez-les dans Accueil (touche C).",
+        "Proposed campaign window ({level}, {year}): {start} to {end}. Pix adjusts the dates every year: confirm or correct them on Accueil (C key).",
+    ),
     "cli.init.bad_uai": (
         "L'UAI « {uai} » n'a pas la bonne forme : 7 chiffres puis une lettre (ex. 0211234A).",
         "The UAI “{uai}” is malformed: 7 digits then a letter (e.g. 0211234A).",

@@ -113,9 +113,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "number.percent": ("{value} %", "{value}%"),
     # Home
     "home.uai": ("UAI", "UAI"),
-    "home.campaign.none": (
-        "Aucune fenêtre de campagne n'est définie pour cette année scolaire.",
-        "No campaign window is set for this school year.",
+    "home.campaign.proposed": (
+        "Campagne {year} proposée du {start} au {end}, à confirmer (C) : Pix ajuste les dates chaque année.",
+        "Campaign {year} proposed from {start} to {end}, to confirm (C): Pix adjusts the dates every year.",
     ),
     "home.campaign.before": (
         "Campagne du {start} au {end} : elle commence dans {days} jours.",

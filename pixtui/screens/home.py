@@ -13,7 +13,12 @@ from textual.widgets import DataTable, Static
 from pixtui.domain.clock import local_today
 from pixtui.domain.labels import label
 from pixtui.domain.problems import Severity
-from pixtui.domain.sessions import campaign_window_for, parse_date, school_year_of
+from pixtui.domain.sessions import (
+    campaign_window_for,
+    parse_date,
+    proposed_campaign_window,
+    school_year_of,
+)
 from pixtui.domain.timing import format_time
 from pixtui.formatting import format_date, format_percent
 from pixtui.i18n import t
@@ -147,7 +152,11 @@ class HomeScreen(PixScreen):
     def action_campaign_window(self) -> None:
         """Change this school year's campaign window (the seed's dates are only defaults)."""
         today = local_today(self.pix.clock)
-        window = campaign_window_for(self.snapshot.school, today)
+        school = self.snapshot.school
+        # the stored window, else the proposal for this school year: C confirms or corrects it
+        window = campaign_window_for(school, today) or proposed_campaign_window(
+            school.school_type, today
+        )
         year = school_year_of(today)
 
         def check(text: str) -> str | None:

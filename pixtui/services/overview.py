@@ -11,7 +11,11 @@ from pixtui.domain.enums import Certifiability, LoginMethod, SessionStatus
 from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.domain.problems import Severity
 from pixtui.domain.room import room_counters
-from pixtui.domain.sessions import campaign_window_for, invigilators_needed
+from pixtui.domain.sessions import (
+    campaign_window_for,
+    invigilators_needed,
+    proposed_campaign_window,
+)
 from pixtui.domain.timing import format_date, format_day_month, format_time
 from pixtui.i18n import t
 
@@ -86,8 +90,15 @@ def build_overview(snapshot: Any, today: date) -> HomeOverview:
 
 def _campaign_line(school: Any, today: date) -> str:
     window = campaign_window_for(school, today)
-    if window is None:
-        return t("home.campaign.none")
+    if window is None or window.proposed:
+        # no confirmed window this school year: Accueil proposes the current one (C confirms)
+        proposal = window or proposed_campaign_window(school.school_type, today)
+        return t(
+            "home.campaign.proposed",
+            year=proposal.school_year,
+            start=format_date(proposal.start),
+            end=format_date(proposal.end),
+        )
     dates = {"start": format_date(window.start), "end": format_date(window.end)}
     if today < window.start:
         return t("home.campaign.before", days=(window.start - today).days, **dates)

@@ -103,7 +103,9 @@ def test_init_creates_the_school(capsys: pytest.CaptureFixture[str], tmp_path: P
         "mdupont, , jmartin",
     )
     assert (code, err) == (0, "")
-    assert out == t("cli.init.done", path=path) + "\n"
+    done, proposal = out.splitlines()
+    assert done == t("cli.init.done", path=path)
+    assert proposal.startswith("Fenêtre de campagne proposée (Lycée, ")  # this school year's
     school = read_school(path)
     assert school.name == "Collège Jean-Moulin"
     assert school.uai == "0211234A"
