@@ -262,6 +262,7 @@ class _Entry:
     table: Table
     lines: Lines | None = None
     index: dict[str, str] | None = None
+    generation: int = 0
 
 
 class ParseCache:
@@ -275,6 +276,7 @@ class ParseCache:
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
         self._lock = threading.Lock()
+        self._last_generation = 0
 
     def _entry(self, name: str, table: Table) -> _Entry | None:
         with self._lock:
@@ -302,7 +304,18 @@ class ParseCache:
 
     def put(self, name: str, payload: bytes, table: Table, lines: Lines | None = None) -> None:
         with self._lock:
-            self._entries[name] = _Entry(payload, table, lines)
+            previous = self._entries.get(name)
+            if previous is not None and previous.table is table:
+                generation = previous.generation
+            else:
+                self._last_generation += 1
+                generation = self._last_generation
+            self._entries[name] = _Entry(payload, table, lines, generation=generation)
+
+    def generation(self, name: str, table: Table) -> int | None:
+        """A number that changes only when ``name``'s content changes (None: not cached)."""
+        entry = self._entry(name, table)
+        return None if entry is None else entry.generation
 
     def clear(self) -> None:
         with self._lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
+from itertools import count
 from typing import Any
 
 from pixtui.domain.models import Candidate, PasswordFailures, Pupil, SchoolSettings, Session
@@ -13,6 +14,8 @@ from pixtui.domain.serialize import from_record
 from pixtui.store.fileformat import Damaged, FileTables, Table, Token
 from pixtui.store.records import parse_instant
 from pixtui.store.repository import SnapshotRepository
+
+_UNKNOWN = count(1)
 
 
 class Snapshot:
@@ -40,6 +43,15 @@ class Snapshot:
                 raise self._on_damage(error) from None
 
         return load
+
+    def generation(self, name: str) -> int:
+        """A cheap token of one table's content ("did the pupils change?"): equal between two
+        snapshots of this ``Store`` exactly when the table's bytes did not change, whoever
+        wrote in between. A screen keeps the number and redraws only when it moves; comparing
+        costs no conversion (the table's bytes are compared once, when the snapshot is read)."""
+        table = self._loader(name)()
+        found = self._tables.cache.generation(name, table) if self._tables.cache else None
+        return found if found is not None else -next(_UNKNOWN)  # not cached: say "changed"
 
     @cached_property
     def school(self) -> SchoolSettings:

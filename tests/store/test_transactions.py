@@ -219,3 +219,26 @@ def test_failed_save_leaves_older_snapshots_intact(store: Store) -> None:
     assert snap.pupils.all()[0].division == "3A"
     with store.transaction("pupil.read") as tx:
         assert tx.pupils.get(pupil.id).division == "3A"
+
+
+def test_a_table_generation_moves_only_when_that_table_changes(
+    store: Store, store_path: Path, clock: FixedClock
+) -> None:
+    """Issue 12: the Élèves screen must redraw nothing when another process writes
+    something that is not a pupil; the snapshot gives a cheap token per table."""
+    other = Store.open(store_path, actor="jmartin", clock=clock)
+    with store.transaction("pupil.add") as tx:
+        pupil = tx.pupils.add(Pupil(last_name="Zoé"))
+    before = store.snapshot().generation("pupils")
+    with other.transaction("session.add") as tx:
+        tx.sessions.add(Session(site="Lycée", room="B12"))
+    assert store.poll()
+    assert store.snapshot().generation("pupils") == before  # another table changed
+    with other.transaction("pupil.edit") as tx:
+        tx.pupils.update(pupil.id, lambda p: setattr(p, "first_name", "Léa"))
+    assert store.poll()
+    after = store.snapshot().generation("pupils")
+    assert after != before
+    with store.transaction("session.add") as tx:  # this process's own write
+        tx.sessions.add(Session(site="Lycée", room="C3"))
+    assert store.snapshot().generation("pupils") == after
