@@ -122,6 +122,9 @@ def run_check(args: argparse.Namespace) -> int:
             sessions=len(snap.sessions.all()),
         )
     )
+    unconfirmed = store.unconfirmed_journal_lines()
+    if unconfirmed:
+        print(t("store.check.unconfirmed", count=unconfirmed))
     return 0
 
 

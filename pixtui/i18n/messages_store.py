@@ -85,4 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pixtui ne peut pas écrire dans le dossier {folder} ({reason}) ; rien n'a été modifié : demandez à l'administrateur du serveur le droit d'écrire dans ce dossier.",
         "pixtui cannot write in the folder {folder} ({reason}); nothing was changed: ask the server administrator for the right to write in this folder.",
     ),
+    "store.check.unconfirmed": (
+        "Journal : {count} {count:plural:ligne décrit une modification interrompue avant d'être enregistrée (panne ou arrêt brutal) ; elle est marquée non confirmée et n'est pas affichée|lignes décrivent des modifications interrompues avant d'être enregistrées (panne ou arrêt brutal) ; elles sont marquées non confirmées et ne sont pas affichées}.",
+        "Journal: {count} {count:plural:line describes a change interrupted before it was saved (crash or hard stop); it is marked unconfirmed and not shown|lines describe changes interrupted before they were saved (crash or hard stop); they are marked unconfirmed and not shown}.",
+    ),
 }

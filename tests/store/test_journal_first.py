@@ -131,3 +131,19 @@ def test_no_commit_without_its_journal_line_in_500_kills(
     assert not missing, f"{len(missing)} commits without their journal line"
     assert counters == expected
     print(f"commits: {committed}, unconfirmed lines marked: {final.unconfirmed_journal_lines()}")
+
+
+def test_check_counts_the_unconfirmed_lines(
+    store: Store, store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from pixtui.cli import main
+
+    def refused(path: Path, *_args: object) -> None:
+        raise StoreWriteFailed(path, OSError(errno.EACCES, "no"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "atomic_write", refused)
+        with pytest.raises(StoreWriteFailed):
+            _add(store, "Jamais")
+    assert main(["check", "--store", str(store_path)]) == 0
+    assert "1 ligne décrit une modification interrompue" in capsys.readouterr().out
