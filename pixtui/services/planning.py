@@ -927,6 +927,30 @@ class InputFiles:
         return next((r.error for r in self.reports if r.error), None)
 
 
+def free_slots(slots: Sequence[Slot], snapshot: Any, settings: PlanSettings) -> list[Slot]:
+    """The slots whose room is not taken by a session the planner does not own (created by
+    hand, or a rehearsal): the room is theirs, whatever the CSV says."""
+    from pixtui.domain.planning import time_to_minutes
+
+    taken: dict[tuple[str, date], list[int]] = {}
+    for session in snapshot.sessions.all():
+        if session.planned or session.date is None or session.start_time is None:
+            continue
+        taken.setdefault((name_key(session.room), session.date), []).append(
+            time_to_minutes(session.start_time)
+        )
+    kept = []
+    for slot in slots:
+        start = time_to_minutes(slot.start)
+        others = taken.get((name_key(slot.room), slot.day), [])
+        if all(
+            not (o < start + settings.slot_minutes and start < o + settings.slot_minutes)
+            for o in others
+        ):
+            kept.append(slot)
+    return kept
+
+
 def read_input_files(rooms: bytes, slots: bytes, invigilators: bytes) -> InputFiles:
     from pixtui.imports.planning import parse_invigilators, parse_rooms, parse_slots
 
@@ -963,7 +987,7 @@ def build_inputs(
         ]
     inputs = PlanInputs(
         rooms=tuple(files.rooms.rows),
-        slots=tuple(expand_slots(files.slots.rows, settings)),
+        slots=tuple(free_slots(expand_slots(files.slots.rows, settings), snapshot, settings)),
         invigilators=tuple(files.invigilators.rows),
         pupils=tuple(selection.pupils),
         settings=settings,

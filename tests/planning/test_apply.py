@@ -162,3 +162,15 @@ def test_a_moved_pupil_keeps_extra_time_and_accommodations(demo_store, clock):
     )
     assert now_in.id != candidate.id
     assert now_in.extra_time_ratio == 0.33 and now_in.aid_note == "AESH"
+
+
+def test_slots_taken_by_a_session_made_by_hand_are_left_out(demo_store, clock):
+    from pixtui.services.planning import free_slots
+
+    snap = demo_store.snapshot()
+    by_hand = next(s for s in snap.sessions.all() if s.room == "Salle 112" and s.date)
+    inputs, _ = build_inputs(snap, _files(), window=WINDOW, today=clock.now().date())
+    clash = Slot("Salle 112", by_hand.date, by_hand.start_time, time(18, 0))
+    later = Slot("Salle 112", by_hand.date, time(16, 0), time(18, 0))
+    kept = free_slots([clash, later], snap, inputs.settings)
+    assert kept == [later]
