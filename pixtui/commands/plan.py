@@ -37,7 +37,12 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
         metavar=t("cli.metavar.file"),
         help=t("planning.cli.extra_time"),
     )
-    cmd.add_argument("--weights", default="", help=t("planning.cli.weights"))
+    cmd.add_argument(
+        "--weights",
+        default="",
+        metavar=t("planning.cli.metavar_weights"),
+        help=t("planning.cli.weights"),
+    )
     cmd.add_argument("--dry-run", action="store_true", help=t("planning.cli.dry_run"))
     cmd.add_argument("--accept-valid", action="store_true", help=t("prep.cli.accept_valid"))
     cmd.add_argument(
@@ -47,7 +52,13 @@ def register(sub: argparse._SubParsersAction, store_option: Callable) -> None:
         metavar=t("planning.cli.metavar_dir"),
         help=t("planning.cli.out"),
     )
-    cmd.add_argument("--time", type=float, default=10.0, metavar="S", help=t("planning.cli.time"))
+    cmd.add_argument(
+        "--time",
+        type=float,
+        default=10.0,
+        metavar=t("planning.cli.metavar_seconds"),
+        help=t("planning.cli.time"),
+    )
     cmd.add_argument(
         "--from", dest="start", default=None, metavar="JJ/MM/AAAA", help=t("planning.cli.from")
     )

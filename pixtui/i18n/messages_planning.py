@@ -246,6 +246,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder to write the plan as CSV and the PDF calendar to",
     ),
     "planning.cli.metavar_dir": ("DOSSIER", "FOLDER"),
+    "planning.cli.metavar_weights": ("NOM=POIDS,…", "NAME=WEIGHT,…"),
+    "planning.cli.metavar_seconds": ("SECONDES", "SECONDS"),
     "planning.cli.time": (
         "temps de calcul maximum en secondes (10 par défaut)",
         "most solving time in seconds (default 10)",
