@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -33,7 +34,7 @@ from pixtui.services.pupils import (
     set_follow_up,
 )
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
-from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import LazyTable, PlainTable, keep_cursor, selected_row_key
 
 COLUMNS = (
     "last_name",
@@ -55,6 +56,13 @@ CLASS_COLUMNS = (
     "informed",
 )
 ALL = "*"
+
+
+def pupils_generation(snapshot: Any) -> object:
+    """What changes exactly when the pupils do (the store's per-table token where it has one;
+    otherwise its change counter, which moves on every write)."""
+    generation = getattr(snapshot, "generation", None)
+    return generation("pupils") if callable(generation) else snapshot.counter
 
 
 class PupilsScreen(PixScreen):
@@ -159,14 +167,16 @@ class PupilsScreen(PixScreen):
         self.filter = PupilFilter()
         self._counts: dict[str, ClassCounts] = {}
         self._pupils: dict[str, Pupil] = {}
-        self._rows: list[tuple[Pupil, list[str], tuple]] = []
+        self._rows: list[tuple[Pupil, list[str]]] = []
+        self._cells: dict[str, tuple] = {}
+        self._pupils_generation: object = None
 
     def compose_body(self) -> Iterable[Widget]:
         yield Input(
             placeholder=t("prep.pupils.search.placeholder"), id="pupils-query", compact=True
         )
         yield Static(id="pupils-filters")
-        yield PlainTable(id="pupils-table", cursor_type="row")
+        yield LazyTable(id="pupils-table")
         yield PlainTable(id="classes-table", cursor_type="row")
         yield Static(id="pupils-class-line")
 
@@ -190,6 +200,10 @@ class PupilsScreen(PixScreen):
 
     def refresh_data(self) -> None:
         snap = self.snapshot
+        generation = pupils_generation(snap)
+        if generation == self._pupils_generation:
+            return  # another table changed: nothing here to redraw
+        self._pupils_generation = generation
         pupils = snap.pupils.all()
         self._pupils = {p.id: p for p in pupils}
         informed = informed_classes(self.pix.store)
@@ -200,11 +214,19 @@ class PupilsScreen(PixScreen):
         self._update_class_line()
 
     def _prepare_rows(self, pupils: list[Pupil]) -> None:
-        """Once per store change: rows sorted, cells formatted, names folded for the search,
-        so a key typed in the search only filters and refills (2,000 pupils stay fast)."""
-        rows = []
-        for pupil in filter_pupils(pupils, PupilFilter(include_left=True)):
-            words = f"{name_key(pupil.last_name)} {name_key(pupil.first_name)}".split()
+        """Once per change of the pupils: current pupils sorted, names folded for the search,
+        so a key typed in the search only filters and refills. Cells are formatted when their
+        row is first added to the table (most of a big school's rows are never shown)."""
+        self._rows = [
+            (pupil, f"{name_key(pupil.last_name)} {name_key(pupil.first_name)}".split())
+            for pupil in filter_pupils(pupils, PupilFilter())
+        ]
+        self._cells = {}
+
+    def _row_cells(self, pupil_id: str) -> tuple:
+        pupil = self._pupils[pupil_id]
+        cells = self._cells.get(pupil_id)
+        if cells is None:
             cells = (
                 pupil.last_name,
                 pupil.first_name,
@@ -214,8 +236,8 @@ class PupilsScreen(PixScreen):
                 self._logins(pupil),
                 pupil.follow_up,
             )
-            rows.append((pupil, words, cells))
-        self._rows = rows
+            self._cells[pupil_id] = cells
+        return cells
 
     def _fill_pupils(self, pupils: list[Pupil] | None = None) -> None:
         if pupils is not None:
@@ -224,20 +246,17 @@ class PupilsScreen(PixScreen):
         wanted = PupilFilter(
             "", self.filter.division, self.filter.certifiability, self.filter.login
         )
-        table = self.query_one("#pupils-table", DataTable)
-        keep = selected_row_key(table)
-        table.clear()
-        shown = 0
-        for pupil, words, cells in self._rows:
-            if not wanted.accepts(pupil):
-                continue
-            if query and not all(any(w.startswith(q) for w in words) for q in query):
-                continue
-            table.add_row(*cells, key=pupil.id)
-            shown += 1
-        keep_cursor(table, keep)
-        current = sum(1 for pupil, _, _ in self._rows if not pupil.left_school)
-        self.query_one("#pupils-filters", Static).update(self._filters_text(shown, current))
+        shown = [
+            pupil
+            for pupil, words in self._rows
+            if wanted.accepts(pupil)
+            and not (query and not all(any(w.startswith(q) for w in words) for q in query))
+        ]
+        table = self.query_one("#pupils-table", LazyTable)
+        table.show_rows([p.id for p in shown], self._row_cells, keep=selected_row_key(table))
+        self.query_one("#pupils-filters", Static).update(
+            self._filters_text(len(shown), len(self._rows))
+        )
 
     def _filters_text(self, shown: int, total: int) -> Text:
         f = self.filter
@@ -471,7 +490,8 @@ class PupilsScreen(PixScreen):
             return
         key = "prep.pupils.informed_set" if informed else "prep.pupils.informed_unset"
         self.notify(t(key, division=division))
-        self.refresh_data()  # a journal-only change does not move the store's counter
+        self._pupils_generation = None  # a journal-only change moves no table: show it anyway
+        self.refresh_data()
 
     def action_follow_up(self) -> None:
         if self.by_class:

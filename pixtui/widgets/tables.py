@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, ColumnKey, RowDoesNotExist, RowKey
 
@@ -45,6 +47,69 @@ class PlainTable(DataTable):
         update_width: bool = False,
     ) -> None:
         super().update_cell(row_key, column_key, plain(value), update_width=update_width)
+
+
+class LazyTable(PlainTable):
+    """A table of thousands of rows that adds them to the DataTable only as the cursor nears
+    them. DataTable measures every cell it is given (2,000 pupils: about half a second, on every
+    refill); a screenful and some rows ahead cost a few milliseconds.
+
+    :meth:`show_rows` takes every row's key, in order, and a function making one row's cells.
+    Rows are added AHEAD at a time: when the cursor comes within AHEAD // 2 of the last added
+    row, on Page suivante, and all of them on Ctrl+Fin. The mouse wheel scrolls the rows added
+    so far (pixtui is used with the keyboard). :attr:`total_rows` counts them all."""
+
+    AHEAD = 100
+
+    def __init__(self, *, id: str | None = None, cursor_type: str = "row") -> None:
+        super().__init__(id=id, cursor_type=cursor_type)  # type: ignore[arg-type]
+        self._pending: list[str] = []
+        self._make_cells: Callable[[str], Sequence[CellType]] = lambda _key: ()
+
+    @property
+    def total_rows(self) -> int:
+        return self.row_count + len(self._pending)
+
+    def show_rows(
+        self,
+        keys: Sequence[str],
+        cells: Callable[[str], Sequence[CellType]],
+        keep: str | None = None,
+    ) -> None:
+        """Replace the rows; the cursor stays on ``keep`` if it is still there."""
+        self._pending = []  # clear() moves the cursor: nothing to add meanwhile
+        self.clear()
+        self._pending = list(keys)
+        self._make_cells = cells
+        wanted = self.AHEAD
+        if keep is not None:
+            with suppress(ValueError):
+                wanted = self._pending.index(keep) + self.AHEAD
+        self._add(wanted)
+        keep_cursor(self, keep)
+
+    def _add(self, count: int) -> None:
+        batch, self._pending = self._pending[:count], self._pending[count:]
+        pending, self._pending = self._pending, []  # adding a row may move the cursor
+        for key in batch:
+            self.add_row(*self._make_cells(key), key=key)
+        self._pending = pending
+
+    def _add_up_to(self, rows: int) -> None:
+        if self._pending and rows > self.row_count:
+            self._add(rows - self.row_count)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        self._add_up_to(new.row + self.AHEAD // 2 + 1)
+
+    def action_page_down(self) -> None:
+        self._add_up_to(self.cursor_row + self.size.height + self.AHEAD)
+        super().action_page_down()
+
+    def action_scroll_bottom(self) -> None:
+        self._add(len(self._pending))
+        super().action_scroll_bottom()
 
 
 class RecordTable(PlainTable):

@@ -14,6 +14,7 @@ from pixtui.screens.session import SessionScreen
 from pixtui.screens.session_form import SessionFormScreen
 from pixtui.screens.sessions import SessionsScreen
 from pixtui.widgets.confirm import ConfirmDialog
+from pixtui.widgets.tables import LazyTable
 from tests.prep.conftest import EXAMPLES, session_by_room
 
 
@@ -29,7 +30,8 @@ async def confirm(pilot) -> None:
 
 
 def rows(app, selector: str = "#pupils-table") -> int:
-    return app.screen.query_one(selector, DataTable).row_count
+    table = app.screen.query_one(selector, DataTable)
+    return table.total_rows if isinstance(table, LazyTable) else table.row_count
 
 
 async def test_import_with_refused_lines(demo_app, demo_store, tmp_path, monkeypatch):

@@ -1,0 +1,143 @@
+"""Élèves with a big school (issue 12): rows added as the cursor nears them, every pupil still
+reachable with the keyboard, and no refill when another process writes something else."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pixtui.domain.models import Pupil
+from pixtui.screens.pupils import PupilsScreen
+from pixtui.store import Store
+from pixtui.store.snapshot import Snapshot
+from pixtui.widgets.tables import LazyTable
+
+EXTRA = 600  # with the demo's 120: 720 current pupils, far more than AHEAD
+
+
+@pytest.fixture
+def big_store(demo_store):
+    with demo_store.transaction("test.many") as tx:
+        tx.pupils.add_many(
+            Pupil(
+                last_name=f"ZZNOM{index:04d}",
+                first_name="Léa",
+                birthdate=date(2012, 1, 1),
+                division="TZ",  # sorted after the demo's classes
+            )
+            for index in range(EXTRA)
+        )
+        left = tx.pupils.all()[0]
+        tx.pupils.update(left.id, lambda p: setattr(p, "left_school", True))
+    return demo_store
+
+
+@pytest.fixture
+def big_app(big_store, clock):
+    from pixtui.app import PixtuiApp
+
+    return PixtuiApp(big_store, clock, watch_terminal=False)
+
+
+@pytest.fixture
+def refills(monkeypatch) -> list[int]:
+    """One item per refill of the pupils' table."""
+    calls: list[int] = []
+    original = LazyTable.show_rows
+    monkeypatch.setattr(
+        LazyTable, "show_rows", lambda self, *a, **k: (calls.append(1), original(self, *a, **k))
+    )
+    return calls
+
+
+def table_of(app) -> LazyTable:
+    return app.screen.query_one("#pupils-table", LazyTable)
+
+
+async def test_rows_are_added_as_the_cursor_nears_them(big_app):
+    current = 120 + EXTRA - 1  # the one who left is not listed
+    async with big_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = table_of(pilot.app)
+        assert table.total_rows == current
+        assert table.row_count == LazyTable.AHEAD  # not 719 rows measured at once
+        summary = str(pilot.app.screen.query_one("#pupils-filters").render())
+        assert f"{current}/{current}" in summary
+
+        await pilot.press(*["down"] * 60)  # within AHEAD // 2 of the last added row
+        await pilot.pause()
+        assert table.row_count > LazyTable.AHEAD
+        assert table.total_rows == current
+
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert table.cursor_row > 60
+        assert table.row_count >= table.cursor_row + LazyTable.AHEAD // 2
+
+        await pilot.press("ctrl+end")  # the last pupil, whatever was added so far
+        await pilot.pause()
+        assert table.row_count == current
+        assert table.cursor_row == current - 1
+        last = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert pilot.app.snapshot.pupils.get(last).last_name == f"ZZNOM{EXTRA - 1:04d}"
+
+
+async def test_search_refills_and_keeps_the_cursor(big_app):
+    async with big_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        table = table_of(pilot.app)
+        chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        await pilot.press("slash", "z", "z")
+        await pilot.pause()
+        assert table.total_rows == EXTRA
+        # The chosen pupil is the last row, beyond the first AHEAD: added so the cursor stays.
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == chosen
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
+        assert table.total_rows == 120 + EXTRA - 1
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == chosen
+
+
+async def test_a_pupil_changed_elsewhere_is_shown(big_app, big_store, clock, refills):
+    calls = refills
+    async with big_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PupilsScreen)
+        other = Store.open(big_store.path, actor="autre", clock=clock)
+        with other.transaction("test.pupil") as tx:
+            pupil = next(p for p in tx.pupils.all() if p.last_name == "ZZNOM0000")
+            tx.pupils.update(pupil.id, lambda p: setattr(p, "division", "2C"))
+        calls.clear()
+        pilot.app.poll_store()
+        await pilot.pause()
+        assert calls == [1]
+        row = table_of(pilot.app).get_row(pupil.id)
+        assert str(row[2]) == "2C"
+
+
+@pytest.mark.skipif(
+    not hasattr(Snapshot, "generation"), reason="the store's per-table token is not there yet"
+)
+async def test_another_write_that_is_not_a_pupil_redraws_nothing(
+    big_app, big_store, clock, refills
+):
+    calls = refills
+    async with big_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        other = Store.open(big_store.path, actor="autre", clock=clock)
+        with other.transaction("test.session") as tx:
+            session = tx.sessions.all()[0]
+            tx.sessions.update(session.id, lambda s: setattr(s, "room", s.room + " bis"))
+        calls.clear()
+        counter = pilot.app.snapshot.counter
+        pilot.app.poll_store()
+        await pilot.pause()
+        assert pilot.app.snapshot.counter == counter  # the app did see the change
+        assert calls == []
