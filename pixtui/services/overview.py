@@ -144,6 +144,7 @@ def _session_counts(
     sessions: list[Session], candidates: list[Candidate], today: date
 ) -> SessionCounts:
     real = [s for s in sessions if not s.rehearsal]
+    real_ids = {s.id for s in real}  # once, not once per candidate (10,000 on a big lycée)
     return SessionCounts(
         total=len(real),
         upcoming=sum(_session_day(s) >= today and s.status is SessionStatus.CREATED for s in real),
@@ -155,7 +156,7 @@ def _session_counts(
         ),
         processed=sum(s.status is SessionStatus.PROCESSED for s in real),
         enrolled_pupils=len(
-            {c.pupil_id for c in candidates if c.pupil_id and c.session_id in {s.id for s in real}}
+            {c.pupil_id for c in candidates if c.pupil_id and c.session_id in real_ids}
         ),
     )
 
