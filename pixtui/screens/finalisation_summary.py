@@ -15,6 +15,7 @@ from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.finalisation import export_summary, status_lines, summary_for
 from pixtui.widgets.dialogs import TextDialog
+from pixtui.widgets.plain import plain
 
 DEFAULT_EXPORT_DIR = "~/pixtui-exports"
 
@@ -54,7 +55,7 @@ class FinalisationSummaryScreen(PixScreen):
         if session is not None and status_lines(session):
             text += "\n\n" + t("after.summary.pipeline") + "\n"
             text += "\n".join("  " + line for line in status_lines(session))
-        self.query_one("#summary-text", Static).update(text)
+        self.query_one("#summary-text", Static).update(plain(text))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -30,6 +30,7 @@ from pixtui.screens.base import PixScreen
 from pixtui.services.finalisation import FINALISE_ACTION, apply_finalisation, load_draft
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
+from pixtui.widgets.plain import plain
 from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
 
 COLUMNS = ("name", "division", "state", "abort_reason", "reports")
@@ -143,31 +144,33 @@ class FinalisationWizardScreen(PixScreen):
         typed = draft.examiner_global_comment.strip()
         comment = typed or t("results.summary.empty")
         self.query_one("#wizard-head", Static).update(
-            "\n".join(
-                [
-                    t(
-                        "after.wizard.head",
-                        date=format_date(session.date) if session and session.date else "–",
-                        room=session.room if session else "–",
-                        count=len(draft.reports),
-                    ),
-                    t(
-                        "after.wizard.flags",
-                        incident=yes if draft.has_incident else no,
-                        joining=yes if draft.has_joining_issue else no,
-                    ),
-                    t("after.wizard.comment_line", comment=comment, length=len(typed)),
-                    *(
-                        [
-                            t(
-                                "after.wizard.incident_suggested",
-                                reasons=" ; ".join(draft.incident_reasons),
-                            )
-                        ]
-                        if draft.incident_reasons and not draft.has_incident
-                        else []
-                    ),
-                ]
+            plain(
+                "\n".join(
+                    [
+                        t(
+                            "after.wizard.head",
+                            date=format_date(session.date) if session and session.date else "–",
+                            room=session.room if session else "–",
+                            count=len(draft.reports),
+                        ),
+                        t(
+                            "after.wizard.flags",
+                            incident=yes if draft.has_incident else no,
+                            joining=yes if draft.has_joining_issue else no,
+                        ),
+                        t("after.wizard.comment_line", comment=comment, length=len(typed)),
+                        *(
+                            [
+                                t(
+                                    "after.wizard.incident_suggested",
+                                    reasons=" ; ".join(draft.incident_reasons),
+                                )
+                            ]
+                            if draft.incident_reasons and not draft.has_incident
+                            else []
+                        ),
+                    ]
+                )
             )
         )
         table = self.query_one("#wizard-table", DataTable)
@@ -187,7 +190,7 @@ class FinalisationWizardScreen(PixScreen):
         problems = finalisation_problems(draft)
         lines = [p.message for p in problems if p.severity is not Severity.INFO]
         text = "\n".join(["• " + line for line in lines]) if lines else t("after.wizard.ready")
-        self.query_one("#wizard-problems", Static).update(text)
+        self.query_one("#wizard-problems", Static).update(plain(text))
 
     def _report(self):
         key = selected_row_key(self.query_one("#wizard-table", DataTable))

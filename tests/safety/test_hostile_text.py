@@ -177,3 +177,33 @@ async def test_a_markup_path_to_import_is_shown_as_typed(
         await pilot.pause()
         assert "[b]liste[i].csv" in screen_text(demo_app)
         assert demo_app.return_code is None
+
+
+async def test_the_other_screens_survive_hostile_names(demo_app, demo_store) -> None:
+    """Screens reached from a record (not by an F-key): enrolment, the session form, the
+    finalisation wizard and summary, the accommodations of every candidate, help."""
+    from pixtui.screens.enrolment import EnrolmentScreen
+    from pixtui.screens.finalisation_summary import FinalisationSummaryScreen
+    from pixtui.screens.finalisation_wizard import FinalisationWizardScreen
+    from pixtui.screens.help import HelpScreen
+    from pixtui.screens.session_form import SessionFormScreen
+
+    poison(demo_store)
+    sessions = demo_store.snapshot().sessions.all()
+    async with demo_app.run_test(size=(80, 24), notifications=True) as pilot:
+        for session in sessions:
+            for screen in (
+                EnrolmentScreen(session.id),
+                SessionFormScreen(session.id),
+                FinalisationWizardScreen(session.id),
+                FinalisationSummaryScreen(session.id),
+            ):
+                demo_app.push_screen(screen)
+                await pilot.pause()
+                assert_clean(demo_app)
+                demo_app.pop_screen()
+                await pilot.pause()
+        demo_app.push_screen(HelpScreen())
+        await pilot.pause()
+        assert_clean(demo_app)
+        assert demo_app.return_code is None
