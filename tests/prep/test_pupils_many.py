@@ -10,7 +10,6 @@ import pytest
 from pixtui.domain.models import Pupil
 from pixtui.screens.pupils import PupilsScreen
 from pixtui.store import Store
-from pixtui.store.snapshot import Snapshot
 from pixtui.widgets.tables import LazyTable
 
 EXTRA = 600  # with the demo's 120: 720 current pupils, far more than AHEAD
@@ -121,9 +120,6 @@ async def test_a_pupil_changed_elsewhere_is_shown(big_app, big_store, clock, ref
         assert str(row[2]) == "2C"
 
 
-@pytest.mark.skipif(
-    not hasattr(Snapshot, "generation"), reason="the store's per-table token is not there yet"
-)
 async def test_another_write_that_is_not_a_pupil_redraws_nothing(
     big_app, big_store, clock, refills
 ):
