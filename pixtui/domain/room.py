@@ -230,6 +230,11 @@ class RoomCounters:
             alerts += is_started(c) and any(a.status is LiveAlertStatus.ONGOING for a in c.alerts)
         return cls(enrolled, present, started, finished, alerts)
 
+    @property
+    def in_progress(self) -> int:
+        """Started and not finished: what "en cours" means on every screen."""
+        return self.started - self.finished
+
 
 def room_counters(candidates: Iterable[Candidate]) -> RoomCounters:
     return RoomCounters.of(candidates)

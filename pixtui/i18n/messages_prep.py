@@ -471,7 +471,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.form.save_anyway": ("Enregistrer quand même", "Save anyway"),
     "prep.form.saved": ("Session {room} enregistrée.", "Session {room} saved."),
     # --- Session screen ---
-    "prep.session.binding.enrol": ("Inscrire", "Enrol"),
+    "prep.session.binding.enrol": (
+        "Inscr.",
+        "Enrol",
+    ),
     "prep.session.binding.enrol.tip": (
         "Inscrire des élèves, classe par classe",
         "Enrol pupils, class by class",
@@ -481,7 +484,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Donner 33 % de temps majoré au candidat choisi (A pour le changer ou le retirer)",
         "Give 33% extra time to the chosen candidate (A changes or removes it)",
     ),
-    "prep.session.binding.accommodations": ("Aménagements", "Adjustments"),
+    "prep.session.binding.accommodations": (
+        "Aménag.",
+        "Adjustments",
+    ),
     "prep.session.binding.accommodations.tip": (
         "Temps majoré, accessibilité, aide humaine (AVS/AESH), élève non francophone",
         "Extra time, accessibility, human aid (AVS/AESH), non-French-speaking pupil",
@@ -491,14 +497,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Désinscrire le candidat choisi (possible jusqu'au début de la session)",
         "Unenrol the chosen candidate (possible until the session starts)",
     ),
-    "prep.session.binding.export": ("Exporter", "Export"),
+    "prep.session.binding.export": (
+        "Docs",
+        "Docs",
+    ),
     "prep.session.binding.export.tip": (
         "Écrire les documents de la session (kit, émargement, PV) dans un dossier",
         "Write the session's documents (kit, attendance sheet, incident report) to a folder",
     ),
     "prep.session.binding.edit": ("Modifier", "Edit"),
     "prep.session.binding.edit.tip": ("Modifier la session", "Edit the session"),
-    "prep.session.binding.checklist": ("Préparation", "Preparation"),
+    "prep.session.binding.checklist": (
+        "Prépa.",
+        "Preparation",
+    ),
     "prep.session.binding.checklist.tip": (
         "Aller à la liste de préparation (Espace ou Entrée pour cocher)",
         "Go to the preparation checklist (Space or Enter to tick)",
@@ -584,7 +596,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choisir ou laisser l'élève sous le curseur",
         "Pick or leave the pupil under the cursor",
     ),
-    "prep.enrol.binding.class": ("Toute la classe", "Whole class"),
+    "prep.enrol.binding.class": (
+        "Tous",
+        "All",
+    ),
     "prep.enrol.binding.class.tip": (
         "Choisir (ou laisser) toute la classe",
         "Pick (or leave) the whole class",

@@ -246,8 +246,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sessions.col.time": ("Heure", "Time"),
     "sessions.col.room": ("Salle", "Room"),
     "sessions.col.site": ("Site", "Site"),
-    "sessions.col.number": ("N° session", "Session no."),
-    "sessions.col.enrolled": ("Inscrits", "Enrolled"),
+    "sessions.col.number": (
+        "N° Pix",
+        "Pix no.",
+    ),
+    "sessions.col.enrolled": (
+        "Inscr.",
+        "Enrolled",
+    ),
     "sessions.col.examiners": ("Surv.", "Invig."),
     "sessions.col.status": ("Statut", "Status"),
     "sessions.col.checklist": ("Prépa.", "Prep."),

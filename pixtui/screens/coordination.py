@@ -12,7 +12,7 @@ from pixtui.domain.room import room_counters
 from pixtui.domain.timing import format_clock, format_time, latest_deadline
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
-from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import Column, FittedRecordTable, FittedTable, selected_row_key
 
 COLUMNS = (
     "time",
@@ -26,6 +26,13 @@ COLUMNS = (
     "alerts",
     "last_end",
 )
+# At 80 columns the counts and the last end decide what to do; the number and the
+# invigilators come back from 100 columns.
+FIT: dict[str, dict[str, int]] = {
+    "room": {"cut": 8},
+    "number": {"drop": 2},
+    "examiners": {"drop": 1, "cut": 12},
+}
 
 
 class CoordinationScreen(PixScreen):
@@ -34,13 +41,13 @@ class CoordinationScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="coordination-summary")
-        yield RecordTable(id="rooms-table")
+        yield FittedRecordTable(
+            [Column(key, f"coordination.col.{key}", **FIT.get(key, {})) for key in COLUMNS],
+            id="rooms-table",
+        )
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in COLUMNS:
-            table.add_column(t(f"coordination.col.{key}"), key=key)
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def refresh_data(self) -> None:
         snap = self.snapshot
@@ -49,28 +56,28 @@ class CoordinationScreen(PixScreen):
             (s for s in snap.sessions.all() if s.date == today),
             key=lambda s: (s.start_time is None, s.start_time, s.room),
         )
-        table = self.query_one(DataTable)
-        keep = selected_row_key(table)
-        table.clear()
+        table = self.query_one(FittedTable)
+        rows = []
         total_alerts = 0
         for session in sessions:
             candidates = [c for c in snap.candidates.where(session_id=session.id) if not c.removed]
             counters = room_counters(candidates)
             total_alerts += counters.alerts
             last = latest_deadline(candidates, snap.school.test_minutes)
-            table.add_row(
+            cells = (
                 format_time(session.start_time),
                 session.room,
                 session.pix_number or "–",
                 ", ".join(session.examiners),
                 str(counters.enrolled),
                 str(counters.present),
-                str(counters.started),
+                str(counters.in_progress),
                 str(counters.finished),
                 f"! {counters.alerts}" if counters.alerts else "0",
                 format_clock(last) if last else "–",
-                key=session.id,
             )
+            rows.append((session.id, cells))
+        table.fill(rows)
         summary = (
             t(
                 "coordination.summary",
@@ -81,7 +88,6 @@ class CoordinationScreen(PixScreen):
             else t("coordination.none")
         )
         self.query_one("#coordination-summary", Static).update(summary)
-        keep_cursor(table, keep)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

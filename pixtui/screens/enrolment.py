@@ -34,9 +34,19 @@ from pixtui.services.enrolment import (
 from pixtui.services.sessions import confirmation_text
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog
-from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import Column, FittedTable, selected_row_key
 
-COLUMNS = ("mark", "last_name", "first_name", "certifiability", "others", "previous", "note")
+# At 80 columns: the choice, the names (cut), certifiability and what to know; the other
+# sessions and earlier certifications come back from 100 columns.
+COLUMNS = (
+    Column("mark", "prep.enrol.col.mark"),
+    Column("last_name", "prep.enrol.col.last_name", cut=10),
+    Column("first_name", "prep.enrol.col.first_name", cut=8),
+    Column("certifiability", "prep.enrol.col.certifiability"),
+    Column("others", "prep.enrol.col.others", drop=2),
+    Column("previous", "prep.enrol.col.previous", drop=1),
+    Column("note", "prep.enrol.col.note", cut=20),
+)
 
 
 class EnrolmentScreen(PixScreen):
@@ -96,13 +106,11 @@ class EnrolmentScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="enrol-header")
-        yield PlainTable(id="enrol-table", cursor_type="row")
+        yield FittedTable(COLUMNS, id="enrol-table")
         yield Static(id="enrol-detail")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in COLUMNS:
-            table.add_column(t(f"prep.enrol.col.{key}"), key=key)
         if not self.division:
             classes = divisions(self.snapshot.pupils.all())
             self.division = classes[0] if classes else ""
@@ -126,12 +134,7 @@ class EnrolmentScreen(PixScreen):
             for pid in self.selected
             if pid in self._choices and self._selectable(self._choices[pid])
         }
-        table = self.query_one(DataTable)
-        keep = selected_row_key(table)
-        table.clear()
-        for choice in choices:
-            table.add_row(*self._cells(choice), key=choice.pupil.id)
-        keep_cursor(table, keep)
+        self.query_one(FittedTable).fill([(c.pupil.id, self._cells(c)) for c in choices])
         self._update_header()
         self._update_detail()
 

@@ -34,9 +34,7 @@ from pixtui.services.finalisation import (
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import TextDialog
 from pixtui.widgets.plain import plain
-from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
-
-COLUMNS = ("date", "room", "number", "status", "since", "handover")
+from pixtui.widgets.tables import Column, FittedRecordTable, FittedTable, selected_row_key
 
 
 class FinalisationScreen(PixScreen):
@@ -76,20 +74,25 @@ class FinalisationScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(t("after.final.hint"), id="finalisation-hint", classes="hint")
-        yield RecordTable(id="finalisation-table")
+        yield FittedRecordTable(
+            [
+                Column("date", "after.final.col.date"),
+                Column("room", "after.final.col.room", cut=8),
+                Column("number", "after.final.col.number"),
+                Column("status", "after.final.col.status"),
+                Column("since", "after.final.col.since", drop=1),
+                Column("handover", "after.final.col.handover", cut=10),
+            ],
+            id="finalisation-table",
+        )
         yield Static("", id="finalisation-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one("#finalisation-table", DataTable)
-        for key in COLUMNS:
-            table.add_column(t(f"after.final.col.{key}"), key=key)
-        table.focus()
+        self.query_one("#finalisation-table", DataTable).focus()
 
     def refresh_data(self) -> None:
         today = local_today(self.pix.clock)
-        table = self.query_one("#finalisation-table", DataTable)
-        keep = selected_row_key(table)
-        table.clear()
+        rows = []
         held = [
             s
             for s in self.snapshot.sessions.all()
@@ -100,16 +103,16 @@ class FinalisationScreen(PixScreen):
         for session in held:
             since = session.status_history[-1] if session.status_history else None
             handover = session.handover
-            table.add_row(
+            cells = (
                 format_date(session.date),
                 session.room,
                 session.pix_number or "–",
                 label(session.status),
                 f"{format_instant(since.at, year=False)} {since.by}" if since else "–",
                 t("after.final.handover_cell", to=handover.to) if handover else "–",
-                key=session.id,
             )
-        keep_cursor(table, keep)
+            rows.append((session.id, cells))
+        self.query_one("#finalisation-table", FittedTable).fill(rows)
         self._show_detail()
         if not held:
             self.query_one("#finalisation-detail", Static).update(t("after.final.none"))

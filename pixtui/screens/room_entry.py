@@ -14,7 +14,7 @@ from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services import room_access
 from pixtui.widgets.password_dialog import PasswordDialog
-from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import Column, FittedRecordTable, FittedTable, selected_row_key
 
 
 class RoomEntryScreen(PixScreen):
@@ -23,35 +23,42 @@ class RoomEntryScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(t("room.entry.intro"), id="room-entry-intro")
-        yield RecordTable(id="room-sessions")
+        yield Static(t("room.entry.none"), id="room-entry-none")
+        yield FittedRecordTable(
+            [
+                Column("time", "room.entry.col.time"),
+                Column("room", "room.entry.col.room", cut=8),
+                Column("number", "room.entry.col.number"),
+                Column("examiners", "room.entry.col.examiners", drop=1, cut=12),
+                Column("status", "room.entry.col.status"),
+            ],
+            id="room-sessions",
+        )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("time", "room", "number", "examiners", "status"):
-            table.add_column(t(f"room.entry.col.{key}"), key=key)
         table.focus()
         if self.pix.room_number:
             self.call_after_refresh(self._enter_by_number, self.pix.room_number)
 
     def refresh_data(self) -> None:
         today = local_today(self.pix.clock)
-        table = self.query_one(DataTable)
-        keep = selected_row_key(table)
-        table.clear()
+        table = self.query_one(FittedTable)
+        rows: list[tuple[str, tuple[str, ...]]] = []
         sessions = [s for s in self.snapshot.sessions.all() if s.date == today]
         for session in sorted(sessions, key=lambda s: (s.start_time is None, s.start_time)):
             status = t("home.today.rehearsal") if session.rehearsal else label(session.status)
-            table.add_row(
+            cells = (
                 format_time(session.start_time),
                 session.room,
                 session.pix_number or "–",
                 ", ".join(session.examiners),
                 status,
-                key=session.id,
             )
-        if not sessions:
-            table.add_row(t("room.entry.none"), "", "", "", "", key="-none-")
-        keep_cursor(table, keep)
+            rows.append((session.id, cells))
+        table.fill(rows)
+        table.display = bool(sessions)
+        self.query_one("#room-entry-none", Static).display = not sessions
 
     def _enter_by_number(self, number: str) -> None:
         self.pix.room_number = None

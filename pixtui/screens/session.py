@@ -28,7 +28,7 @@ from pixtui.services.enrolment import (
 from pixtui.services.sessions import checklist_items, toggle_checklist_item
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import TextDialog
-from pixtui.widgets.tables import PlainTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import Column, FittedTable, selected_row_key
 
 DEFAULT_EXPORT_DIR = "~/pixtui-exports"
 
@@ -87,6 +87,7 @@ class SessionScreen(PixScreen):
             t("prep.session.binding.remove"),
             tooltip=t("prep.session.binding.remove.tip"),
             id="session-remove",
+            show=False,  # rarer, and 80 columns are full: listed in F1 Aide
         ),
         Binding(
             "x",
@@ -120,17 +121,29 @@ class SessionScreen(PixScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="session-details")
         yield Static(id="candidates-title")
-        yield PlainTable(id="candidates-table", cursor_type="row")
-        yield PlainTable(id="checklist-table", cursor_type="row")
+        yield FittedTable(
+            [
+                Column("last_name", "session.col.last_name", cut=10),
+                Column("first_name", "session.col.first_name", cut=8),
+                Column("division", "session.col.division"),
+                Column("birthdate", "session.col.birthdate", drop=1),
+                Column("extra_time", "session.col.extra_time"),
+                Column("notes", "session.col.notes", cut=12),
+            ],
+            id="candidates-table",
+        )
+        yield FittedTable(
+            [
+                Column("done", "prep.session.checklist.col.done"),
+                Column("step", "prep.session.checklist.col.step", cut=24),
+                Column("by", "prep.session.checklist.col.by", cut=10),
+            ],
+            id="checklist-table",
+        )
         yield Static(t("prep.session.checklist_title"), id="checklist-title")
 
     def on_mount(self) -> None:
         table = self.query_one("#candidates-table", DataTable)
-        for key in ("last_name", "first_name", "division", "birthdate", "extra_time", "notes"):
-            table.add_column(t(f"session.col.{key}"), key=key)
-        checklist = self.query_one("#checklist-table", DataTable)
-        for key in ("done", "step", "by"):
-            checklist.add_column(t(f"prep.session.checklist.col.{key}"), key=key)
         table.focus()
 
     def title_text(self) -> str:
@@ -142,8 +155,8 @@ class SessionScreen(PixScreen):
         session = snap.sessions.get(self.session_id)
         if session is None:
             self.query_one("#session-details", Static).update(t("session.gone"))
-            self.query_one("#candidates-table", DataTable).clear()
-            self.query_one("#checklist-table", DataTable).clear()
+            self.query_one("#candidates-table", FittedTable).fill([])
+            self.query_one("#checklist-table", FittedTable).fill([])
             return
         candidates = [c for c in snap.candidates.where(session_id=session.id) if not c.removed]
         candidates.sort(key=lambda c: (name_key(c.last_name), name_key(c.first_name)))
@@ -177,31 +190,26 @@ class SessionScreen(PixScreen):
         self.query_one("#candidates-title", Static).update(
             t("prep.session.candidates_title", count=len(candidates), extra=extra)
         )
-        table = self.query_one("#candidates-table", DataTable)
-        keep = selected_row_key(table)
-        table.clear()
+        rows = []
         for candidate in candidates:
+            # Accommodations only: the enrolment note (why an override) is not one.
             notes = [n for n in (candidate.aid_note, candidate.language_note) if n]
             if candidate.accessibility_adjustment:
                 notes.insert(0, t("session.accessibility"))
-            if candidate.enrolment_note:
-                notes.append(candidate.enrolment_note)
-            table.add_row(
+            cells = (
                 candidate.last_name,
                 candidate.first_name,
                 candidate.division,
                 format_date(candidate.birthdate),
                 format_extra_time(candidate.extra_time_ratio) if candidate.extra_time_ratio else "",
                 " · ".join(notes),
-                key=candidate.id,
             )
-        keep_cursor(table, keep)
+            rows.append((candidate.id, cells))
+        self.query_one("#candidates-table", FittedTable).fill(rows)
         self._fill_checklist(session)
 
     def _fill_checklist(self, session) -> None:
-        checklist = self.query_one("#checklist-table", DataTable)
-        keep = selected_row_key(checklist)
-        checklist.clear()
+        rows = []
         items = checklist_items(session)
         for item in items:
             who = ""
@@ -211,10 +219,10 @@ class SessionScreen(PixScreen):
                     by=item.by,
                     at=format_instant(item.at, year=False),
                 )
-            checklist.add_row(
-                Text("[x]" if item.done else "[ ]"), t("checklist." + item.key), who, key=item.key
+            rows.append(
+                (item.key, (Text("[x]" if item.done else "[ ]"), t("checklist." + item.key), who))
             )
-        keep_cursor(checklist, keep)
+        self.query_one("#checklist-table", FittedTable).fill(rows)
         done = sum(item.done for item in items)
         key = (
             "prep.session.checklist_back"

@@ -24,9 +24,27 @@ from pixtui.services.sessions import (
     deletion_problems,
 )
 from pixtui.widgets.confirm import ConfirmDialog
-from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import (
+    Column,
+    FittedRecordTable,
+    FittedTable,
+    keep_cursor,
+    selected_row_key,
+)
 
-COLUMNS = ("date", "time", "room", "site", "number", "enrolled", "examiners", "status", "checklist")
+# At 80 columns: when, where, the Pix number, how many, the status (a rehearsal says so) and
+# the preparation; the site and the invigilators come back from 100 columns.
+COLUMNS = (
+    Column("date", "sessions.col.date"),
+    Column("time", "sessions.col.time"),
+    Column("room", "sessions.col.room", cut=12),
+    Column("site", "sessions.col.site", drop=2, cut=8),
+    Column("number", "sessions.col.number"),
+    Column("enrolled", "sessions.col.enrolled"),
+    Column("examiners", "sessions.col.examiners", drop=1),
+    Column("status", "sessions.col.status"),
+    Column("checklist", "sessions.col.checklist"),
+)
 
 
 def session_order(today: date):
@@ -81,20 +99,15 @@ class SessionsScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(id="sessions-summary")
-        yield RecordTable(id="sessions-table")
+        yield FittedRecordTable(COLUMNS, id="sessions-table")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in COLUMNS:
-            table.add_column(t(f"sessions.col.{key}"), key=key)
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def refresh_data(self) -> None:
         snap = self.snapshot
         today = local_today(self.pix.clock)
-        table = self.query_one(DataTable)
-        keep = selected_row_key(table)
-        table.clear()
+        rows = []
         enrolled: dict[str, int] = {}
         for candidate in snap.candidates.all():
             if not candidate.removed:
@@ -111,7 +124,7 @@ class SessionsScreen(PixScreen):
             examiners = f"{len(session.examiners)}/{needed}"
             if len(session.examiners) < needed:
                 examiners += " !"  # rule 3: fewer names than needed
-            table.add_row(
+            cells = (
                 format_date(session.date),
                 format_time(session.start_time),
                 session.room,
@@ -121,12 +134,12 @@ class SessionsScreen(PixScreen):
                 examiners,
                 status,
                 f"{done}/{len(session.checklist)}" if session.checklist else "–",
-                key=session.id,
             )
+            rows.append((session.id, cells))
+        self.query_one(FittedTable).fill(rows)
         self.query_one("#sessions-summary", Static).update(
             t("sessions.summary", count=len(sessions)) if sessions else t("prep.sessions.none")
         )
-        keep_cursor(table, keep)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

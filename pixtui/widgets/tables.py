@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
@@ -19,8 +22,18 @@ from pixtui.i18n import t
 def plain(cell: object) -> object:
     """A str cell as plain text: Textual reads a str cell as markup, and a room named
     « Labo [/i] 2 » would crash every table it appears in. pixtui never styles cells with
-    markup (it uses Text). Control characters are dropped (:func:`safe_text`)."""
-    return Text(safe_text(cell), end="") if isinstance(cell, str) else cell
+    markup (it uses Text). Control characters are dropped (:func:`safe_text`). A cell
+    narrower than its text ends with "…", never cut silently."""
+    if isinstance(cell, str):
+        return Text(safe_text(cell), end="", no_wrap=True, overflow="ellipsis")
+    if isinstance(cell, Text) and cell.overflow is None:
+        cell = cell.copy()
+        cell.no_wrap = True
+        cell.overflow = "ellipsis"
+    return cell
+
+
+Cell = str | Text
 
 
 class PlainTable(DataTable):
@@ -112,15 +125,33 @@ class LazyTable(PlainTable):
         super().action_scroll_bottom()
 
 
-class RecordTable(PlainTable):
+class RowTable(PlainTable):
+    """A row-cursor table where Début and Fin go to the first and last record."""
+
+    BINDINGS = [
+        Binding("home", "first_row", show=False, id="table-first"),
+        Binding("end", "last_row", show=False, id="table-last"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row")
+
+    def action_first_row(self) -> None:
+        """Début: the first record (DataTable's own Home scrolls sideways)."""
+        self.scroll_x = 0
+        self.move_cursor(row=0, animate=False)
+
+    def action_last_row(self) -> None:
+        self.scroll_x = 0
+        self.move_cursor(row=max(self.row_count - 1, 0), animate=False)
+
+
+class RecordTable(RowTable):
     """A row-cursor table whose Entrée opens the record (the screen handles RowSelected)."""
 
     BINDINGS = [
         Binding("enter", "select_cursor", t("table.open"), id="table-open"),
     ]
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row")
 
 
 def selected_row_key(table: DataTable) -> str | None:
@@ -136,3 +167,136 @@ def keep_cursor(table: DataTable, key: str | None) -> None:
     # If the record went away, the cursor stays where it is.
     with suppress(RowDoesNotExist):
         table.move_cursor(row=table.get_row_index(key), animate=False)
+
+
+# --- tables that choose their columns by width -------------------------------------------
+
+CELL_PADDING = 1  # DataTable's default, on each side of a cell
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a :class:`FittedTable`.
+
+    ``drop``: 0 for a column that decides an action (always shown); 1, 2, … for the others,
+    the highest dropped first when the terminal is too narrow (they come back when it widens).
+    ``cut``: for names, the narrowest width they may be cut to (with "…") before any column is
+    dropped; 0 for a column that is never cut.
+    """
+
+    key: str
+    label_key: str
+    drop: int = 0
+    cut: int = 0
+
+
+def _width(cell: Cell) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)
+
+
+def fit_columns(columns: Sequence[Column], natural: Sequence[int], room: int) -> dict[str, int]:
+    """The columns shown in ``room`` cells and their widths, in the columns' order.
+
+    ``natural`` is each column's widest cell (header included). Names are cut first (down to
+    their ``cut``), then droppable columns leave, the highest ``drop`` first; a header is never
+    narrower than its label because ``natural`` counts it and only names are cut.
+    """
+    pad = 2 * CELL_PADDING
+    shown = list(range(len(columns)))
+
+    def least(index: int) -> int:
+        column = columns[index]
+        return min(natural[index], column.cut) if column.cut else natural[index]
+
+    droppable = sorted(
+        (i for i, c in enumerate(columns) if c.drop), key=lambda i: (columns[i].drop, i)
+    )
+    while sum(least(i) + pad for i in shown) > room and droppable:
+        shown.remove(droppable.pop())
+    widths = {i: least(i) for i in shown}
+    spare = room - sum(w + pad for w in widths.values())
+    hungry = [i for i in shown if widths[i] < natural[i]]
+    while spare > 0 and hungry:  # cut columns share what is left, one cell each in turn
+        for i in list(hungry):
+            if spare <= 0:
+                break
+            widths[i] += 1
+            spare -= 1
+            if widths[i] >= natural[i]:
+                hungry.remove(i)
+    return {columns[i].key: widths[i] for i in shown}
+
+
+class FittedTable(RowTable):
+    """A record table that shows the columns that fit its width (see :func:`fit_columns`).
+
+    The screen gives every row's cells for every column; the table keeps them and re-lays
+    itself out when the terminal is resized. The cursor stays on the same record.
+    """
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fit_spec = tuple(columns)
+        self._records: list[tuple[str, Sequence[Cell]]] = []
+        self._layout: dict[str, int] = {}
+        self._natural: Sequence[int] | None = None
+
+    def fill(
+        self, rows: Iterable[tuple[str, Sequence[Cell]]], *, natural: Sequence[int] | None = None
+    ) -> None:
+        """Show ``rows`` (key, cells of every column). ``natural``: the widths to lay out for,
+        from :meth:`measure` over a larger set (a filter typed then keeps the columns still)."""
+        self._records = list(rows)
+        self._natural = natural
+        self._show(force=True)
+
+    def measure(self, rows: Iterable[Sequence[Cell]]) -> list[int]:
+        """Each column's widest cell over ``rows``, its header included."""
+        natural = [cell_len(t(c.label_key)) for c in self.fit_spec]
+        for cells in rows:
+            for index, cell in enumerate(cells):
+                width = _width(cell)
+                if width > natural[index]:
+                    natural[index] = width
+        return natural
+
+    def _room(self) -> int:
+        width = self.size.width or self.app.size.width - 2
+        # the vertical scrollbar's columns are kept even when every row fits (no jump)
+        return max(width - self.styles.scrollbar_size_vertical, 10)
+
+    def _show(self, *, force: bool = False) -> None:
+        labels = [t(c.label_key) for c in self.fit_spec]
+        natural = self._natural or self.measure(cells for _, cells in self._records)
+        layout = fit_columns(self.fit_spec, natural, self._room())
+        keep = selected_row_key(self)
+        if layout != self._layout:
+            self.clear(columns=True)
+            for index, column in enumerate(self.fit_spec):
+                if column.key in layout:
+                    self.add_column(labels[index], key=column.key, width=layout[column.key])
+            self._layout = layout
+        elif not force:
+            return
+        else:
+            self.clear()
+        wanted = [i for i, c in enumerate(self.fit_spec) if c.key in layout]
+        for key, cells in self._records:
+            self.add_row(*(cells[i] for i in wanted), key=key)
+        keep_cursor(self, keep)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._records:
+            self._show()
+
+    @property
+    def shown_columns(self) -> list[str]:
+        return list(self._layout)
+
+
+class FittedRecordTable(FittedTable):
+    """A :class:`FittedTable` whose Entrée opens the record (shown in the footer)."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", t("table.open"), id="table-open"),
+    ]

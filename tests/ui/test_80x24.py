@@ -1,0 +1,194 @@
+"""Every screen and dialog at 80x24 (PuTTY's size) with realistic data: nothing cut.
+
+For each one, reached by the keys a user would press, the check asserts that every footer
+binding is whole on screen and that every table column is wide enough for its header and
+visible without scrolling sideways. One app runs all the screens (a snapshot costs 2 s each).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from rich.cells import cell_len
+from textual.app import App
+from textual.widgets import DataTable, Footer
+from textual.widgets._footer import FooterKey
+
+from tests.conftest import rehearsal_session
+from tests.ui.pilot_helpers import keys_for
+
+WIDTH, HEIGHT = 80, 24
+LONG_LAST = "Andrianantenaina-Rakotomalala de La Tour d'Auvergne"
+LONG_FIRST = "Marie-Éléonore-Alexandrine"
+
+
+def make_realistic(store, clock) -> None:
+    """The demo collège with very long names and the rehearsal room grown to 40 candidates."""
+    session = rehearsal_session(store)
+    with store.transaction("test: realistic data") as tx:
+        candidates = tx.candidates.where(session_id=session.id)
+        enrolled = {c.pupil_id for c in candidates}
+        pupils = sorted(tx.pupils.all(), key=lambda p: p.id)
+        for pupil in pupils[:6]:
+            tx.pupils.update(
+                pupil.id,
+                lambda p: (
+                    setattr(p, "last_name", LONG_LAST),
+                    setattr(p, "first_name", LONG_FIRST),
+                ),
+            )
+        template = candidates[0]
+        extra = [p for p in pupils if p.id not in enrolled][: 40 - len(candidates)]
+        for index, pupil in enumerate(extra):
+            tx.candidates.add(
+                replace(
+                    template,
+                    id=f"extra-{index}",
+                    pupil_id=pupil.id,
+                    last_name=pupil.last_name if index else LONG_LAST,
+                    first_name=pupil.first_name if index else LONG_FIRST,
+                    birthdate=pupil.birthdate,
+                    division=pupil.division,
+                )
+            )
+
+
+def cut_parts(app: App) -> list[str]:
+    """What is cut on the screen now: footer bindings and table headers."""
+    screen = app.screen
+    problems: list[str] = []
+    right = app.size.width
+    for footer in screen.query(Footer):
+        if not footer.display:
+            continue
+        for key in footer.query(FooterKey):
+            region = key.region
+            label = f"{key.key_display} {key.description}".strip()
+            if region.width == 0 or region.right > min(right, footer.region.right):
+                problems.append(f"footer: « {label} » cut")
+    for table in screen.query(DataTable):
+        if not table.display or table.region.width == 0:
+            continue
+        room = table.scrollable_content_region.width
+        x = 0
+        for column in table.ordered_columns:
+            width = column.get_render_width(table)
+            label = column.label.plain
+            if width - 2 * table.cell_padding < cell_len(label):
+                problems.append(f"{table.id}: header « {label} » narrower than its label")
+            x += width
+            if x > room:
+                problems.append(f"{table.id}: column « {label} » off-screen")
+    return problems
+
+
+async def reset(pilot) -> None:
+    """Back to a section's first screen (dialogs and pushed screens closed)."""
+    app = pilot.app
+    while len(app.screen_stack) > 1:
+        app.pop_screen()
+        await pilot.pause()
+
+
+# (screen or dialog class expected, keys from a section's first screen).
+CASES: list[tuple[str, list[str]]] = [
+    ("HomeScreen", ["f2"]),
+    ("TextDialog", ["f2", "c"]),
+    ("ChoiceDialog", ["f3", "c"]),
+    ("TextDialog", ["f3", "i"]),
+    ("SessionsScreen", ["f4"]),
+    ("SessionFormScreen", ["f4", "n"]),
+    ("SessionFormScreen", ["f4", "home", "down", "m"]),
+    ("ConfirmDialog", ["f4", "home", "down", "s"]),
+    ("SessionScreen", ["f4", "home", "down", "enter"]),
+    ("SessionScreen", ["f4", "home", "down", "enter", "c"]),
+    ("EnrolmentScreen", ["f4", "home", "down", "enter", "i"]),
+    ("AccommodationsDialog", ["f4", "home", "down", "enter", "a"]),
+    ("RoomEntryScreen", ["f5"]),
+    ("PasswordDialog", ["f5", "home", "enter"]),
+    ("CoordinationScreen", ["f6"]),
+    ("FinalisationScreen", ["f7"]),
+    ("FinalisationSummaryScreen", ["f7", "home", "enter"]),
+    ("TextDialog", ["f7", "home", "d"]),
+    ("ResultsScreen", ["f8"]),
+    ("JournalScreen", ["f9"]),
+    ("HelpScreen", ["f4", "f1"]),
+    ("ConfirmDialog", ["ctrl+q"]),
+]
+
+
+async def visit(pilot, keys: list[str]) -> None:
+    for key in keys:
+        if key.startswith("'"):
+            await pilot.press(*keys_for(key[1:]))
+        else:
+            await pilot.press(key)
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_every_screen_whole_at_80x24(demo_app, demo_store, clock) -> None:
+    make_realistic(demo_store, clock)
+    failures: dict[str, list[str]] = {}
+    async with demo_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        for expected, keys in CASES:
+            await reset(pilot)
+            await visit(pilot, keys)
+            name = f"{expected} ({' '.join(keys)})"
+            problems = cut_parts(pilot.app)
+            shown = type(pilot.app.screen).__name__
+            if shown != expected:
+                problems.insert(0, f"{shown} shown instead")
+            if problems:
+                failures[name] = problems
+    assert failures == {}, "\n".join(f"{k}: {v}" for k, v in failures.items())
+
+
+async def test_room_whole_at_80x24(demo_app, demo_store, clock) -> None:
+    make_realistic(demo_store, clock)
+    session = rehearsal_session(demo_store)
+    async with demo_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await visit(
+            pilot, ["f5", "home", "enter", *keys_for(session.invigilator_password), "enter"]
+        )
+        assert cut_parts(pilot.app) == []
+
+
+@pytest.mark.xfail(
+    reason="Élèves uses LazyTable (issue 12, 2,000 pupils) with fixed widths: its columns are "
+    "not chosen by width yet (FittedTable and LazyTable to be joined)",
+    strict=False,
+)
+@pytest.mark.parametrize("keys", [["f3"], ["f3", "v"]])
+async def test_pupils_whole_at_80x24(demo_app, demo_store, clock, keys) -> None:
+    make_realistic(demo_store, clock)
+    async with demo_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await visit(pilot, keys)
+        assert cut_parts(pilot.app) == []
+
+
+def test_columns_fit_names_cut_first_then_the_least_needed_leave() -> None:
+    from pixtui.widgets.tables import Column, fit_columns
+
+    columns = [
+        Column("name", "x", cut=8),
+        Column("class", "x"),
+        Column("birth", "x", drop=2),
+        Column("status", "x"),
+        Column("note", "x", drop=1, cut=6),
+    ]
+    natural = [40, 6, 10, 20, 30]
+    wide = fit_columns(columns, natural, 200)
+    assert wide == {"name": 40, "class": 6, "birth": 10, "status": 20, "note": 30}
+    # 80 columns: the name is cut, the note (drop 1) is cut too, nothing leaves yet
+    assert list(fit_columns(columns, natural, 78)) == ["name", "class", "birth", "status", "note"]
+    # narrower: the birthdate (highest drop) leaves first, then the note; what decides stays
+    assert list(fit_columns(columns, natural, 56)) == ["name", "class", "status", "note"]
+    narrow = fit_columns(columns, natural, 44)
+    assert list(narrow) == ["name", "class", "status"]
+    assert narrow["name"] >= 8 and narrow["status"] == 20
+    assert sum(w + 2 for w in narrow.values()) <= 44
