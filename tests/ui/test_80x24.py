@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from rich.cells import cell_len
 from textual.app import App
 from textual.widgets import DataTable, Footer
