@@ -18,6 +18,7 @@ from pixtui.services.enrolment import (
     accommodations_of,
     set_accommodations,
 )
+from pixtui.widgets.checkbox import TickBox
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.plain import plain
 
@@ -105,7 +106,7 @@ class AccommodationsDialog(ModalScreen[bool]):
                     compact=True,
                     max_length=12,
                 )
-            yield Checkbox(
+            yield TickBox(
                 t("prep.acc.accessibility"),
                 form.accessibility,
                 id="acc-accessibility",

@@ -30,6 +30,7 @@ from pixtui.services.sessions import (
     rehearsal_codes,
     save_draft,
 )
+from pixtui.widgets.checkbox import TickBox
 from pixtui.widgets.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ class SessionFormScreen(ModalScreen[str | None]):
                         compact=True,
                         max_length=500 if name == "description" else 120,
                     )
-            yield Checkbox(
+            yield TickBox(
                 t("prep.form.field.rehearsal"),
                 self._draft.rehearsal,
                 id="field-rehearsal",

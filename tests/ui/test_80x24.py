@@ -191,3 +191,16 @@ def test_columns_fit_names_cut_first_then_the_least_needed_leave() -> None:
     assert list(narrow) == ["name", "class", "status"]
     assert narrow["name"] >= 8 and narrow["status"] == 20
     assert sum(w + 2 for w in narrow.values()) <= 44
+
+
+async def test_checkboxes_read_without_colour(demo_app) -> None:
+    """A rehearsal box says [x] or [ ] in its characters, not only in its colour."""
+    from pixtui.widgets.checkbox import TickBox
+    from tests.ui.pilot_helpers import screen_text
+
+    async with demo_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await visit(pilot, ["f4", "n"])
+        assert "[ ] Session de répétition" in screen_text(pilot.app)
+        pilot.app.screen.query_one(TickBox).value = True
+        await pilot.pause()
+        assert "[x] Session de répétition" in screen_text(pilot.app)
