@@ -73,6 +73,12 @@ class LazyTable(PlainTable):
     so far (pixtui is used with the keyboard). :attr:`total_rows` counts them all."""
 
     AHEAD = 100
+    # DataTable's own keys, first adding the rows they will reach (Textual's actions are not
+    # overridden: a test keeps them intact).
+    BINDINGS = [
+        Binding("pagedown", "page_down_lazy", show=False),
+        Binding("ctrl+end", "scroll_bottom_lazy", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None, cursor_type: str = "row") -> None:
         super().__init__(id=id, cursor_type=cursor_type)  # type: ignore[arg-type]
@@ -116,13 +122,13 @@ class LazyTable(PlainTable):
         super().watch_cursor_coordinate(old, new)
         self._add_up_to(new.row + self.AHEAD // 2 + 1)
 
-    def action_page_down(self) -> None:
+    def action_page_down_lazy(self) -> None:
         self._add_up_to(self.cursor_row + self.size.height + self.AHEAD)
-        super().action_page_down()
+        self.action_page_down()
 
-    def action_scroll_bottom(self) -> None:
+    def action_scroll_bottom_lazy(self) -> None:
         self._add(len(self._pending))
-        super().action_scroll_bottom()
+        self.action_scroll_bottom()
 
 
 class RowTable(PlainTable):
