@@ -315,7 +315,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "journal.col.when": ("Quand", "When"),
     "journal.col.who": ("Qui", "Who"),
     "journal.col.action": ("Action", "Action"),
-    "journal.col.record": ("Fiche", "Record"),
+    "journal.col.pupil": ("Élève", "Pupil"),
+    "journal.col.session": ("Session", "Session"),
+    "journal.col.code": ("Code", "Code"),
+    "journal.pupil.erased": ("effacé (purge)", "erased (purge)"),
+    "journal.pupil.unknown": ("fiche absente", "record missing"),
+    "journal.session.no_number": ("sans n°", "no number"),
     "journal.summary": (
         "{count:plural:La dernière action|Les {count} dernières actions, la plus récente en haut}.",
         "{count:plural:The last action|The last {count} actions, newest first}.",
