@@ -19,7 +19,7 @@ from pixtui.i18n import t
 from pixtui.messages import StoreChanged
 from pixtui.terminal import sixteen_colours, terminal_gone
 from pixtui.widgets.confirm import ConfirmDialog
-from pixtui.widgets.palette import PixCommandPalette
+from pixtui.widgets.palette import PixCommandPalette, PupilNameProvider, SessionNumberProvider
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -43,6 +43,7 @@ class PixtuiApp(App[int]):
     TITLE = "pixtui"
     BINDINGS = app_bindings()
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {SessionNumberProvider, PupilNameProvider}
     # Keyboard-only: no text selection with the mouse, no automatic focus surprises.
     ALLOW_SELECT = False
 
@@ -217,6 +218,31 @@ class PixtuiApp(App[int]):
             )
         yield SystemCommand(t("palette.help"), t("palette.help.help"), self.action_help)
         yield SystemCommand(t("palette.quit"), t("palette.quit.help"), self.action_request_quit)
+
+    def open_session(self, session_id: str) -> None:
+        """Go to the Sessions section and open this session's screen (command palette)."""
+        from pixtui.screens.session import SessionScreen
+
+        self.action_go("sessions")
+
+        def push() -> None:
+            shown = self.screen
+            if not (isinstance(shown, SessionScreen) and shown.session_id == session_id):
+                self.push_screen(SessionScreen(session_id))
+
+        self.call_after_refresh(push)
+
+    def open_pupil(self, pupil_id: str) -> None:
+        """Go to the Élèves section with the cursor on this pupil (command palette)."""
+        from pixtui.screens.pupils import PupilsScreen
+
+        self.action_go("eleves")
+
+        def show() -> None:
+            if isinstance(self.screen, PupilsScreen):
+                self.screen.show_pupil(pupil_id)
+
+        self.call_after_refresh(show)
 
     def open_room(self, session_id: str) -> None:
         """Go to the Salle section and ask for this session's password."""

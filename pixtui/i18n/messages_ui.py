@@ -66,6 +66,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.no_matches": ("Aucune commande ne correspond", "No matches found"),
     "palette.go": ("Aller à : {name}", "Go to: {name}"),
     "palette.go.help": ("Ouvrir l'écran {name} ({key})", "Open the {name} screen ({key})"),
+    "palette.session": ("Session n° {number}", "Session no. {number}"),
+    "palette.pupil.help": (
+        "Élève de {division}, voir dans Élèves",
+        "Pupil of {division}, show in Pupils",
+    ),
     "palette.help": ("Aide", "Help"),
     "palette.help.help": (
         "Les touches de cet écran et de pixtui (F1)",

@@ -239,7 +239,7 @@ class PupilsScreen(PixScreen):
             self._cells[pupil_id] = cells
         return cells
 
-    def _fill_pupils(self, pupils: list[Pupil] | None = None) -> None:
+    def _fill_pupils(self, pupils: list[Pupil] | None = None, keep: str | None = None) -> None:
         if pupils is not None:
             self._prepare_rows(pupils)
         query = name_key(self.query_one(Input).value).split()
@@ -253,7 +253,9 @@ class PupilsScreen(PixScreen):
             and not (query and not all(any(w.startswith(q) for w in words) for q in query))
         ]
         table = self.query_one("#pupils-table", LazyTable)
-        table.show_rows([p.id for p in shown], self._row_cells, keep=selected_row_key(table))
+        table.show_rows(
+            [p.id for p in shown], self._row_cells, keep=keep or selected_row_key(table)
+        )
         self.query_one("#pupils-filters", Static).update(
             self._filters_text(len(shown), len(self._rows))
         )
@@ -399,6 +401,18 @@ class PupilsScreen(PixScreen):
             search.value = ""  # Input.Changed refills the table (once)
         else:
             self._refill()
+
+    def show_pupil(self, pupil_id: str) -> None:
+        """The pupil list, filters and search cleared, the cursor on this pupil (palette)."""
+        self.filter = PupilFilter()
+        if self.by_class:
+            self.action_toggle_view()
+        search = self.query_one(Input)
+        with search.prevent(Input.Changed):
+            search.value = ""
+        self._fill_pupils(keep=pupil_id)
+        self._update_class_line()
+        self.query_one("#pupils-table", DataTable).focus()
 
     def _refill(self) -> None:
         """Filters changed: the rows again, the counts and the journal are not re-read."""
