@@ -468,6 +468,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Save (warnings ask for a confirmation)",
     ),
     "prep.form.cancel.tip": ("Fermer sans enregistrer", "Close without saving"),
+    "prep.form.discard.question": (
+        "Abandonner les modifications ? Ce qui a été saisi dans ce formulaire sera perdu.",
+        "Discard the changes? What was typed in this form will be lost.",
+    ),
+    "prep.form.discard.confirm": ("Abandonner", "Discard"),
+    "prep.form.discard.keep": ("Continuer la saisie", "Keep editing"),
     "prep.form.save_anyway": ("Enregistrer quand même", "Save anyway"),
     "prep.form.saved": ("Session {room} enregistrée.", "Session {room} saved."),
     # --- Session screen ---

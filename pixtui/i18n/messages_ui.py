@@ -460,4 +460,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trop d'essais : attendez {seconds} s avant de réessayer.",
         "Too many attempts: wait {seconds} s before trying again.",
     ),
+    # Checkboxes of the forms
+    "widget.tickbox.tick": ("Cocher", "Tick"),
+    "widget.tickbox.next": ("Champ suivant", "Next field"),
+    "widget.tickbox.typed": (
+        "Cette case ne reçoit pas de texte : Espace coche, Entrée passe au champ suivant.",
+        "This box takes no text: Space ticks, Enter moves to the next field.",
+    ),
 }

@@ -19,7 +19,7 @@ from pixtui.services.enrolment import (
     set_accommodations,
 )
 from pixtui.widgets.checkbox import TickBox
-from pixtui.widgets.confirm import ConfirmDialog
+from pixtui.widgets.confirm import ConfirmDialog, discard_or_keep
 from pixtui.widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ class AccommodationsDialog(ModalScreen[bool]):
         super().__init__()
         self.candidate_id = candidate_id
         self._rev: int | None = None
+        self._opened: Accommodations | None = None
 
     @property
     def pix(self) -> PixtuiApp:
@@ -137,6 +138,7 @@ class AccommodationsDialog(ModalScreen[bool]):
         for field in self.query(Input):
             field.cursor_blink = False
         self.query_one("#acc-extra_time", Input).focus()
+        self._opened = self.form()
 
     def form(self) -> Accommodations:
         return Accommodations(
@@ -184,4 +186,4 @@ class AccommodationsDialog(ModalScreen[bool]):
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        discard_or_keep(self, self.form() != self._opened, lambda: self.dismiss(False))

@@ -31,7 +31,7 @@ from pixtui.services.sessions import (
     save_draft,
 )
 from pixtui.widgets.checkbox import TickBox
-from pixtui.widgets.confirm import ConfirmDialog
+from pixtui.widgets.confirm import ConfirmDialog, discard_or_keep
 
 if TYPE_CHECKING:
     from pixtui.app import PixtuiApp
@@ -102,6 +102,7 @@ class SessionFormScreen(ModalScreen[str | None]):
         self.session_id = session_id
         self._rev: int | None = None
         self._draft = SessionDraft()
+        self._opened: SessionDraft | None = None
 
     @property
     def pix(self) -> PixtuiApp:
@@ -115,7 +116,9 @@ class SessionFormScreen(ModalScreen[str | None]):
                 self._draft = draft_from_session(session)
                 self._rev = session.rev
         title = t("prep.form.title_edit" if self.session_id else "prep.form.title_new")
-        with VerticalScroll():
+        # Not focusable itself: Entrée on the last field goes back to the first, not to the frame
+        # (where the next letters would go nowhere).
+        with VerticalScroll(can_focus=False):
             yield Static(title, classes="form-title")
             for name in FORM_FIELDS:
                 with Horizontal(classes="form-row"):
@@ -140,6 +143,7 @@ class SessionFormScreen(ModalScreen[str | None]):
         for field in self.query(Input):
             field.cursor_blink = False
         self.query_one("#field-site", Input).focus()
+        self._opened = self.draft()
         self._show_problems()
 
     # --- reading the form ----------------------------------------------------------------
@@ -238,4 +242,4 @@ class SessionFormScreen(ModalScreen[str | None]):
             self.dismiss(saved.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        discard_or_keep(self, self.draft() != self._opened, lambda: self.dismiss(None))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from pixtui.i18n import t
@@ -82,3 +84,20 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+def discard_or_keep(screen: Screen[object], changed: bool, discard: Callable[[], None]) -> None:
+    """Échap on a form: close at once when nothing was changed, else ask before losing what was
+    typed (the safe answer, « Continuer la saisie », has the focus)."""
+    if not changed:
+        discard()
+        return
+    screen.app.push_screen(
+        ConfirmDialog(
+            t("prep.form.discard.question"),
+            confirm_label=t("prep.form.discard.confirm"),
+            cancel_label=t("prep.form.discard.keep"),
+            destructive=True,
+        ),
+        lambda yes: discard() if yes else None,
+    )

@@ -153,6 +153,7 @@ async def test_create_edit_delete_sessions(demo_app, demo_store):
         assert "déjà" in str(pilot.app.screen.query_one("#form-problems").render())
         await pilot.press("escape")
         await pilot.pause()
+        await confirm(pilot)  # what was typed is discarded only once confirmed
         assert len(demo_store.snapshot().sessions) == count + 1
         # Edit: the cursor is on the created session (moved there after creation).
         table = pilot.app.screen.query_one(DataTable)
