@@ -283,7 +283,7 @@ FOLLOW_UP_NOTES = (
 )
 REPEATING_NOTE = "Redoublant : déjà certifié l'an dernier, réinscrit à sa demande"
 UNKNOWN_OVERRIDE_NOTE = "Certificabilité non communiquée : inscrit après vérification dans Pix Orga"
-REHEARSAL_DESCRIPTION = "Séance d'entraînement des surveillants (démo, rien n'est transmis à Pix)"
+REHEARSAL_DESCRIPTION = "Répétition des surveillants (démo, rien n'est transmis à Pix)"
 SESSION_DESCRIPTIONS = (
     "Prévoir les casques audio",
     "Vérifier l'extension Pix Companion sur chaque poste",

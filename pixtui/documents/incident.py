@@ -39,7 +39,8 @@ from pixtui.documents.layout import (
 )
 from pixtui.documents.render import render_document
 from pixtui.domain.clock import Clock
-from pixtui.domain.enums import FINALISATION_CODES, LiveAlertStatus
+from pixtui.domain.enums import FINALISATION_CODES, ISSUE_REPORT_CODES, LiveAlertStatus
+from pixtui.domain.labels import issue_code_label
 from pixtui.domain.models import Candidate, SchoolSettings, Session
 from pixtui.i18n import t
 
@@ -60,10 +61,8 @@ class IncidentEntry:
 
 
 def code_label(code: str) -> str:
-    """Pix's meaning of an issue report code, « » for an unknown one."""
-    key = f"documents.code.{code}"
-    label = t(key)
-    return "" if label == key else label
+    """Pix's meaning of an issue report code, worded as in the app; « » for an unknown one."""
+    return issue_code_label(code) if code.strip().upper() in ISSUE_REPORT_CODES else ""
 
 
 def candidate_entries(candidate: Candidate) -> list[IncidentEntry]:

@@ -113,7 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{pupils} {pupils:plural:pupil|pupils}, {classes} {classes:plural:class|classes}, {sessions} {sessions:plural:session|sessions}.",
     ),
     "cli.demo.rehearsal": (
-        "Répétition aujourd'hui à {time} : session n° {number}, code d'accès {code}, mot de passe surveillant {password}",
+        "Répétition aujourd'hui à {time} : session n° {number}, code d'accès {code}, mot de passe de session {password}",
         "Rehearsal today at {time}: session no. {number}, access code {code}, invigilator password {password}",
     ),
     "cli.demo.next": (

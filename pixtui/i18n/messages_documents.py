@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- headers and footers -----------------------------------------------------------------
     "documents.header.school_uai": ("{school} — UAI {uai}", "{school} — UAI {uai}"),
     "documents.header.rehearsal": (
-        "SESSION D'ENTRAÎNEMENT — aucune certification réelle",
+        "RÉPÉTITION — aucune certification réelle",
         "REHEARSAL SESSION — no real certification",
     ),
     "documents.footer.page": ("Page {number} / {total}", "Page {number} / {total}"),
@@ -233,76 +233,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.incident.signature_received": (
         "Reçu par l'administration le :",
         "Received by the office on:",
-    ),
-    "documents.code.C1": (
-        "Modification du nom, du prénom ou de la date de naissance",
-        "Change of last name, first name or date of birth",
-    ),
-    "documents.code.C2": ("Ajout ou modification du temps majoré", "Extra time added or changed"),
-    "documents.code.C3": (
-        "Candidat sorti de la salle (catégorie retirée)",
-        "Candidate left the room (withdrawn category)",
-    ),
-    "documents.code.C4": (
-        "Présent mais n'a pas signé, ou a signé sur la mauvaise ligne",
-        "Present but did not sign, or signed on the wrong line",
-    ),
-    "documents.code.C5": (
-        "N'a pas pu terminer faute de temps (catégorie retirée)",
-        "Could not finish for lack of time (withdrawn category)",
-    ),
-    "documents.code.C6": ("Suspicion de fraude", "Suspected fraud"),
-    "documents.code.C7": ("Incident technique non bloquant", "Non-blocking technical incident"),
-    "documents.code.C8": (
-        "Incident non bloquant lié au candidat",
-        "Non-blocking candidate-related incident",
-    ),
-    "documents.code.A1": (
-        "Problème technique (catégorie retirée)",
-        "Technical problem (withdrawn category)",
-    ),
-    "documents.code.A2": ("Autre (catégorie retirée)", "Other (withdrawn category)"),
-    "documents.code.E1": ("L'image ne s'affiche pas", "The image does not display"),
-    "documents.code.E2": (
-        "Le simulateur ou l'application ne s'affiche pas",
-        "The simulator or application does not display",
-    ),
-    "documents.code.E3": (
-        "Le fichier ne se télécharge pas ou ne s'ouvre pas",
-        "The file does not download or open",
-    ),
-    "documents.code.E4": ("Le site à consulter est indisponible", "The website is unavailable"),
-    "documents.code.E5": (
-        "Le site est bloqué par le réseau de l'établissement",
-        "The website is blocked by the school network",
-    ),
-    "documents.code.E6": (
-        "Le lien ne fonctionne pas (catégorie retirée)",
-        "The link does not work (withdrawn category)",
-    ),
-    "documents.code.E7": (
-        "Autre incident sur la question (catégorie retirée)",
-        "Other problem with the question (withdrawn category)",
-    ),
-    "documents.code.E8": (
-        "Temps majoré : n'a pas pu répondre à temps à une question chronométrée",
-        "Extra time: could not answer a timed question in time",
-    ),
-    "documents.code.E9": (
-        "Le logiciel installé sur le poste ne fonctionne pas",
-        "The installed software does not work",
-    ),
-    "documents.code.E10": (
-        "A dû cliquer hors de la question « focus »",
-        "Had to click outside a focus question",
-    ),
-    "documents.code.E11": (
-        "Page d'erreur « Oups » ou problème de la plateforme",
-        "“Oops” error page or platform problem",
-    ),
-    "documents.code.E12": (
-        "Problème d'accessibilité de la question",
-        "Accessibility problem with the question",
     ),
     # --- bundles -------------------------------------------------------------------------------
     "documents.day.title": ("Pix — Sessions du {date}", "Pix — Sessions of {date}"),

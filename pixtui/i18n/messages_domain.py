@@ -27,8 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The session password has 6 characters (5 for older sessions); you typed {length}.",
     ),
     "domain.password.chars": (
-        "Le mot de passe de session ne contient que des chiffres de 2 à 9, des consonnes et ! * ? ({chars} n'en fait pas partie).",
-        "The session password only contains digits 2 to 9, consonants and ! * ? ({chars} is not one of them).",
+        "Le mot de passe de session ne contient que des chiffres de 2 à 9, des consonnes sauf l, n et z (minuscules ou majuscules) et ! * ? ({chars} n'en fait pas partie).",
+        "The session password only contains digits 2 to 9, consonants except l, n and z (lower or upper case) and ! * ? ({chars} is not one of them).",
     ),
     "domain.password.repeated": (
         "Les 6 caractères du mot de passe de session sont tous différents ({chars} revient plusieurs fois).",
@@ -260,8 +260,8 @@ MESSAGES.update(
             "Other incident on a question (old)",
         ),
         "domain.issue_code.E8": (
-            "Temps majoré : pas pu répondre dans le temps imparti",
-            "Extra time: could not answer in the allotted time",
+            "Le candidat bénéficie d'un temps majoré et n'a pas pu répondre à la question dans le temps imparti",
+            "The candidate has extra time and could not answer the question in the allotted time",
         ),
         "domain.issue_code.E9": (
             "Le logiciel installé n'a pas fonctionné",

@@ -342,16 +342,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} already has {value}: A for another extra time.",
     ),
     "cli.session.create": (
-        "Crée une session (mêmes règles que le formulaire) et affiche son numéro, son code d'accès et son mot de passe",
-        "Creates a session (same rules as the form) and prints its number, access code and password",
+        "créer une session (mêmes règles que le formulaire) et afficher son numéro, son code d'accès et son mot de passe",
+        "create a session (same rules as the form) and print its number, access code and password",
     ),
     "cli.session.enrol": (
-        "Inscrit des élèves à une session, par classe (--classe 3A) ou par INE (--ine …)",
-        "Enrols pupils in a session, by class (--classe 3A) or by INE (--ine …)",
+        "inscrire des élèves à une session, par classe (--classe 3A) ou par INE (--ine …)",
+        "enrol pupils in a session, by class (--classe 3A) or by INE (--ine …)",
     ),
     "cli.session.extra": (
-        "Donne un temps majoré (et les aménagements) à un candidat de la session, désigné par son INE",
-        "Sets the extra time (and accommodations) of a candidate of the session, named by INE",
+        "donner un temps majoré (et les aménagements) à un candidat de la session, désigné par son INE",
+        "set the extra time (and accommodations) of a candidate of the session, named by INE",
     ),
     "cli.session.opt.date": ("date JJ/MM/AAAA", "date DD/MM/YYYY"),
     "cli.session.opt.time": ("heure de début HH:MM", "start time HH:MM"),
@@ -359,7 +359,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.session.opt.room": ("salle", "room"),
     "cli.session.opt.number": ("n° de session Pix Certif", "Pix Certif session number"),
     "cli.session.opt.code": ("code d'accès (Pix Certif)", "access code (Pix Certif)"),
-    "cli.session.opt.password": ("mot de passe surveillant", "invigilator password"),
+    "cli.session.opt.password": ("mot de passe de session", "invigilator password"),
     "cli.session.opt.examiners": (
         "surveillants, séparés par des virgules",
         "invigilators, comma-separated",
@@ -388,7 +388,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{problems} Nothing was saved: run again with --oui to confirm.",
     ),
     "cli.session.created": (
-        "Session {number} créée (code d'accès {code}, mot de passe surveillant {password}).",
+        "Session {number} créée (code d'accès {code}, mot de passe de session {password}).",
         "Session {number} created (access code {code}, invigilator password {password}).",
     ),
     "cli.session.enrol_whom": (

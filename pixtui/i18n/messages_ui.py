@@ -427,7 +427,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Finalisation and results (built by the "after the session" work)
     # Room entry
     "room.entry.intro": (
-        "Choisissez la session du jour puis tapez son mot de passe surveillant (celui du kit).",
+        "Choisissez la session du jour puis tapez son mot de passe de session (celui du kit).",
         "Choose today's session, then type its invigilator password (from the kit).",
     ),
     "room.entry.col.time": ("Heure", "Time"),
@@ -441,7 +441,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No session has the number {number}.",
     ),
     "room.password.prompt": (
-        "Session n° {number} — {room}\nMot de passe surveillant :",
+        "Session n° {number} — {room}\nMot de passe de session :",
         "Session no. {number} — {room}\nInvigilator password:",
     ),
     "room.password.rehearsal_hint": (

@@ -239,7 +239,7 @@ def test_demo_prints_how_to_enter_the_rehearsal(
     line = next(line for line in out.splitlines() if line.startswith("Répétition"))
     assert f"session n° {rehearsal.pix_number}" in line
     assert f"code d'accès {rehearsal.access_code}" in line
-    assert f"mot de passe surveillant {rehearsal.invigilator_password}" in line
+    assert f"mot de passe de session {rehearsal.invigilator_password}" in line
     classes = len({p.division for p in snap.pupils.all()})
     assert (
         t(

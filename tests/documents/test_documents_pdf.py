@@ -206,7 +206,7 @@ def test_prefilled_incident_report_lists_reports_and_validated_alerts_in_paris_t
     assert "Pix — PV d'incident" in text
     # C7 written at 14:36 Paris (13:36 UTC in March), validated alert E4 handled at 14:52.
     assert "14:36" in text and "C7" in text and "Incident technique non bloquant" in text
-    assert "14:52" in text and "E4" in text and "Le site à consulter est indisponible" in text
+    assert "14:52" in text and "E4" in text and "Le site à visiter est indisponible" in text
     assert "Question n° 12" in text
     assert "C1" in text and "« Jérôme »" in text
     # The E8 alert was also recorded as a live issue report: listed once.
