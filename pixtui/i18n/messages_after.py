@@ -3,8 +3,8 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- CLI ---------------------------------------------------------------------------
     "after.cli.purge": (
-        "Anonymiser les données des sessions dont la durée de conservation est passée",
-        "Anonymise the data of sessions past their retention period",
+        "anonymiser les données des sessions dont la durée de conservation est passée",
+        "anonymise the data of sessions past their retention period",
     ),
     "after.cli.purge_dry_run": (
         "montrer ce qui serait anonymisé, sans rien écrire",
@@ -18,8 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.cli.dry_run_done": ("Simulation : rien n'a été écrit.", "Dry run: nothing was written."),
     "after.cli.cancelled": ("Abandon : rien n'a été modifié.", "Cancelled: nothing was changed."),
     "after.cli.session": (
-        "Après la session : statut, remise des documents, réouverture, bilan",
-        "After the session: status, handover, reopening, summary",
+        "gérer l'après-session : statut, remise des documents, réouverture, bilan",
+        "after the session: status, handover, reopening, summary",
     ),
     "after.cli.metavar_action": ("ACTION", "ACTION"),
     "after.cli.metavar_status": ("STATUT", "STATUS"),
@@ -29,8 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "after.cli.metavar_class": ("CLASSE", "CLASS"),
     "after.cli.number": ("numéro de session Pix", "Pix session number"),
     "after.cli.status": (
-        "Montrer le statut d'une session ou passer à l'étape suivante (in_process, processed)",
-        "Show a session's status or record the next step (in_process, processed)",
+        "montrer le statut d'une session ou passer à l'étape suivante (in_process, processed)",
+        "show a session's status or record the next step (in_process, processed)",
     ),
     "after.cli.status_word": (
         "processed (résultats transmis par Pix) ; in_process (prise en charge par Pix) est facultatif",
@@ -54,8 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.cli.status_now": ("Session {number} : {status}", "Session {number}: {status}"),
     "after.cli.handover": (
-        "Noter la remise des documents de la session à l'administration (A1)",
-        "Record the handover of the session's documents to the administration (A1)",
+        "noter la remise des documents de la session à l'administration (A1)",
+        "record the handover of the session's documents to the administration (A1)",
     ),
     "after.cli.to": ("à qui les documents ont été remis", "to whom the documents were handed"),
     "after.cli.handover_done": (
@@ -63,8 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Handover of session {number}'s documents to {to} recorded.",
     ),
     "after.cli.reopen": (
-        "Rouvrir une session finalisée (organisateurs seulement)",
-        "Reopen a finalised session (organisers only)",
+        "rouvrir une session finalisée (organisateurs seulement)",
+        "reopen a finalised session (organisers only)",
     ),
     "after.cli.reopen_question": (
         "Rouvrir la session {number} pour corriger sa finalisation ? [o/N] ",
@@ -72,8 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "after.cli.reopened": ("Session {number} rouverte.", "Session {number} reopened."),
     "after.cli.summary": (
-        "Afficher le bilan de finalisation à saisir dans Pix Certif (et l'exporter)",
-        "Show the finalisation summary to key into Pix Certif (and export it)",
+        "afficher le bilan de finalisation à saisir dans Pix Certif (et l'exporter)",
+        "show the finalisation summary to key into Pix Certif (and export it)",
     ),
     "after.cli.out": (
         "dossier où écrire le CSV et le bilan",

@@ -59,25 +59,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "print a session's or a day's documents, export lists as CSV",
     ),
     "exports.cli.day": (
-        "le dossier de la journée : kit, émargement et PV de chaque séance en un PDF, plus les affichages",
-        "the day's bundle: kit, attendance sheet and incident report of every session in one PDF, plus the public kits",
+        "imprimer le dossier de la journée : kit, émargement et PV de chaque séance en un PDF, plus les affichages",
+        "print the day's bundle: kit, attendance sheet and incident report of every session in one PDF, plus the public kits",
     ),
     "exports.cli.day.date": (
         "la date, AAAA-MM-JJ ou JJ/MM/AAAA, ou « aujourdhui »",
         "the date, YYYY-MM-DD or DD/MM/YYYY, or “today”",
     ),
     "exports.cli.session": (
-        "les documents d'une séance : dossier PDF, affichage, candidats en CSV (et finalisation)",
-        "one session's documents: PDF bundle, public kit, candidates CSV (and finalisation)",
+        "imprimer les documents d'une séance : dossier PDF, affichage, candidats en CSV (et finalisation)",
+        "print one session's documents: PDF bundle, public kit, candidates CSV (and finalisation)",
     ),
     "exports.cli.session.number": ("le numéro de session Pix", "the Pix session number"),
     "exports.cli.pupils": (
-        "les élèves et leur certificabilité, classe par classe (CSV)",
-        "pupils and their certifiability, class by class (CSV)",
+        "exporter les élèves et leur certificabilité, classe par classe (CSV)",
+        "export pupils and their certifiability, class by class (CSV)",
     ),
     "exports.cli.classes": (
-        "le nombre d'élèves certifiables par classe (CSV)",
-        "the number of certifiable pupils per class (CSV)",
+        "exporter le nombre d'élèves certifiables par classe (CSV)",
+        "export the number of certifiable pupils per class (CSV)",
     ),
     "exports.cli.out": (
         "le dossier où écrire les fichiers (créé s'il manque)",
