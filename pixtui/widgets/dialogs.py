@@ -122,5 +122,11 @@ class TextDialog(ModalScreen[str | None]):
             return
         self.dismiss(event.value)
 
+    @on(Input.Changed, "#dialog-input")
+    def _changed(self, event: Input.Changed) -> None:
+        """A refusal is about the text that was submitted: typing the next one clears it."""
+        event.stop()
+        self.query_one("#dialog-error", Static).update("")
+
     def action_cancel(self) -> None:
         self.dismiss(None)

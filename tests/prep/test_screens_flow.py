@@ -22,6 +22,15 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*["space" if ch == " " else ch for ch in text])
 
 
+async def submit_import_path(pilot, path: str) -> None:
+    """Élèves, i Importer, the path typed and submitted."""
+    await pilot.press("f3", "i")
+    await pilot.pause()
+    await type_text(pilot, path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def confirm(pilot) -> None:
     """The safe answer has the focus: move to the confirming button, then Entrée."""
     assert isinstance(pilot.app.screen, ConfirmDialog)
@@ -39,11 +48,7 @@ async def test_import_with_refused_lines(demo_app, demo_store, tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     before = len(demo_store.snapshot().pupils)
     async with demo_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "i")
-        await pilot.pause()
-        await type_text(pilot, "absent.csv")
-        await pilot.press("enter")
-        await pilot.pause()
+        await submit_import_path(pilot, "absent.csv")
         assert "n'existe pas" in str(pilot.app.screen.query_one("#dialog-error").render())
         await pilot.press(*["backspace"] * 10)
         await type_text(pilot, "liste.csv")
@@ -61,6 +66,21 @@ async def test_import_with_refused_lines(demo_app, demo_store, tmp_path, monkeyp
         await confirm(pilot)
         assert isinstance(pilot.app.screen, PupilsScreen)
         assert len(demo_store.snapshot().pupils) == before + 4
+
+
+async def test_import_path_error_goes_when_the_next_path_is_typed(demo_app, tmp_path, monkeypatch):
+    """The refusal was about the path submitted: it must not stay under the next one."""
+    monkeypatch.chdir(tmp_path)
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await submit_import_path(pilot, "absent.csv")
+        error = pilot.app.screen.query_one("#dialog-error")
+        assert "n'existe pas" in str(error.render())
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert str(error.render()).strip() == ""
+        await pilot.press("enter")  # submitted again: refused again, with its sentence
+        await pilot.pause()
+        assert "n'existe pas" in str(error.render())
 
 
 async def test_import_cancelled_writes_nothing(demo_app, demo_store, tmp_path, monkeypatch):
