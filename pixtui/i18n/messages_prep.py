@@ -419,6 +419,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the session form ---
     "prep.form.title_new": ("Nouvelle session", "New session"),
     "prep.form.title_edit": ("Modifier la session", "Edit the session"),
+    "prep.form.title_read_only": (
+        "Session finalisée — lecture seule",
+        "Finalised session — read only",
+    ),
     "prep.form.field.site": ("Site", "Site"),
     "prep.form.field.room": ("Salle", "Room"),
     "prep.form.field.date": ("Date (JJ/MM/AAAA)", "Date (DD/MM/YYYY)"),

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from pixtui.domain.clock import local_today
+from pixtui.domain.finalisation import edit_problems
 from pixtui.domain.problems import Problem, Severity, errors, warnings
 from pixtui.i18n import t
 from pixtui.services.sessions import (
@@ -103,6 +104,11 @@ class SessionFormScreen(ModalScreen[str | None]):
         self._rev: int | None = None
         self._draft = SessionDraft()
         self._opened: SessionDraft | None = None
+        # A field's problems are shown once it has been left (or held a value on opening), and
+        # all of them once a save was tried: a new form does not open on five « Refusé ».
+        self._judged: set[str] = set()
+        self._save_tried = False
+        self._read_only: list[Problem] = []  # a finalised session opens read-only
 
     @property
     def pix(self) -> PixtuiApp:
@@ -115,7 +121,12 @@ class SessionFormScreen(ModalScreen[str | None]):
             if session is not None:
                 self._draft = draft_from_session(session)
                 self._rev = session.rev
-        title = t("prep.form.title_edit" if self.session_id else "prep.form.title_new")
+                self._read_only = edit_problems(session)
+        self._judged = {name for name in FORM_FIELDS if getattr(self._draft, name).strip()}
+        if self._read_only:
+            title = t("prep.form.title_read_only")
+        else:
+            title = t("prep.form.title_edit" if self.session_id else "prep.form.title_new")
         # Not focusable itself: Entrée on the last field goes back to the first, not to the frame
         # (where the next letters would go nowhere).
         with VerticalScroll(can_focus=False):
@@ -129,12 +140,14 @@ class SessionFormScreen(ModalScreen[str | None]):
                         id=f"field-{name}",
                         compact=True,
                         max_length=500 if name == "description" else 120,
+                        disabled=bool(self._read_only),
                     )
             yield TickBox(
                 t("prep.form.field.rehearsal"),
                 self._draft.rehearsal,
                 id="field-rehearsal",
                 compact=True,
+                disabled=bool(self._read_only),
             )
             yield Static(t("prep.form.hint"), id="form-hint")
             yield Static(id="form-problems")
@@ -142,7 +155,8 @@ class SessionFormScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
-        self.query_one("#field-site", Input).focus()
+        if not self._read_only:
+            self.query_one("#field-site", Input).focus()
         self._opened = self.draft()
         self._show_problems()
 
@@ -156,8 +170,21 @@ class SessionFormScreen(ModalScreen[str | None]):
         today = local_today(self.pix.clock)
         return check_draft(self.pix.snapshot, self.draft(), self.session_id, today)
 
+    def _shown(self, problem: Problem) -> bool:
+        if self._save_tried:
+            return True
+        if problem.field is None:
+            return bool(self._judged)
+        return problem.field in self._judged
+
     def _show_problems(self) -> None:
-        found = self.problems()
+        if self._read_only:
+            self.query_one("#form-problems", Static).update(
+                Text("\n".join(p.message for p in self._read_only), style="bold")
+            )
+            return
+        every = self.problems()
+        found = [p for p in every if self._shown(p)]
         found.sort(key=lambda p: p.severity is not Severity.ERROR)  # refusals first
         text = Text()
         for problem in found:
@@ -173,7 +200,7 @@ class SessionFormScreen(ModalScreen[str | None]):
                 text.append("\n")
             text.append(f"{mark} ", style=style)
             text.append(problem.message)
-        if not text:
+        if not text and len(found) == len(every):
             text.append(t("prep.form.all_good"))
         self.query_one("#form-problems", Static).update(text)
 
@@ -181,6 +208,13 @@ class SessionFormScreen(ModalScreen[str | None]):
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         self._show_problems()
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        event.stop()
+        if event.input.id and event.input.id.startswith("field-"):
+            self._judged.add(event.input.id.removeprefix("field-"))
+            self._show_problems()
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
@@ -197,11 +231,16 @@ class SessionFormScreen(ModalScreen[str | None]):
                 field = self.query_one(f"#field-{name}", Input)
                 if not field.value.strip():
                     field.value = value
+                    self._judged.add(name)
         self._show_problems()
 
     # --- saving ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
+        if self._read_only:
+            self.notify(self._read_only[0].message, severity="warning", timeout=10)
+            return
+        self._save_tried = True
         found = self.problems()
         if errors(found):
             self._show_problems()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -86,12 +87,17 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(value)
 
 
-def discard_or_keep(screen: Screen[object], changed: bool, discard: Callable[[], None]) -> None:
+def discard_or_keep(screen: Screen[Any], changed: bool, discard: Callable[[], object]) -> None:
     """Échap on a form: close at once when nothing was changed, else ask before losing what was
     typed (the safe answer, « Continuer la saisie », has the focus)."""
     if not changed:
         discard()
         return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            discard()
+
     screen.app.push_screen(
         ConfirmDialog(
             t("prep.form.discard.question"),
@@ -99,5 +105,5 @@ def discard_or_keep(screen: Screen[object], changed: bool, discard: Callable[[],
             cancel_label=t("prep.form.discard.keep"),
             destructive=True,
         ),
-        lambda yes: discard() if yes else None,
+        answered,
     )

@@ -117,3 +117,54 @@ async def test_session_form_enter_walks_past_the_rehearsal_box(demo_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmDialog)  # what was typed is not lost silently
+
+
+# --- Issue 13: errors once a field is left or at save; a finalised session opens read-only ---
+
+
+def problems_text(pilot) -> str:
+    return str(pilot.app.screen.query_one("#form-problems").render())
+
+
+async def test_new_session_form_opens_without_refusals(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SessionFormScreen)
+        assert "Refusé" not in problems_text(pilot)
+        # Leaving the site empty: its refusal, and only its own, appears.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert problems_text(pilot).count("Refusé") == 1
+        # At save, every refusal is shown.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SessionFormScreen)
+        assert problems_text(pilot).count("Refusé") >= 4
+
+
+async def test_a_finalised_session_opens_read_only(demo_app, demo_store):
+    from pixtui.domain.models import SessionStatus
+
+    session = next(s for s in demo_store.snapshot().sessions.all() if not s.rehearsal)
+    with demo_store.transaction("test.setup") as tx:
+        session = tx.sessions.update(
+            session.id, lambda s: setattr(s, "status", SessionStatus.FINALIZED)
+        )
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        demo_app.push_screen(SessionFormScreen(session.id))
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, SessionFormScreen)
+        assert "lecture seule" in str(form.query_one(".form-title").render())
+        assert "ne peut plus être modifiée" in problems_text(pilot)
+        assert all(field.disabled for field in form.query("Input"))
+        assert form.query_one(TickBox).disabled
+        await type_text(pilot, "Salle")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("ne peut plus être modifiée" in said for said in notices(pilot.app))
+        await pilot.press("escape")  # nothing could be changed: closes without a question
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, (SessionFormScreen, ConfirmDialog))
+    assert demo_store.snapshot().sessions.get(session.id).rev == session.rev
