@@ -467,4 +467,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette case ne reçoit pas de texte : Espace coche, Entrée passe au champ suivant.",
         "This box takes no text: Space ticks, Enter moves to the next field.",
     ),
+    "widget.field.full": (
+        "Ce champ est plein ({count} caractères au plus) : la suite n'a pas été saisie.",
+        "This field is full ({count} characters at most): the rest was not typed.",
+    ),
 }

@@ -20,6 +20,7 @@ from pixtui.services.enrolment import (
 )
 from pixtui.widgets.checkbox import TickBox
 from pixtui.widgets.confirm import ConfirmDialog, discard_or_keep
+from pixtui.widgets.field import FormField
 from pixtui.widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class AccommodationsDialog(ModalScreen[bool]):
             yield Static(plain(t("prep.acc.title", name=name)), classes="form-title")
             with Horizontal(classes="form-row"):
                 yield Label(t("prep.acc.extra_time"), classes="form-label")
-                yield Input(
+                yield FormField(
                     form.extra_time,
                     placeholder=t("prep.acc.extra_time.placeholder"),
                     id="acc-extra_time",
@@ -115,7 +116,7 @@ class AccommodationsDialog(ModalScreen[bool]):
             )
             with Horizontal(classes="form-row"):
                 yield Label(t("prep.acc.aid_note"), classes="form-label")
-                yield Input(
+                yield FormField(
                     form.aid_note,
                     placeholder=t("prep.acc.aid_note.placeholder"),
                     id="acc-aid_note",
@@ -124,7 +125,7 @@ class AccommodationsDialog(ModalScreen[bool]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(t("prep.acc.language_note"), classes="form-label")
-                yield Input(
+                yield FormField(
                     form.language_note,
                     placeholder=t("prep.acc.language_note.placeholder"),
                     id="acc-language_note",

@@ -33,6 +33,7 @@ from pixtui.services.sessions import (
 )
 from pixtui.widgets.checkbox import TickBox
 from pixtui.widgets.confirm import ConfirmDialog, discard_or_keep
+from pixtui.widgets.field import FormField
 
 if TYPE_CHECKING:
     from pixtui.app import PixtuiApp
@@ -134,7 +135,7 @@ class SessionFormScreen(ModalScreen[str | None]):
             for name in FORM_FIELDS:
                 with Horizontal(classes="form-row"):
                     yield Label(t(f"prep.form.field.{name}"), classes="form-label")
-                    yield Input(
+                    yield FormField(
                         value=getattr(self._draft, name),
                         placeholder=t(f"prep.form.placeholder.{name}"),
                         id=f"field-{name}",

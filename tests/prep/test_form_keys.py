@@ -168,3 +168,15 @@ async def test_a_finalised_session_opens_read_only(demo_app, demo_store):
         await pilot.pause()
         assert not isinstance(pilot.app.screen, (SessionFormScreen, ConfirmDialog))
     assert demo_store.snapshot().sessions.get(session.id).rev == session.rev
+
+
+async def test_a_full_field_says_so(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_accommodations(pilot)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "33 % + pause")  # 12 characters: the field's limit
+        assert not any("plein" in said for said in notices(pilot.app))
+        await pilot.press("x")
+        await pilot.pause()
+        assert pilot.app.focused.value == "33 % + pause"
+        assert any("plein" in said for said in notices(pilot.app))
