@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import textual.constants as textual_constants
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from pixtui.bindings import KEY_NAMES, SECTIONS, app_bindings
 from pixtui.domain.clock import Clock
@@ -190,11 +190,39 @@ class PixtuiApp(App[int]):
         )
 
     def action_go(self, mode: str) -> None:
+        """A section's F-key: that section; from a screen opened in it (a session's detail,
+        enrolment, help), back to its first screen, as from any other section."""
         if self.current_mode != mode:
             self.switch_mode(mode)
+        else:
+            self._back_to_section_start()
+
+    def _back_to_section_start(self) -> None:
+        """Close the pushed screens one by one, each as it closes itself (a screen with
+        unsaved work asks); a dialog or form (modal) on top is left to be answered."""
+        from pixtui.screens.base import PixScreen
+
+        screen = self.screen
+        if len(self.screen_stack) <= 1 or isinstance(screen, ModalScreen):
+            return
+
+        def pop() -> None:
+            if self.screen is screen:
+                self.pop_screen()
+                self._back_to_section_start()
+
+        if isinstance(screen, PixScreen):
+            screen.leave(pop)
+        else:
+            pop()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "go" and parameters and parameters[0] == self.current_mode:
+        if (
+            action == "go"
+            and parameters
+            and parameters[0] == self.current_mode
+            and len(self.screen_stack) <= 1
+        ):
             return None  # dimmed: already there
         return True
 

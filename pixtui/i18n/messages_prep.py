@@ -642,6 +642,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No pupil of this class can be picked.",
     ),
     "prep.enrol.choose_title": ("Quelle classe ?", "Which class?"),
+    "prep.enrol.discard.question": (
+        "Quitter sans inscrire ? {count} {count:plural:élève choisi ne sera pas inscrit|élèves choisis ne seront pas inscrits} (I inscrit la sélection).",
+        "Leave without enrolling? {count} picked {count:plural:pupil|pupils} will not be enrolled (I enrols the selection).",
+    ),
+    "prep.enrol.discard.confirm": ("Quitter sans inscrire", "Leave without enrolling"),
+    "prep.enrol.discard.keep": ("Garder la sélection", "Keep the selection"),
     "prep.enrol.class_option": (
         "{division} ({selected} {selected:plural:choisi|choisis})",
         "{division} ({selected} picked)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -84,6 +84,11 @@ class PixScreen(Screen):
 
     def refresh_data(self) -> None:
         """Show the current snapshot; called on mount and after every store change."""
+
+    def leave(self, then: Callable[[], object]) -> None:
+        """Closed by its section's F-key (back to the section's first screen): ``then`` pops it.
+        A screen holding unsaved work asks first (see EnrolmentScreen)."""
+        then()
 
     # --- the title bar ------------------------------------------------------------------
 

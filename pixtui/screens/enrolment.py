@@ -8,7 +8,7 @@ than 15 days apart, left the school) are listed in a confirmation before anythin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual import on
@@ -30,9 +30,10 @@ from pixtui.services.enrolment import (
     divisions,
     enrol_pupils,
     enrolment_choices,
+    still_selectable,
 )
 from pixtui.services.sessions import confirmation_text
-from pixtui.widgets.confirm import ConfirmDialog
+from pixtui.widgets.confirm import ConfirmDialog, discard_or_keep
 from pixtui.widgets.dialogs import ChoiceDialog
 from pixtui.widgets.tables import Column, FittedTable, selected_row_key
 
@@ -128,19 +129,12 @@ class EnrolmentScreen(PixScreen):
         snap = self.snapshot
         choices = enrolment_choices(snap, self.session_id, self.division, self.now())
         self._choices = {c.pupil.id: c for c in choices}
-        # a pupil enrolled meanwhile (here or by someone else) leaves the selection
-        self.selected = {
-            pid
-            for pid in self.selected
-            if pid in self._choices and self._selectable(self._choices[pid])
-        }
+        # every class's choice is kept; a pupil enrolled meanwhile (here or by someone else)
+        # leaves it
+        self.selected = still_selectable(snap, self.session_id, self.selected, self.now())
         self.query_one(FittedTable).fill([(c.pupil.id, self._cells(c)) for c in choices])
         self._update_header()
         self._update_detail()
-
-    @staticmethod
-    def _selectable(choice: PupilChoice) -> bool:
-        return not choice.enrolled and not choice.refused
 
     def _cells(self, choice: PupilChoice) -> tuple:
         pupil = choice.pupil
@@ -216,7 +210,7 @@ class EnrolmentScreen(PixScreen):
         choice = self._choices.get(key) if key else None
         if choice is None:
             return
-        if not self._selectable(choice):
+        if not choice.selectable:
             reason = t("prep.enrol.already") if choice.enrolled else choice.problems[0].message
             self.notify(reason, severity="warning")
             return
@@ -232,7 +226,7 @@ class EnrolmentScreen(PixScreen):
     def action_select_class(self) -> None:
         """Every selectable pupil of the class in the selection, or all out (not
         ``action_toggle_class``, the name of Textual's action for CSS classes)."""
-        selectable = {pid for pid, c in self._choices.items() if self._selectable(c)}
+        selectable = {pid for pid, c in self._choices.items() if c.selectable}
         if not selectable:
             self.notify(t("prep.enrol.class_nobody"), severity="warning")
             return
@@ -312,4 +306,13 @@ class EnrolmentScreen(PixScreen):
         self.refresh_data()
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.leave(self.app.pop_screen)
+
+    def leave(self, then: Callable[[], object]) -> None:
+        """Échap or F4 with pupils chosen and not enrolled: asked first (the choice would be lost)."""
+        words = (
+            t("prep.enrol.discard.question", count=len(self.selected)),
+            t("prep.enrol.discard.confirm"),
+            t("prep.enrol.discard.keep"),
+        )
+        discard_or_keep(self, bool(self.selected), then, words=words)

@@ -823,4 +823,8 @@ class RoomScreen(PixScreen):
             search.display = False
             self.query_one(RoomGrid).focus()
             return
-        self._confirm(t("room.leave.question"), t("room.leave.confirm"), self.app.pop_screen)
+        self.leave(self.app.pop_screen)
+
+    def leave(self, then: Callable[[], object]) -> None:
+        """Échap or F5: leaving the room is confirmed (a key pressed by mistake keeps it)."""
+        self._confirm(t("room.leave.question"), t("room.leave.confirm"), then)

@@ -42,6 +42,11 @@ class PupilChoice:
     def refused(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.problems)
 
+    @property
+    def selectable(self) -> bool:
+        """Can be chosen: not yet a candidate here and nothing refuses it."""
+        return not self.enrolled and not self.refused
+
 
 def _enrolments_of(snapshot_or_tx: Any) -> tuple[dict[str, Session], list[Candidate]]:
     sessions = {s.id: s for s in snapshot_or_tx.sessions.all()}
@@ -93,6 +98,22 @@ def enrolment_choices(
         others = sorted(by_pupil.get(pupil.id, []), key=lambda s: (s.date is None, s.date))
         choices.append(PupilChoice(pupil, pupil.id in enrolled_ids, tuple(problems), tuple(others)))
     return choices
+
+
+def still_selectable(
+    snapshot: Any, session_id: str, chosen: Iterable[str], now: datetime
+) -> set[str]:
+    """The chosen pupils that can still be enrolled, whatever class the screen shows now: one
+    enrolled meanwhile (here or by another process), refused, gone or left leaves the choice;
+    the others stay chosen across class changes."""
+    wanted = set(chosen)
+    classes = {p.division for p in snapshot.pupils.all() if p.id in wanted}
+    return {
+        choice.pupil.id
+        for division in classes
+        for choice in enrolment_choices(snapshot, session_id, division, now)
+        if choice.pupil.id in wanted and choice.selectable
+    }
 
 
 @dataclass

@@ -87,9 +87,16 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(value)
 
 
-def discard_or_keep(screen: Screen[Any], changed: bool, discard: Callable[[], object]) -> None:
+def discard_or_keep(
+    screen: Screen[Any],
+    changed: bool,
+    discard: Callable[[], object],
+    *,
+    words: tuple[str, str, str] | None = None,
+) -> None:
     """Échap on a form: close at once when nothing was changed, else ask before losing what was
-    typed (the safe answer, « Continuer la saisie », has the focus)."""
+    typed (the safe answer, « Continuer la saisie », has the focus). ``words``: another
+    question, its confirm and its keep labels (enrolment's selection)."""
     if not changed:
         discard()
         return
@@ -98,12 +105,12 @@ def discard_or_keep(screen: Screen[Any], changed: bool, discard: Callable[[], ob
         if yes:
             discard()
 
+    question, confirm, keep = words or (
+        t("prep.form.discard.question"),
+        t("prep.form.discard.confirm"),
+        t("prep.form.discard.keep"),
+    )
     screen.app.push_screen(
-        ConfirmDialog(
-            t("prep.form.discard.question"),
-            confirm_label=t("prep.form.discard.confirm"),
-            cancel_label=t("prep.form.discard.keep"),
-            destructive=True,
-        ),
+        ConfirmDialog(question, confirm_label=confirm, cancel_label=keep, destructive=True),
         answered,
     )
