@@ -82,10 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "room.header.rehearsal": ("RÉPÉTITION · {title}", "REHEARSAL · {title}"),
     "room.header.examiners": ("Surv. : {names}", "Invig.: {names}"),
     "room.counters": (
-        "inscr. {enrolled}, prés. {present}, dém. {started}, term. {finished}",
-        "enrol. {enrolled}, pres. {present}, started {started}, done {finished}",
+        "prés. {present}/{enrolled} · en cours {running} · term. {finished}",
+        "pres. {present}/{enrolled} · running {running} · done {finished}",
     ),
-    "room.counters.alerts": ("‼ Alertes {count}", "‼ Alerts {count}"),
+    "room.counters.alerts": ("Alertes {count}", "Alerts {count}"),
     "room.countdown.before": ("début dans {delta}", "starts in {delta}"),
     "room.countdown.slot_end": ("fin créneau {end}", "slot ends {end}"),
     "room.countdown.last_end": ("dernière fin {end} ({delta})", "last end {end} ({delta})"),
@@ -243,7 +243,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La session a démarré il y a plus de 24 h (à {start}) : Pix ne permet plus de confirmer une présence ni d'entrer.",
         "The session started more than 24 hours ago (at {start}): Pix no longer lets anyone in.",
     ),
-    "room.counters.overtime": ("» Dépassés {count}", "» Over {count}"),
+    "room.counters.overtime": ("Dépassés {count}", "Over {count}"),
     "room.counters.resumes": ("Reprises {count}", "Resumes {count}"),
     "room.simulated": (
         "répétition accélérée, horaires simulés",

@@ -55,7 +55,7 @@ from pixtui.services.room_view import (
 from pixtui.terminal import glyph_set
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
-from pixtui.widgets.line import Line
+from pixtui.widgets.line import Line, Part
 from pixtui.widgets.room_grid import RoomGrid
 
 TICK_SECONDS = 1.0
@@ -242,36 +242,42 @@ class RoomScreen(PixScreen):
         self._announce_slot_end(header, now, school.test_minutes)
 
     def _show_header(self, header: HeaderView) -> None:
-        """Line 1: who and where, with the counters before the names (cut first at 80
-        columns). Line 2: the time, what needs the invigilator, the slot and the last end."""
+        """Two lines fitted to the width (80 columns included, every glyph set). Line 1: which
+        session, its mode, the slot's end, then where and who (the place leaves first, the
+        invigilators' names are cut). Line 2: the time and the counters the invigilator needs
+        (présents, en cours, terminés), then the last personal end; the alert, overtime and
+        resume counts leave first at 80 columns: the « À traiter (n) » line below counts them."""
         c = header.counters
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(header.title, style="bold")
+        first: list[Part] = [(Text(header.title, style="bold"), 0)]
         if self.read_only:
-            line.append(" · " + t("room.read_only"), style="reverse")
+            first.append((Text(t("room.read_only"), style="reverse"), 0))
         if self._simulator is not None and isinstance(self._clock, ScaledClock):
-            line.append(
-                " · " + t("room.simulation.badge", speed=int(self._clock.speed)), style="reverse"
-            )
+            badge = t("room.simulation.badge", speed=int(self._clock.speed))
+            first.append((Text(badge, style="reverse"), 0))
         elif header.simulated:
-            line.append(" · " + t("room.simulated"), style="reverse")
-        counts = dict(enrolled=c.enrolled, present=c.present, started=c.started)
-        line.append(" · " + t("room.counters", **counts, finished=c.finished))
-        line.append(" · " + header.place)
+            first.append((Text(t("room.simulated"), style="reverse"), 0))
+        first.append((Text(header.slot_end), 0))
+        first.append((Text(header.place), 1))
         if header.examiners:
-            line.append(" · " + t("room.header.examiners", names=header.examiners))
-        self.query_one("#room-header", Line).show(line)
-        counters = Text(no_wrap=True, overflow="ellipsis")
-        counters.append(header.clock, style="bold")
+            first.append((Text(t("room.header.examiners", names=header.examiners)), 0))
+        self.query_one("#room-header", Line).show_parts(first)
+        counts = t(
+            "room.counters",
+            present=c.present,
+            enrolled=c.enrolled,
+            running=c.in_progress,
+            finished=c.finished,
+        )
+        second: list[Part] = [(Text(header.clock, style="bold"), 0), (Text(counts), 0)]
         for count, key, style in (
             (c.alerts, "room.counters.alerts", "bold reverse"),
             (header.overtime, "room.counters.overtime", "bold reverse"),
             (header.resume_requests, "room.counters.resumes", "reverse"),
         ):
             if count:
-                counters.append(" " + t(key, count=count), style=style)
-        counters.append(f" · {header.countdown}")
-        self.query_one("#room-counters", Line).show(counters)
+                second.append((Text(t(key, count=count), style=style), 2))
+        second.append((Text(header.countdown), 0))
+        self.query_one("#room-counters", Line).show_parts(second)
 
     def _show_attention(self) -> None:
         """Pinned above the grid: whatever the scroll, alerts, overtime and resume requests."""

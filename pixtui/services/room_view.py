@@ -66,7 +66,8 @@ class HeaderView:
     place: str  # site and room
     examiners: str
     clock: str
-    countdown: str
+    countdown: str  # the last personal end and the time left (or the start, or the close)
+    slot_end: str  # "fin créneau 11:30" once the slot has begun
     slot_over: bool
     counters: RoomCounters
     overtime: int = 0  # running past their own end
@@ -229,7 +230,7 @@ def header_view(
     title = t("room.header.title", number=session.pix_number or "–")
     if session.rehearsal:
         title = t("room.header.rehearsal", title=title)
-    countdown, slot_over = "", False
+    countdown, slot_end, slot_over = "", "", False
     if session.ended_at is not None:
         countdown = t("room.countdown.ended", at=format_clock(session.ended_at))
     elif session.date and session.start_time:
@@ -238,18 +239,18 @@ def header_view(
         if c.phase is CountdownPhase.BEFORE:
             countdown = t("room.countdown.before", delta=format_minutes(c.delta, round_up=True))
         else:
-            countdown = t(
+            slot_end = t(
                 "room.countdown.slot_end", end=format_clock(session_end(session, slot_minutes))
             )
             last = latest_deadline(candidates, test_minutes)
             if last is not None and last > now:
-                countdown += " · " + t(
+                countdown = t(
                     "room.countdown.last_end",
                     end=format_clock(last),
                     delta=format_minutes(last - now, round_up=True),
                 )
             elif last is not None:
-                countdown += " · " + t("room.countdown.last_end_over", end=format_clock(last))
+                countdown = t("room.countdown.last_end_over", end=format_clock(last))
     states = [room_state(c, now, test_minutes) for c in candidates if not c.removed]
     return HeaderView(
         title=title,
@@ -257,6 +258,7 @@ def header_view(
         examiners=", ".join(session.examiners),
         clock=format_clock(now),
         countdown=countdown,
+        slot_end=slot_end,
         slot_over=slot_over,
         counters=room_counters(candidates),
         overtime=states.count(RoomState.OVERTIME),

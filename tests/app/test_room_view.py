@@ -133,7 +133,10 @@ def test_header_countdown_and_counters() -> None:
         Candidate(last_name="C"),
     ]
     during = header_view(session, candidates, START + timedelta(minutes=15), 120)
-    assert during.countdown == "fin créneau 11:00 · dernière fin 10:45 (1 h 30)"
+    assert (during.slot_end, during.countdown) == (
+        "fin créneau 11:00",
+        "dernière fin 10:45 (1 h 30)",
+    )
     assert not during.slot_over
     assert (during.counters.enrolled, during.counters.present, during.counters.started) == (3, 2, 1)
     assert "123456" in during.title and "Salle 112" in during.place
@@ -147,7 +150,7 @@ def test_header_counts_down_to_the_last_personal_end() -> None:
     candidates = [running("A"), running("B", 2.0)]  # +200 %: 105 × 3 = 315 min → 14:15
     after = header_view(session, candidates, START + timedelta(minutes=130), 120)
     assert after.slot_over
-    assert after.countdown == "fin créneau 11:00 · dernière fin 14:15 (3 h 05)"
+    assert (after.slot_end, after.countdown) == ("fin créneau 11:00", "dernière fin 14:15 (3 h 05)")
     assert after.overtime == 1  # A is past their own end, B is not
     session.ended_at = START + timedelta(minutes=131)
     closed = header_view(session, candidates, START + timedelta(minutes=140), 120)

@@ -181,7 +181,7 @@ async def test_an_alert_stays_in_sight_when_scrolled_down(
         lines = screen_text(demo_app).splitlines()
         attention = next(line for line in lines if line.startswith("À traiter"))
         assert "LE GOFF Lucas Ext. !" in attention and "CARON Solène Q12 !" in attention
-        assert t("room.counters.alerts", count=2) in "\n".join(lines[:5])
+        assert attention.startswith(t("room.attention.title", count=2).rstrip())
         if extra > 1:  # 40 and 60 candidates: the alerts' own tiles are scrolled out of sight
             assert not any(line.startswith("‼ LE GOFF") for line in lines)
         assert lines[-1].strip().endswith(t("binding.help"))  # the footer is whole
