@@ -26,9 +26,23 @@ from pixtui.screens.base import PixScreen
 from pixtui.services.overview import HomeOverview, build_overview
 from pixtui.services.school import set_campaign_window
 from pixtui.widgets.dialogs import TextDialog
-from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import Column, FittedRecordTable, selected_row_key
 
 TODO_GLYPHS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "·"}
+
+# At 80 columns every column stays (the room's name is cut with « … »): when, where, which,
+# how many in each state and the status, which tells a rehearsal apart.
+TODAY_COLUMNS = (
+    Column("time", "home.today.col.time"),
+    Column("room", "home.today.col.room", cut=10),
+    Column("number", "home.today.col.number"),
+    Column("enrolled", "home.today.col.enrolled"),
+    Column("present", "home.today.col.present"),
+    Column("started", "home.today.col.started"),
+    Column("finished", "home.today.col.finished"),
+    Column("alerts", "home.today.col.alerts"),
+    Column("status", "home.today.col.status"),
+)
 
 
 class HomeScreen(PixScreen):
@@ -50,28 +64,13 @@ class HomeScreen(PixScreen):
             yield Static(id="school-line")
             yield Static(id="campaign-line")
             yield Static(t("home.today.title"), classes="section-title")
-            table = RecordTable(id="today-sessions")
-            yield table
+            yield Static(t("home.today.none"), id="today-none")
+            yield FittedRecordTable(TODAY_COLUMNS, id="today-sessions")
             with Horizontal(id="home-panels"):
                 yield Static(id="counts", classes="panel")
                 # Scrolls when the list is longer than the screen (80x24): the title gives the count.
                 with VerticalScroll(id="todos-panel", classes="panel"):
                     yield Static(id="todos")
-
-    def on_mount(self) -> None:
-        table = self.query_one("#today-sessions", DataTable)
-        for key in (
-            "time",
-            "room",
-            "number",
-            "enrolled",
-            "present",
-            "started",
-            "finished",
-            "alerts",
-            "status",
-        ):
-            table.add_column(t(f"home.today.col.{key}"), key=key)
 
     def refresh_data(self) -> None:
         snap = self.snapshot
@@ -89,27 +88,28 @@ class HomeScreen(PixScreen):
         self.query_one("#todos", Static).update(self._todos_text(overview))
 
     def _fill_today(self, overview: HomeOverview) -> None:
-        table = self.query_one("#today-sessions", DataTable)
-        selected = selected_row_key(table)
-        table.clear()
+        """Today's sessions; a sentence instead of the table when there is none (in the
+        table's Heure column, it made that column 28 wide and pushed Statut off)."""
+        table = self.query_one("#today-sessions", FittedRecordTable)
+        rows = []
         for row in overview.today:
             session = row.session
             status = t("home.today.rehearsal") if session.rehearsal else label(session.status)
-            table.add_row(
+            cells = (
                 format_time(session.start_time),
                 session.room,
                 session.pix_number or "–",
                 str(row.enrolled),
                 str(row.present),
-                str(row.started),
+                str(row.in_progress),
                 str(row.finished),
                 Text(f"! {row.alerts}", style="bold") if row.alerts else "0",
                 status,
-                key=session.id,
             )
-        if not overview.today:
-            table.add_row(t("home.today.none"), *[""] * 8, key="-none-")
-        keep_cursor(table, selected)
+            rows.append((session.id, cells))
+        table.fill(rows)
+        table.display = bool(rows)
+        self.query_one("#today-none", Static).display = not rows
 
     @staticmethod
     def _counts_text(overview: HomeOverview) -> Text:
@@ -199,5 +199,5 @@ class HomeScreen(PixScreen):
 
     def action_open_room(self) -> None:
         key = selected_row_key(self.query_one("#today-sessions", DataTable))
-        if key and key != "-none-":
+        if key:
             self.pix.open_room(key)

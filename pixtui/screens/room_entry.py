@@ -74,7 +74,7 @@ class RoomEntryScreen(PixScreen):
 
     def action_enter_room(self) -> None:
         key = selected_row_key(self.query_one(DataTable))
-        if key and key != "-none-":
+        if key:
             self.ask_password(key)
 
     def ask_password(self, session_id: str, error: str = "") -> None:

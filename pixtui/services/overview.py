@@ -25,7 +25,7 @@ class TodaySession:
     session: Session
     enrolled: int
     present: int
-    started: int
+    in_progress: int  # started and not finished (« en cours »)
     finished: int
     alerts: int
 
@@ -120,7 +120,7 @@ def _today_sessions(
                 session,
                 counters.enrolled,
                 counters.present,
-                counters.started,
+                counters.in_progress,
                 counters.finished,
                 counters.alerts,
             )

@@ -19,3 +19,20 @@ def test_enrolled_pupils_count_real_sessions_only(demo_store):
 
     assert counts.enrolled_pupils == len(expected)
     assert counts.total == len(real)
+
+
+def test_today_en_cours_leaves_out_the_finished_tests(demo_store):
+    """Accueil's « Cours » counts the tests running now, not those already finished."""
+    from pixtui.domain.room import is_ended, is_started
+
+    today = build_overview(demo_store.snapshot(), FROZEN_NOW.date())
+    row = next(r for r in today.today if r.session.rehearsal)
+    candidates = [
+        c
+        for c in demo_store.snapshot().candidates.where(session_id=row.session.id)
+        if not c.removed
+    ]
+    finished = sum(is_ended(c) for c in candidates)
+    assert finished > 0
+    assert row.finished == finished
+    assert row.in_progress == sum(is_started(c) for c in candidates)

@@ -21,12 +21,15 @@ from tests.ui.pilot_helpers import keys_for
 WIDTH, HEIGHT = 80, 24
 LONG_LAST = "Andrianantenaina-Rakotomalala de La Tour d'Auvergne"
 LONG_FIRST = "Marie-Éléonore-Alexandrine"
+LONG_ROOM = "Salle informatique 204 — bâtiment Condorcet"
 
 
 def make_realistic(store, clock) -> None:
-    """The demo collège with very long names and the rehearsal room grown to 40 candidates."""
+    """The demo collège with very long names and the rehearsal, today, grown to 40 candidates in
+    a room with a long name."""
     session = rehearsal_session(store)
     with store.transaction("test: realistic data") as tx:
+        tx.sessions.update(session.id, lambda s: setattr(s, "room", LONG_ROOM))
         candidates = tx.candidates.where(session_id=session.id)
         enrolled = {c.pupil_id for c in candidates}
         pupils = sorted(tx.pupils.all(), key=lambda p: p.id)
@@ -55,7 +58,8 @@ def make_realistic(store, clock) -> None:
 
 
 def cut_parts(app: App) -> list[str]:
-    """What is cut on the screen now: footer bindings and table headers."""
+    """What is cut on the screen now: footer bindings, and table columns narrower than their
+    header or reaching past the table's visible width or the screen's right edge."""
     screen = app.screen
     problems: list[str] = []
     right = app.size.width
@@ -70,7 +74,8 @@ def cut_parts(app: App) -> list[str]:
     for table in screen.query(DataTable):
         if not table.display or table.region.width == 0:
             continue
-        room = table.scrollable_content_region.width
+        content = table.scrollable_content_region
+        room = min(content.right, right) - content.x
         x = 0
         for column in table.ordered_columns:
             width = column.get_render_width(table)
@@ -204,3 +209,55 @@ async def test_checkboxes_read_without_colour(demo_app) -> None:
         pilot.app.screen.query_one(TickBox).value = True
         await pilot.pause()
         assert "[x] Session de répétition" in screen_text(pilot.app)
+
+
+class _CutTableApp(App):
+    """A deliberately cut table: a 28-column first column (Accueil's Heure holding « Aucune
+    session aujourd'hui ») pushes the last column past 80 columns, and a second table is wider
+    than the screen although its own region holds it."""
+
+    CSS = "#wide { width: 120; height: 4; } Horizontal { height: 5; }"
+
+    def compose(self):
+        from textual.containers import Horizontal, ScrollableContainer
+
+        table = DataTable(id="cut")
+        for label in ("Heure", "Salle", "N°", "Inscr.", "Prés.", "Cours", "Fin.", "Al."):
+            table.add_column(label)
+        table.add_column("Statut", key="status")
+        table.add_row("Aucune session aujourd'hui", "Salle 112", "184080", "40", "37", "32", "2")
+        table.add_row("09:30", "Salle 112", "184080", "40", "37", "32", "2", "! 2", "Répétition")
+        yield table
+        with ScrollableContainer(), Horizontal():
+            wide = DataTable(id="wide")
+            wide.add_column("Nom", width=100)
+            wide.add_column("Statut")
+            yield wide
+
+
+async def test_the_check_sees_a_column_pushed_off_screen() -> None:
+    """The check fails on a table whose last column is past the 80th cell (the Accueil cut),
+    and on a table reaching past the screen's right edge."""
+    async with _CutTableApp().run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        problems = cut_parts(pilot.app)
+        assert "cut: column « Statut » off-screen" in problems
+        assert "wide: column « Statut » off-screen" in problems
+
+
+async def test_accueil_without_a_session_today_says_so_whole(demo_store, clock) -> None:
+    """No session today: a sentence where the table was (whose Heure column it widened to 28
+    cells), nothing cut at 80x24."""
+    from datetime import timedelta
+
+    from pixtui.app import PixtuiApp
+    from pixtui.domain.clock import FixedClock
+    from tests.ui.pilot_helpers import screen_text
+
+    tomorrow = FixedClock(clock.now() + timedelta(days=1))
+    app = PixtuiApp(demo_store, tomorrow, watch_terminal=False)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        assert cut_parts(app) == []
+        assert not app.screen.query_one("#today-sessions").display
+        assert "Aucune session aujourd'hui" in screen_text(app)
