@@ -243,10 +243,11 @@ class RoomScreen(PixScreen):
 
     def _show_header(self, header: HeaderView) -> None:
         """Two lines fitted to the width (80 columns included, every glyph set). Line 1: which
-        session, its mode, the slot's end, then where and who (the place leaves first, the
-        invigilators' names are cut). Line 2: the time and the counters the invigilator needs
-        (présents, en cours, terminés), then the last personal end; the alert, overtime and
-        resume counts leave first at 80 columns: the « À traiter (n) » line below counts them."""
+        session, its mode, the slot's end, then where and who (cut with « … » at the end: the
+        room's name is also in the title bar). Line 2: the time and the counters the
+        invigilator needs (présents, en cours, terminés), then the last personal end; the
+        alert, overtime and resume counts leave first at 80 columns: the « À traiter (n) »
+        line below counts them."""
         c = header.counters
         first: list[Part] = [(Text(header.title, style="bold"), 0)]
         if self.read_only:
@@ -257,7 +258,7 @@ class RoomScreen(PixScreen):
         elif header.simulated:
             first.append((Text(t("room.simulated"), style="reverse"), 0))
         first.append((Text(header.slot_end), 0))
-        first.append((Text(header.place), 1))
+        first.append((Text(header.place), 0))
         if header.examiners:
             first.append((Text(t("room.header.examiners", names=header.examiners)), 0))
         self.query_one("#room-header", Line).show_parts(first)

@@ -69,7 +69,7 @@ async def test_every_counter_whole_at_80_columns(
         await pilot.pause()
         first, second, _ = header_lines(app)
         assert "Alertes 2 · Dépassés 1 · Reprises 1" in second
-        assert "Bâtiment B · Salle 112" in first
+        assert "Bâtiment B · Salle informatique 204" in first
 
 
 async def test_read_only_badge_keeps_the_counters(demo_store, clock) -> None:
