@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
@@ -29,11 +29,14 @@ class ConfirmDialog(ModalScreen[bool]):
         width: 64;
         max-width: 100%;
         height: auto;
+        max-height: 100%;
         border: thick $warning;
         background: $surface;
         padding: 1 2;
     }
-    ConfirmDialog #question {
+    ConfirmDialog #question-scroll {
+        height: auto;
+        max-height: 14;
         margin-bottom: 1;
     }
     ConfirmDialog Horizontal {
@@ -47,8 +50,34 @@ class ConfirmDialog(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("escape", "answer(False)", t("binding.cancel"), id="confirm-cancel"),
-        Binding("left,up", "app.focus_previous", show=False),
-        Binding("right,down", "app.focus_next", show=False),
+        Binding(
+            "left,up",
+            "app.focus_previous",
+            t("binding.confirm.previous"),
+            show=False,
+            id="confirm-previous",
+        ),
+        Binding(
+            "right,down",
+            "app.focus_next",
+            t("binding.confirm.next"),
+            show=False,
+            id="confirm-next",
+        ),
+        Binding(
+            "pageup",
+            "scroll_question(-1)",
+            t("binding.confirm.page_up"),
+            show=False,
+            id="confirm-page-up",
+        ),
+        Binding(
+            "pagedown",
+            "scroll_question(1)",
+            t("binding.confirm.page_down"),
+            show=False,
+            id="confirm-page-down",
+        ),
     ]
 
     def __init__(
@@ -67,7 +96,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(plain(self._question), id="question")
+            # a long question (many warnings) scrolls with Page préc./suiv.: the buttons stay
+            # in sight at 80x24
+            with VerticalScroll(id="question-scroll", can_focus=False):
+                yield Static(plain(self._question), id="question")
             with Horizontal():
                 yield Button(self._cancel_label, id="cancel")
                 yield Button(
@@ -85,6 +117,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+    def action_scroll_question(self, pages: int) -> None:
+        scroll = self.query_one("#question-scroll", VerticalScroll)
+        scroll.scroll_relative(y=pages * max(scroll.size.height - 1, 1), animate=False)
 
 
 def discard_or_keep(

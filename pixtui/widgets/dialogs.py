@@ -35,7 +35,11 @@ _DIALOG_CSS = """
 }}
 {name} OptionList {{
     height: auto;
-    max-height: 16;
+    max-height: 14;
+}}
+{name} .dialog-note {{
+    max-height: 5;
+    overflow-y: auto;
 }}
 {name} .error-text {{
     color: $error;
@@ -60,7 +64,8 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(plain(self._title), classes="dialog-title")
             if self._note:
-                yield Static(plain(self._note))
+                # at most 5 lines (a scrollbar says there is more): the options stay in sight
+                yield Static(plain(self._note), classes="dialog-note")
             yield OptionList(*[Option(Text(text), id=key) for key, text in self._options])
 
     def on_mount(self) -> None:

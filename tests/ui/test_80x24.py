@@ -8,10 +8,14 @@ visible without scrolling sideways. One app runs all the screens (a snapshot cos
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.app import App
+from textual.containers import ScrollableContainer
+from textual.geometry import Region
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer
 from textual.widgets._footer import FooterKey
 
@@ -22,6 +26,9 @@ WIDTH, HEIGHT = 80, 24
 LONG_LAST = "Andrianantenaina-Rakotomalala de La Tour d'Auvergne"
 LONG_FIRST = "Marie-Éléonore-Alexandrine"
 LONG_ROOM = "Salle informatique 204 — bâtiment Condorcet"
+IMPORT_FILE = str(
+    Path(__file__).resolve().parents[2] / "data" / "imports" / "siecle_3e_utf8_bom.csv"
+)
 
 
 def make_realistic(store, clock) -> None:
@@ -58,11 +65,20 @@ def make_realistic(store, clock) -> None:
 
 
 def cut_parts(app: App) -> list[str]:
-    """What is cut on the screen now: footer bindings, and table columns narrower than their
-    header or reaching past the table's visible width or the screen's right edge."""
+    """What is cut on the screen now: footer bindings, table columns narrower than their
+    header or reaching past the table's visible width or the screen's right edge, and in a
+    dialog any text, button, field or list reaching past the screen's edges."""
     screen = app.screen
     problems: list[str] = []
     right = app.size.width
+    if isinstance(screen, ModalScreen):
+        whole = Region(0, 0, *app.size)
+        for widget in screen.query("Static, Button, Input, OptionList"):
+            scrolled = any(isinstance(a, ScrollableContainer) for a in widget.ancestors)
+            if widget.display and not scrolled and not whole.contains_region(widget.region):
+                name = type(widget).__name__
+                text = str(getattr(widget, "label", "") or widget.id or "")
+                problems.append(f"dialog: {name} « {text[:30]} » past the screen's edge")
     for footer in screen.query(Footer):
         if not footer.display:
             continue
@@ -120,12 +136,37 @@ CASES: list[tuple[str, list[str]]] = [
     ("JournalScreen", ["f9"]),
     ("HelpScreen", ["f4", "f1"]),
     ("ConfirmDialog", ["ctrl+q"]),
+    # every dialog, with the realistic data
+    ("ConfirmDialog", ["f4", "n", "'Salle", "escape"]),  # discard what was typed?
+    ("ConfirmDialog", ["f4", "home", "down", "enter", "i", "t", "i"]),  # enrol, warnings
+    ("ConfirmDialog", ["f4", "home", "down", "enter", "i", "space", "escape"]),  # leave?
+    ("ImportReviewScreen", ["f3", "i", "PATH", "enter"]),
+    ("RoomScreen", ["ROOM"]),
+    ("HelpScreen", ["ROOM", "f1"]),
+    ("ChoiceDialog", ["ROOM", "e"]),  # end of the session: who is past, who inside
+    ("ChoiceDialog", ["ROOM", "u"]),  # undo: which mark, set by whom
+    ("ChoiceDialog", ["ROOM", "a"]),  # handle the alert
+    ("ChoiceDialog", ["ROOM", "n"]),  # incident codes
+    ("ChoiceDialog", ["ROOM", "o"]),  # abort reason
+    ("ConfirmDialog", ["ROOM", "t"]),  # end one test
+    ("ConfirmDialog", ["ROOM", "escape"]),  # leave the room?
+    ("TextDialog", ["ROOM", "h"]),  # started at
+    ("TextDialog", ["ROOM", "l"]),  # question alert
+    ("AccessCodeScreen", ["ROOM", "v"]),
+    ("RoomScreen", ["f6", "home", "enter"]),  # watched from Coordination
 ]
 
 
 async def visit(pilot, keys: list[str]) -> None:
+    """Press ``keys``: « 'text » types text, « ROOM » enters today's rehearsal room (F5, its
+    password)."""
     for key in keys:
-        if key.startswith("'"):
+        if key == "ROOM":
+            password = rehearsal_session(pilot.app.store).invigilator_password
+            await visit(pilot, ["f5", "home", "enter", f"'{password}", "enter"])
+        elif key == "PATH":
+            await pilot.press(*IMPORT_FILE)
+        elif key.startswith("'"):
             await pilot.press(*keys_for(key[1:]))
         else:
             await pilot.press(key)
@@ -261,3 +302,23 @@ async def test_accueil_without_a_session_today_says_so_whole(demo_store, clock) 
         assert cut_parts(app) == []
         assert not app.screen.query_one("#today-sessions").display
         assert "Aucune session aujourd'hui" in screen_text(app)
+
+
+async def test_a_long_confirmation_keeps_its_buttons_in_sight(demo_app) -> None:
+    """A question of 40 warnings (enrolling a class of non-certifiable pupils): the answers stay
+    on screen at 80x24 and Page suivante shows the rest of the text."""
+    from textual.containers import VerticalScroll
+
+    from pixtui.widgets.confirm import ConfirmDialog
+
+    question = "\n".join(f"• Élève {n} n'est pas certifiable." for n in range(40))
+    async with demo_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        demo_app.push_screen(ConfirmDialog(question + "\nInscrire quand même ?"))
+        await pilot.pause()
+        assert cut_parts(demo_app) == []
+        scroll = demo_app.screen.query_one("#question-scroll", VerticalScroll)
+        assert scroll.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
