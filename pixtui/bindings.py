@@ -43,7 +43,15 @@ def app_bindings() -> list[Binding]:
             priority=True,
             id="quit",
         ),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Textual's ctrl+c says how to quit (a copy key in most terminals, never a way out)
+        Binding(
+            "ctrl+c",
+            "help_quit",
+            t("binding.help_quit"),
+            show=False,
+            system=True,
+            id="help-quit",
+        ),
         Binding(
             "ctrl+p",
             "command_palette",

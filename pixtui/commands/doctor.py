@@ -221,12 +221,12 @@ def check_system_file(path: Path) -> list[Finding]:
     ]
 
 
-def known_binding_ids() -> frozenset[str]:
-    """Every binding id of pixtui's app, screens and widgets: what a keymap can name."""
+def pixtui_bindings() -> list[tuple[str, object]]:
+    """(owner, binding) for every binding of pixtui's app, screens and widgets, as written in
+    their classes (a Binding, or a tuple, which has no id: the binding test refuses those)."""
     import importlib
     import pkgutil
 
-    from textual.binding import Binding
     from textual.dom import DOMNode
 
     import pixtui.app
@@ -236,16 +236,30 @@ def known_binding_ids() -> frozenset[str]:
     for package in (pixtui.screens, pixtui.widgets):
         for module in pkgutil.iter_modules(package.__path__):
             importlib.import_module(f"{package.__name__}.{module.name}")
-    ids = {binding.id for binding in pixtui.app.PixtuiApp.BINDINGS if isinstance(binding, Binding)}
+    found: list[tuple[str, object]] = [
+        ("PixtuiApp", binding) for binding in pixtui.app.PixtuiApp.BINDINGS
+    ]
     pending: list[type] = [DOMNode]
+    seen: set[type] = set()
     while pending:
         cls = pending.pop()
         pending.extend(cls.__subclasses__())
-        if cls.__module__.startswith("pixtui."):
-            for binding in cls.__dict__.get("BINDINGS", ()):
-                if isinstance(binding, Binding):
-                    ids.add(binding.id)
-    return frozenset(binding_id for binding_id in ids if binding_id)
+        if cls in seen or not cls.__module__.startswith("pixtui.") or cls is pixtui.app.PixtuiApp:
+            continue
+        seen.add(cls)
+        found.extend((cls.__name__, binding) for binding in cls.__dict__.get("BINDINGS", ()))
+    return found
+
+
+def known_binding_ids() -> frozenset[str]:
+    """Every binding id of pixtui's app, screens and widgets: what a keymap can name."""
+    from textual.binding import Binding
+
+    return frozenset(
+        binding.id
+        for _, binding in pixtui_bindings()
+        if isinstance(binding, Binding) and binding.id
+    )
 
 
 def check_keymap(config: Config, known: frozenset[str] | None = None) -> list[Finding]:

@@ -78,8 +78,8 @@ class AccommodationsDialog(ModalScreen[bool]):
             priority=True,
         ),
         Binding("escape", "cancel", t("binding.cancel"), id="acc-cancel"),
-        Binding("up", "app.focus_previous", show=False),
-        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", t("form.key.previous"), show=False, id="acc-up"),
+        Binding("down", "app.focus_next", t("form.key.next"), show=False, id="acc-down"),
     ]
 
     def __init__(self, candidate_id: str) -> None:

@@ -95,8 +95,10 @@ class SessionFormScreen(ModalScreen[str | None]):
             tooltip=t("prep.form.cancel.tip"),
             id="session-form-cancel",
         ),
-        Binding("up", "app.focus_previous", show=False),
-        Binding("down", "app.focus_next", show=False),
+        Binding(
+            "up", "app.focus_previous", t("form.key.previous"), show=False, id="session-form-up"
+        ),
+        Binding("down", "app.focus_next", t("form.key.next"), show=False, id="session-form-down"),
     ]
 
     def __init__(self, session_id: str | None = None) -> None:

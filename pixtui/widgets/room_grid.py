@@ -143,12 +143,12 @@ class RoomGrid(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up", "move(0, -1)", show=False),
-        Binding("down", "move(0, 1)", show=False),
-        Binding("left", "move(-1, 0)", show=False),
-        Binding("right", "move(1, 0)", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
+        Binding("up", "move(0, -1)", t("grid.key.up"), show=False, id="grid-up"),
+        Binding("down", "move(0, 1)", t("grid.key.down"), show=False, id="grid-down"),
+        Binding("left", "move(-1, 0)", t("grid.key.left"), show=False, id="grid-left"),
+        Binding("right", "move(1, 0)", t("grid.key.right"), show=False, id="grid-right"),
+        Binding("home", "first", t("grid.key.first"), show=False, id="grid-first"),
+        Binding("end", "last", t("grid.key.last"), show=False, id="grid-last"),
     ]
 
     class SelectionChanged(Message):

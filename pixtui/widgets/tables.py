@@ -76,8 +76,16 @@ class LazyTable(PlainTable):
     # DataTable's own keys, first adding the rows they will reach (Textual's actions are not
     # overridden: a test keeps them intact).
     BINDINGS = [
-        Binding("pagedown", "page_down_lazy", show=False),
-        Binding("ctrl+end", "scroll_bottom_lazy", show=False),
+        Binding(
+            "pagedown", "page_down_lazy", t("table.page_down"), show=False, id="table-page-down"
+        ),
+        Binding(
+            "ctrl+end",
+            "scroll_bottom_lazy",
+            t("table.bottom"),
+            show=False,
+            id="table-bottom",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None, cursor_type: str = "row") -> None:
@@ -135,8 +143,8 @@ class RowTable(PlainTable):
     """A row-cursor table where Début and Fin go to the first and last record."""
 
     BINDINGS = [
-        Binding("home", "first_row", show=False, id="table-first"),
-        Binding("end", "last_row", show=False, id="table-last"),
+        Binding("home", "first_row", t("table.first"), show=False, id="table-first"),
+        Binding("end", "last_row", t("table.last"), show=False, id="table-last"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
