@@ -195,8 +195,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Import done: {created} {created:plural:pupil|pupils} created, {updated} updated, {left} marked as left.",
     ),
     "prep.import.path_title": (
-        "Fichier à importer (liste d'élèves, collecte de profils ou page Élèves de Pix Orga) :",
-        "File to import (pupil list, profile collection or Pix Orga Élèves page):",
+        "Fichier à importer (liste d'élèves, collecte de profils ou page Élèves de Pix Orga) ; → complète le chemin :",
+        "File to import (pupil list, profile collection or Pix Orga Élèves page); → completes the path:",
     ),
     "prep.import.path_placeholder": ("~/Téléchargements/eleves.csv", "~/Downloads/pupils.csv"),
     "prep.import.path_empty": ("Indiquez le chemin d'un fichier.", "Give the path of a file."),

@@ -532,6 +532,7 @@ class PupilsScreen(PixScreen):
 
     def action_import_file(self) -> None:
         from pixtui.screens.import_review import check_import_path
+        from pixtui.widgets.dialogs import PathSuggester
 
         self.app.push_screen(
             TextDialog(
@@ -539,6 +540,7 @@ class PupilsScreen(PixScreen):
                 placeholder=t("prep.import.path_placeholder"),
                 max_length=500,
                 check=check_import_path,
+                suggester=PathSuggester(),
             ),
             self._import,
         )

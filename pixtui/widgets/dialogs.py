@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -80,6 +81,18 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class PathSuggester(Suggester):
+    """The import prompt's completion: the rest of the path shown dimmed, → accepts it."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)  # the folder may change
+
+    async def get_suggestion(self, value: str) -> str | None:
+        from pixtui.imports.paths import complete_path
+
+        return complete_path(value)
+
+
 class TextDialog(ModalScreen[str | None]):
     """One line of text; ``check`` returns a French error sentence or None when acceptable."""
 
@@ -94,8 +107,10 @@ class TextDialog(ModalScreen[str | None]):
         value: str = "",
         max_length: int = 0,
         check: Callable[[str], str | None] | None = None,
+        suggester: Suggester | None = None,
     ) -> None:
         super().__init__()
+        self._suggester = suggester
         self._title = title
         self._placeholder = placeholder
         self._value = value
@@ -109,6 +124,7 @@ class TextDialog(ModalScreen[str | None]):
                 value=self._value,
                 placeholder=self._placeholder,
                 max_length=self._max_length,
+                suggester=self._suggester,
                 id="dialog-input",
             )
             yield Static("", id="dialog-error", classes="error-text")
