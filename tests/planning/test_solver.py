@@ -126,3 +126,26 @@ def test_starting_pixtui_does_not_import_the_solver():
     code = "import sys, pixtui.app, pixtui.cli; print('ortools' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_rounding_cut_keeps_every_whole_staffing():
+    """The bound's cut (staff ≥ ⌈load / 20⌉ tightened) never forbids a real plan.
+
+    In a 30-seat room, 20 pupils need one invigilator and 21 need two: with one invigilator
+    free the first has a plan, the second none; with two, the 21 get both, and the plan of
+    the 20 is proven optimal (gap 0) with one.
+    """
+    room = (RoomSpec("112", "A", 30, 0),)
+    slot = (Slot("112", MONDAY, time(8), time(10)),)
+    one = (Invigilator("Durand"),)
+    two = (Invigilator("Durand"), Invigilator("Petit"))
+    twenty = solve(inputs(pupils("3A", 20), rooms=room, slots=slot, invigilators=one), FAST)
+    assert twenty.ok and twenty.plan is not None
+    assert [len(s.invigilators) for s in twenty.plan.sessions] == [1]
+    assert twenty.plan.status == "optimal"
+    assert (
+        solve(inputs(pupils("3A", 21), rooms=room, slots=slot, invigilators=one), FAST).plan is None
+    )
+    both = solve(inputs(pupils("3A", 21), rooms=room, slots=slot, invigilators=two), FAST)
+    assert both.ok and both.plan is not None
+    assert [len(s.invigilators) for s in both.plan.sessions] == [2]
