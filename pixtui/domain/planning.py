@@ -215,6 +215,16 @@ class PlannedSessionLock:
 
 @dataclass(frozen=True)
 class PlanSettings:
+    """The numbers the hard rules use, each from the school's settings.
+
+    Where they come from (checked against Pix's code, 2026-12-02): 105 min is Pix's
+    ``DEFAULT_SESSION_DURATION_MINUTES`` and the end with extra time, start + 105 × (1 + ratio),
+    is computed by the invigilator, not by Pix (PR #6128; reference/pix-certification.md §3.6);
+    the 2 h slot and « one invigilator per 20 pupils » are the referent's guide (seed step B3),
+    not rules in Pix's code; no 15-day rule between two sittings exists in Pix's code, PRs or
+    pages (reference §2.6): pixtui keeps it as the school's own setting (SPEC R1), 0 turns it off.
+    """
+
     window_start: date
     window_end: date
     per_invigilator: int = 20
