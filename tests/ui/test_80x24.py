@@ -175,12 +175,18 @@ async def visit(pilot, keys: list[str]) -> None:
     await pilot.pause()
 
 
-async def test_every_screen_whole_at_80x24(demo_app, demo_store, clock) -> None:
+# One app runs several cases (an app and its realistic data cost about a second); four groups
+# let pytest-xdist share them between the two cores.
+GROUPS = 4
+
+
+@pytest.mark.parametrize("group", range(GROUPS))
+async def test_every_screen_whole_at_80x24(demo_app, demo_store, clock, group) -> None:
     make_realistic(demo_store, clock)
     failures: dict[str, list[str]] = {}
     async with demo_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
         await pilot.pause()
-        for expected, keys in CASES:
+        for expected, keys in CASES[group::GROUPS]:
             await reset(pilot)
             await visit(pilot, keys)
             name = f"{expected} ({' '.join(keys)})"
