@@ -45,6 +45,8 @@ def plan_rows(inputs: PlanInputs, plan: Plan) -> list[PlanRow]:
         classes = ", ".join(
             f"{d} ({n})" for d, n in sorted(counts.items(), key=lambda kv: name_key(kv[0]))
         )
+        if session.reserve:
+            classes = t("planning.reserve.label")
         rows.append(
             PlanRow(
                 order,

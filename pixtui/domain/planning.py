@@ -340,6 +340,9 @@ class PlannedSession:
     pupil_ids: tuple[str, ...]
     invigilators: tuple[str, ...]
     locked: bool = False
+    # the reserve for absentees: a room, a slot and an invigilator kept at the end of the
+    # window, created without candidates (preference « reserve », issue 16)
+    reserve: bool = False
 
 
 @dataclass
@@ -369,6 +372,10 @@ class Plan:
 
     def session_of(self, pupil_id: str) -> PlannedSession | None:
         return next((s for s in self.sessions if pupil_id in s.pupil_ids), None)
+
+    @property
+    def reserve(self) -> PlannedSession | None:
+        return next((s for s in self.sessions if s.reserve), None)
 
 
 def session_block(session: PlannedSession, pupils: dict[str, PlanPupil], s: PlanSettings) -> int:
@@ -419,6 +426,8 @@ def plan_problems(inputs: PlanInputs, plan: Plan) -> list[Problem]:
                 )
             )
         count = len(session.pupil_ids)
+        if session.reserve and count:
+            problems.append(Problem.error("planning.rule.reserve_pupils", where=where))
         if count > room.capacity:
             problems.append(
                 Problem.error(
@@ -584,6 +593,7 @@ class PlanScore:
     max_load: int  # sessions of the most loaded invigilator
     reserve_sessions: int  # sessions in the reserve days at the end of the window
     moved: int = 0  # pupils and invigilators moved from the plan already applied
+    reserve_missing: int = 0  # 1 when the plan keeps no reserve session for absentees
 
     @property
     def invigilator_hours(self) -> float:
@@ -599,10 +609,15 @@ class PlanScore:
                 + weights.early * self.day_offsets
                 + weights.spread * self.max_load
                 + weights.reserve * self.reserve_sessions
+                + weights.reserve * RESERVE_MISSING * self.reserve_missing
                 + weights.stay * self.moved
             )
             + weights.hours * self.invigilator_minutes
         )
+
+
+# No reserve session costs as much as this many sessions in the reserve days (weight « reserve »).
+RESERVE_MISSING = 2
 
 
 def reserve_start(settings: PlanSettings) -> date:
@@ -624,14 +639,16 @@ def plan_score(inputs: PlanInputs, plan: Plan) -> PlanScore:
             if p in pupils:
                 per_class.setdefault(pupils[p].division, set()).add(session.slot.id)
     reserve = reserve_start(s)
+    held = [x for x in plan.sessions if not x.reserve]  # the reserve is scored on its own
     return PlanScore(
-        sessions=len(plan.sessions),
+        sessions=len(held),
         invigilator_minutes=minutes_total,
         classes_split=sum(len(slots) - 1 for slots in per_class.values()),
-        day_offsets=sum((x.slot.day - s.window_start).days for x in plan.sessions),
+        day_offsets=sum((x.slot.day - s.window_start).days for x in held),
         max_load=max(load.values(), default=0),
-        reserve_sessions=sum(1 for x in plan.sessions if x.slot.day >= reserve),
+        reserve_sessions=sum(1 for x in held if x.slot.day >= reserve),
         moved=_moved(inputs, plan),
+        reserve_missing=0 if plan.reserve is not None else 1,
     )
 
 

@@ -4,6 +4,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "planning.morning": ("matin", "morning"),
     "planning.afternoon": ("après-midi", "afternoon"),
     "planning.session.description": ("Planifiée par pixtui", "Planned by pixtui"),
+    "planning.session.reserve": (
+        "Session de réserve pour les absents, planifiée par pixtui : inscrivez-y les élèves absents à leur session.",
+        "Reserve session for absentees, planned by pixtui: enrol the pupils who missed their session.",
+    ),
+    "planning.reserve.label": ("réserve (absents)", "reserve (absentees)"),
     "journal.action.planning.apply": ("Plan de campagne appliqué", "Campaign plan applied"),
     # --- Hard rules (a plan that breaks one cannot be applied) ---
     "planning.rule.unknown_room": (
@@ -13,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "planning.rule.window": (
         "La session du {where} est hors de la période de certification ({start} – {end}).",
         "The session of {where} is outside the certification window ({start} – {end}).",
+    ),
+    "planning.rule.reserve_pupils": (
+        "La session de réserve du {where} doit rester sans candidat : elle est gardée pour les absents.",
+        "The reserve session of {where} must stay without candidates: it is kept for absentees.",
     ),
     "planning.rule.capacity": (
         "La session du {where} a {count} {count:plural:candidat|candidats} pour {capacity} {capacity:plural:poste|postes}.",

@@ -250,6 +250,8 @@ class PlannerScreen(PixScreen):
                 margins = session_margins(self.inputs, session)
                 room = self.inputs.room(session.slot.room)
                 classes = sorted({divisions.get(p, "?") for p in session.pupil_ids}, key=name_key)
+                if session.reserve:
+                    classes = [t("planning.reserve.label")]
                 lock = "*" if session.slot.id in self.locks.sessions else ""
                 table.add_row(
                     f"{lock}{format_day_month(session.slot.day)}",
@@ -393,7 +395,8 @@ class PlannerScreen(PixScreen):
                 dataclasses.replace(
                     source, pupil_ids=tuple(p for p in source.pupil_ids if p != pupil_id)
                 ),
-                dataclasses.replace(target, pupil_ids=(*target.pupil_ids, pupil_id)),
+                # a pupil moved into the reserve makes it an ordinary session
+                dataclasses.replace(target, pupil_ids=(*target.pupil_ids, pupil_id), reserve=False),
             ],
             source,
             target,

@@ -27,6 +27,7 @@ from typing import Any
 from pixtui.domain.models import Pupil, Session
 from pixtui.domain.names import name_key
 from pixtui.domain.planning import (
+    RESERVE_MISSING,
     Plan,
     PlanInputs,
     PlannedSession,
@@ -181,6 +182,17 @@ class _Model:
         slots = self.slots
         cap = [inputs.room(x.room).capacity for x in slots]  # type: ignore[union-attr]
         self.u = [m.new_bool_var(f"u{j}") for j in range(len(slots))]
+        # r[j]: slot j is the reserve for absentees (no candidates, one invigilator), only in
+        # the reserve days at the end of the window and only when the preference is weighted
+        reserve_from = reserve_start(s)
+        self.r: dict[int, Any] = {}
+        if inputs.weights.reserve:
+            for j, slot in enumerate(slots):
+                if slot.day >= reserve_from and slot.id not in self.locked:
+                    self.r[j] = m.new_bool_var(f"r{j}")
+                    m.add_at_most_one([self.u[j], self.r[j]])
+            if self.r:
+                m.add_at_most_one(list(self.r.values()))
         # ext[j][k]: the session in slot j lasts at least levels[k] (k = 0: it exists)
         self.ext: list[list[Any]] = []
         for j, slot in enumerate(slots):
@@ -223,7 +235,10 @@ class _Model:
             for j, slot in enumerate(slots):
                 if inv.free(slot.day, slot.start, slot.end_after(levels[0])):
                     var = m.new_bool_var(f"a{i}_{j}")
-                    m.add_implication(var, self.u[j])
+                    if j in self.r:
+                        m.add_bool_or([var.negated(), self.u[j], self.r[j]])
+                    else:
+                        m.add_implication(var, self.u[j])
                     for k in range(1, len(levels)):
                         if not inv.free(slot.day, slot.start, slot.end_after(levels[k])):
                             m.add_bool_or([var.negated(), self.ext[j][k].negated()])
@@ -254,7 +269,10 @@ class _Model:
                 else:
                     m.add(self.ext[j][k] == 0)
             m.add(s.per_invigilator * (sum(staff) + virtual) >= load)
-            m.add(sum(staff) + virtual >= self.u[j])
+            held = self.u[j] + self.r[j] if j in self.r else self.u[j]
+            m.add(sum(staff) + virtual >= held)
+            if j in self.r:  # the reserve takes one invigilator, not more
+                m.add(sum(staff) <= 1 + len(staff) * self.u[j])
             self._rounding_cut(sum(staff) + virtual, load, self.u[j], cap[j])
         # fewest sessions, rounded up: the relaxation stops at a fraction (600 / 28 = 21.4)
         free = [j for j, x in enumerate(slots) if x.id not in self.locked]
@@ -337,7 +355,9 @@ class _Model:
                     rooms.setdefault(name_key(slots[j].room), []).append(j)
                 for same in rooms.values():
                     if len(same) > 1:
-                        m.add_at_most_one([self.u[j] for j in same])
+                        m.add_at_most_one(
+                            [self.u[j] for j in same] + [self.r[j] for j in same if j in self.r]
+                        )
                 for i in range(len(self.invs)):
                     vars_ = [self.a[i][j] for j in clique if j in self.a[i]]
                     if len(vars_) > 1:
@@ -355,6 +375,8 @@ class _Model:
                         e = self.ext[j][k]
                         if name_key(slots[j].room) == name_key(slots[j2].room):
                             m.add_bool_or([e.negated(), self.u[j2].negated()])
+                            if j2 in self.r:
+                                m.add_bool_or([e.negated(), self.r[j2].negated()])
                         for i in range(len(self.invs)):
                             if j in self.a[i] and j2 in self.a[i]:
                                 m.add_bool_or(
@@ -422,6 +444,8 @@ class _Model:
         terms.append(
             60 * w.reserve * sum(self.u[j] for j, x in enumerate(slots) if x.day >= reserve)
         )
+        # no reserve session costs RESERVE_MISSING sessions in the reserve days (plan_score)
+        terms.append(60 * w.reserve * RESERVE_MISSING * (1 - sum(self.r.values())))
         if w.stay and self.inputs.previous:
             index = {x.id: j for j, x in enumerate(slots)}
             moved: list[Any] = []
@@ -454,15 +478,22 @@ class _Model:
         index = {slot.id: j for j, slot in enumerate(self.slots)}
         group_of = {p: g for g, group in enumerate(self.groups) for p in group.pupil_ids}
         used: dict[int, PlannedSession] = {}
+        reserve_at = None
         for session in plan.sessions:
             j = index.get(session.slot.id)
-            if j is not None and not session.locked:
+            if j is not None and session.reserve:
+                reserve_at = j
+            elif j is not None and not session.locked:
                 used[j] = session
+        for j, var in self.r.items():
+            m.add_hint(var, j == reserve_at)
         for j in range(len(self.slots)):
             if self.slots[j].id in self.locked:
                 continue
             here = used.get(j)
             m.add_hint(self.u[j], here is not None)
+            if j == reserve_at and plan.reserve is not None:
+                here = plan.reserve  # no pupils: only its invigilator is hinted below
             counts: dict[int, int] = {}
             for p in here.pupil_ids if here else ():
                 if p in group_of:
@@ -490,7 +521,8 @@ class _Model:
                     PlannedSession(slot, lock.pupil_ids, lock.invigilators, locked=True)
                 )
                 continue
-            if not solver.value(self.u[j]):
+            reserve = j in self.r and bool(solver.value(self.r[j]))
+            if not solver.value(self.u[j]) and not reserve:
                 continue
             pupils: list[str] = []
             for g in range(len(self.groups)):
@@ -503,7 +535,7 @@ class _Model:
                 for i in range(len(self.invs))
                 if j in self.a[i] and solver.value(self.a[i][j])
             )
-            sessions.append(PlannedSession(slot, tuple(pupils), staff))
+            sessions.append(PlannedSession(slot, tuple(pupils), staff, reserve=reserve))
         return Plan(sessions)
 
     def explain(self, solver: Any) -> list[Problem]:
@@ -816,7 +848,11 @@ def apply_plan(tx: Any, inputs: PlanInputs, plan: Plan, *, now: Any) -> ApplyRep
                 date=format_date(slot.day),
                 start_time=format_time(slot.start),
                 examiners=", ".join(examiners),
-                description=t("planning.session.description"),
+                description=t(
+                    "planning.session.reserve"
+                    if planned.reserve
+                    else "planning.session.description"
+                ),
             )
             session = save_draft(tx, draft, session_id=None, rev=None, today=today, confirmed=True)
             session = tx.sessions.update(session.id, _mark_planned)
@@ -923,7 +959,8 @@ def planned_sessions_plan(snapshot: Any, inputs: PlanInputs) -> Plan:
             for c in snapshot.candidates.where(session_id=session.id)
             if not c.removed and c.pupil_id in pupils
         )
-        sessions.append(PlannedSession(slot, ids, tuple(session.examiners)))
+        # a planned session without candidates is the reserve kept for absentees
+        sessions.append(PlannedSession(slot, ids, tuple(session.examiners), reserve=not ids))
     return Plan(sessions, status="applied")
 
 
