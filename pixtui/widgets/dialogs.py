@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
@@ -38,9 +38,9 @@ _DIALOG_CSS = """
     height: auto;
     max-height: 14;
 }}
-{name} .dialog-note {{
+{name} #dialog-note {{
+    height: auto;
     max-height: 5;
-    overflow-y: auto;
 }}
 {name} .error-text {{
     color: $error;
@@ -65,8 +65,10 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(plain(self._title), classes="dialog-title")
             if self._note:
-                # at most 5 lines (a scrollbar says there is more): the options stay in sight
-                yield Static(plain(self._note), classes="dialog-note")
+                # at most 5 lines, so the options stay in sight at 80x24; a longer note shows
+                # a scrollbar and scrolls once Tab has put the focus on it
+                with VerticalScroll(id="dialog-note"):
+                    yield Static(plain(self._note))
             yield OptionList(*[Option(Text(text), id=key) for key, text in self._options])
 
     def on_mount(self) -> None:

@@ -328,3 +328,24 @@ async def test_a_long_confirmation_keeps_its_buttons_in_sight(demo_app) -> None:
         await pilot.press("pagedown")
         await pilot.pause()
         assert scroll.scroll_y > 0
+
+
+async def test_a_long_choice_note_keeps_the_options_in_sight(demo_app) -> None:
+    """A ChoiceDialog note of 40 names (the room's end of session): the options stay on screen,
+    the note shows a scrollbar and scrolls once Tab has put the focus on it."""
+    from textual.containers import VerticalScroll
+
+    from pixtui.widgets.dialogs import ChoiceDialog
+
+    note = ", ".join(f"{LONG_LAST} {n} (11:{n:02d})" for n in range(40))
+    options = [(str(n), f"Terminer le test de l'élève {n}") for n in range(40)]
+    async with demo_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        demo_app.push_screen(ChoiceDialog("Fin de session", options, note=note))
+        await pilot.pause()
+        assert cut_parts(demo_app) == []
+        scroll = demo_app.screen.query_one("#dialog-note", VerticalScroll)
+        assert scroll.size.height <= 5 and scroll.max_scroll_y > 0
+        await pilot.press("tab", "pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
