@@ -85,6 +85,11 @@ class SchoolSettings(Record):
     timezone: str = "Europe/Paris"
     # B2 per class: key = the class (division), done = pupils told the conditions, with who/when.
     informed_classes: list[ChecklistItem] = field(default_factory=list)
+    # The campaign planner's inputs typed on its screen (issue 16), kept as the lines typed, in
+    # the CSV files' own format so one validator reads both (pixtui.imports.planning).
+    planning_rooms: str = ""
+    planning_slots: str = ""
+    planning_invigilators: str = ""
 
 
 # --- Pupils -----------------------------------------------------------------------------

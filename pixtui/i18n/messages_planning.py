@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "planning.reserve.label": ("réserve (absents)", "reserve (absentees)"),
     "journal.action.planning.apply": ("Plan de campagne appliqué", "Campaign plan applied"),
+    "journal.action.planning.inputs": (
+        "Salles, créneaux et surveillants du plan saisis",
+        "Plan's rooms, slots and invigilators typed",
+    ),
     # --- Hard rules (a plan that breaks one cannot be applied) ---
     "planning.rule.unknown_room": (
         "La salle « {room} » n'est pas dans la liste des salles.",
@@ -403,8 +407,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "planner.col.invigilators": ("Surveillants", "Invigilators"),
     "planner.col.classes": ("Classes", "Classes"),
     "planner.empty": (
-        "Aucun plan. Touche I : le dossier qui contient {files}.",
-        "No plan. Key I: the folder holding {files}.",
+        "Aucun plan. Touche T : saisir les salles, les créneaux et les surveillants ; touche I : le dossier qui contient {files}.",
+        "No plan. Key T: type the rooms, the slots and the invigilators; key I: the folder holding {files}.",
     ),
     "planner.solving": (
         "Calcul du plan en cours (10 s au plus)…",
@@ -419,6 +423,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Files: {rooms} {rooms:plural:room|rooms}, {slots} {slots:plural:slot|slots}, {invigilators} {invigilators:plural:invigilator|invigilators}, {refused} {refused:plural:line|lines} refused.",
     ),
     "planner.file_error": ("Fichier refusé : {message}", "File refused: {message}"),
+    "planner.typed.refused": (
+        "{kind}, ligne {line} : {reason}",
+        "{kind}, line {line}: {reason}",
+    ),
+    "planner.binding.typed": ("Saisir", "Type"),
+    "planner.binding.typed.tip": (
+        "Saisir à l'écran les salles, les créneaux et les surveillants",
+        "Type the rooms, the slots and the invigilators on screen",
+    ),
+    "planner_inputs.title": (
+        "Planifier : salles, créneaux, surveillants",
+        "Plan: rooms, slots, invigilators",
+    ),
+    "planner_inputs.tab.rooms": ("Salles", "Rooms"),
+    "planner_inputs.tab.slots": ("Créneaux", "Slots"),
+    "planner_inputs.tab.invigilators": ("Surveillants", "Invigilators"),
+    "planner_inputs.help.rooms": (
+        "Une salle par ligne : Salle;Site;Postes;Réserve (postes en état de marche, dont ceux gardés en réserve).",
+        "One room per line: Room;Site;Workstations;Spare (working workstations, spares included).",
+    ),
+    "planner_inputs.help.slots": (
+        "Un créneau par ligne : Salle;Date;Début;Fin;Fermé — date 12/03/2027 ou jour (mardi) ; Fermé = Oui ferme ce jour.",
+        "One slot per line: Room;Date;Start;End;Closed — date 12/03/2027 or weekday (mardi); Closed = Oui closes that day.",
+    ),
+    "planner_inputs.help.invigilators": (
+        "Un surveillant par ligne : Nom;Disponibilités;Sessions max — par exemple « lundi matin, 12/03/2027 ».",
+        "One invigilator per line: Name;Availability;Most sessions — e.g. « lundi matin, 12/03/2027 ».",
+    ),
+    "planner_inputs.binding.save": ("Enregistrer", "Save"),
+    "planner_inputs.binding.save.tip": (
+        "Garder les trois listes (refusé tant qu'une ligne est refusée)",
+        "Keep the three lists (refused while a line is refused)",
+    ),
+    "planner_inputs.binding.next": ("Liste suivante", "Next list"),
+    "planner_inputs.binding.next.tip": (
+        "Salles, créneaux, surveillants",
+        "Rooms, slots, invigilators",
+    ),
+    "planner_inputs.saved": ("Listes enregistrées.", "Lists saved."),
+    "planner_inputs.empty": (
+        "Rien de saisi sous l'en-tête pour l'instant.",
+        "Nothing typed under the header yet.",
+    ),
     "planner.margins": (
         "Marges : {seats} {seats:plural:poste libre|postes libres}, {invigilated} {invigilated:plural:place|places} de surveillance, salle libre {minutes} min de plus (jusqu'à {until}).",
         "Margins: {seats} free {seats:plural:workstation|workstations}, {invigilated} invigilation {invigilated:plural:place|places}, room free {minutes} min more (until {until}).",

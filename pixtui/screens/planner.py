@@ -75,6 +75,7 @@ class PlannerScreen(PixScreen):
     BINDINGS = [
         Binding("escape", "back", t("binding.back"), id="planner-back"),
         _binding("i", "import_files", "import", show=False),  # said on the status line
+        _binding("t", "type_inputs", "typed", show=False),  # said on the status line
         _binding("c", "solve", "solve"),
         _binding("v", "lock", "lock"),
         _binding("d", "unlock", "unlock", show=False),
@@ -112,7 +113,7 @@ class PlannerScreen(PixScreen):
         table.focus()
         if self.folder is not None:
             self._load(self.folder)
-        else:
+        elif not self._load_typed():
             self._show()
 
     def refresh_data(self) -> None:
@@ -136,6 +137,33 @@ class PlannerScreen(PixScreen):
             ),
             lambda text: self._load(Path(text.strip()).expanduser()) if text else None,
         )
+
+    def action_type_inputs(self) -> None:
+        from pixtui.screens.planner_inputs import PlannerInputsScreen
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self._load_typed()
+
+        self.app.push_screen(PlannerInputsScreen(self.snapshot.school), closed)
+
+    def _load_typed(self) -> bool:
+        """The lists typed on the planner's screen, when all three are there: planned at once."""
+        from pixtui.services.planning import typed_input_files
+
+        files = typed_input_files(self.snapshot.school)
+        if files is None:
+            return False
+        self.folder = None
+        self.files = files
+        self.extra = None
+        self.plan, self.problems, self.hints = None, [], []
+        self.locks = Locks()
+        self._build_inputs()
+        if self.inputs is not None and not self.files.refused and not self.files.error:
+            self.action_solve()
+        self._show()
+        return True
 
     def _load(self, folder: Path) -> None:
         from pixtui.services import planning as service

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from pixtui.domain.models import Pupil, Session
+from pixtui.domain.models import Pupil, SchoolSettings, Session
 from pixtui.domain.names import name_key
 from pixtui.domain.planning import (
     RESERVE_MISSING,
@@ -1010,6 +1010,80 @@ def free_slots(slots: Sequence[Slot], snapshot: Any, settings: PlanSettings) -> 
         ):
             kept.append(slot)
     return kept
+
+
+# The three lists typed on the planner's screen: the school record's fields, in the order of
+# read_input_files, with the header line a new list starts from.
+TYPED_FIELDS = ("planning_rooms", "planning_slots", "planning_invigilators")
+TYPED_HEADERS = (
+    "Salle;Site;Postes;Réserve",
+    "Salle;Date;Début;Fin;Fermé",
+    "Nom;Disponibilités;Sessions max",
+)
+
+
+def typed_texts(school: SchoolSettings) -> tuple[str, str, str]:
+    """The lists as typed, or each one's header line when nothing was typed yet."""
+    texts = [
+        getattr(school, name) or header + "\n"
+        for name, header in zip(TYPED_FIELDS, TYPED_HEADERS, strict=True)
+    ]
+    return texts[0], texts[1], texts[2]
+
+
+def _typed(text: str) -> bool:
+    """Anything typed under the header line."""
+    return any(line.strip() for line in text.splitlines()[1:])
+
+
+def typed_input_files(school: SchoolSettings) -> InputFiles | None:
+    """The planner's inputs typed on its screen; None while one of the lists is still empty."""
+    texts = [getattr(school, name) for name in TYPED_FIELDS]
+    if not all(_typed(text) for text in texts):
+        return None
+    return read_input_files(*(text.encode("utf-8") for text in texts))
+
+
+def report_problems(report: Any) -> list[Problem]:
+    """A list's error and each refused line (list, line number, why), in French."""
+    from pixtui.imports.report import kind_label
+
+    problems: list[Problem] = []
+    if report.error:
+        problems.append(Problem.error("planner.file_error", message=report.error))
+    for line in report.refused:
+        problems.append(
+            Problem.error(
+                "planner.typed.refused",
+                kind=kind_label(report.kind),
+                line=line.line,
+                reason=line.reason,
+            )
+        )
+    return problems
+
+
+def save_typed_inputs(tx: Any, rooms: str, slots: str, invigilators: str) -> SchoolSettings:
+    """Keep the three lists typed on the planner's screen (journalled as a change of the school).
+
+    Refused, nothing written, while a line is refused: the same rules and sentences as the CSV
+    files. A list with nothing under its header is kept empty (not typed yet).
+    """
+    texts = (rooms, slots, invigilators)
+    files = read_input_files(*(text.encode("utf-8") for text in texts))
+    problems = [
+        problem
+        for text, report in zip(texts, files.reports, strict=True)
+        if _typed(text)
+        for problem in report_problems(report)
+    ]
+    if problems:
+        raise Refused(problems)
+    school: SchoolSettings = tx.school
+    for name, text in zip(TYPED_FIELDS, texts, strict=True):
+        setattr(school, name, text.strip() + "\n" if _typed(text) else "")
+    saved: SchoolSettings = tx.save_school(school)
+    return saved
 
 
 def read_input_files(rooms: bytes, slots: bytes, invigilators: bytes) -> InputFiles:
