@@ -19,7 +19,6 @@ from textual.widgets import DataTable, Static
 from pixtui.domain.enums import Certifiability
 from pixtui.domain.labels import label
 from pixtui.domain.names import name_key
-from pixtui.domain.problems import Severity
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -149,9 +148,7 @@ class EnrolmentScreen(PixScreen):
             certif.stylize("yellow")
         others = ", ".join(format_date(s.date) for s in choice.other_sessions) or "–"
         previous = ", ".join(format_date(p.taken_on) for p in pupil.previous_certifications) or "–"
-        flagged = [p for p in choice.problems if p.severity is not Severity.INFO]
-        note = flagged[0].message if flagged else ""
-        return (mark, pupil.last_name, pupil.first_name, certif, others, previous, note)
+        return (mark, pupil.last_name, pupil.first_name, certif, others, previous, choice.note)
 
     def _update_header(self) -> None:
         snap = self.snapshot

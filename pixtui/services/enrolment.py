@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from pixtui.domain import room as room_rules
+from pixtui.domain.certifiability import MINIMUM_CERTIFIABLE_COMPETENCES
 from pixtui.domain.enrolment import (
     can_remove_candidate,
     candidate_from_pupil,
@@ -43,9 +44,40 @@ class PupilChoice:
         return any(p.severity is Severity.ERROR for p in self.problems)
 
     @property
+    def note(self) -> str:
+        """What to know, in a few words, for the table's « À savoir » column: the row already
+        names the pupil and the Certificabilité column says whether they are certifiable; the
+        line under the table gives the whole sentences. Refusals first, then the other
+        warnings, then the certifiability's detail."""
+        flagged = [p for p in self.problems if p.severity is not Severity.INFO]
+        flagged.sort(key=lambda p: (p.severity is not Severity.ERROR, p.field == "certifiability"))
+        if not flagged:
+            return ""
+        first = flagged[0]
+        if first.key == "domain.pupil.not_certifiable_count":
+            return t(
+                "prep.enrol.know.competences",
+                count=self.pupil.certifiable_competences or 0,
+                minimum=MINIMUM_CERTIFIABLE_COMPETENCES,
+            )
+        short = _SHORT_NOTES.get(first.key)
+        return t(short) if short else first.message
+
+    @property
     def selectable(self) -> bool:
         """Can be chosen: not yet a candidate here and nothing refuses it."""
         return not self.enrolled and not self.refused
+
+
+_SHORT_NOTES = {
+    "domain.enrol.session_closed": "prep.enrol.know.closed",
+    "domain.enrol.session_expired": "prep.enrol.know.closed",
+    "domain.enrol.duplicate": "prep.enrol.know.duplicate",
+    "domain.enrol.left_school": "prep.enrol.know.left",
+    "domain.enrol.too_close": "prep.enrol.know.too_close",
+    "domain.pupil.not_certifiable": "prep.enrol.know.not_certifiable",
+    "domain.pupil.certifiability_unknown": "prep.enrol.know.unknown",
+}
 
 
 def _enrolments_of(snapshot_or_tx: Any) -> tuple[dict[str, Session], list[Candidate]]:

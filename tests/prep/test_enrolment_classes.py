@@ -140,3 +140,29 @@ def test_a_pupil_enrolled_meanwhile_leaves_the_choice_the_others_stay(demo_store
     with demo_store.transaction("test: enrolled by someone else") as tx:
         enrol_pupils(tx, session.id, [a], now=now, confirmed=True)
     assert still_selectable(demo_store.snapshot(), session.id, {a, b}, now) == {b}
+
+
+def test_the_note_says_what_to_know_in_a_few_words(demo_store, clock) -> None:
+    """« À savoir » at 80 columns: not the pupil's name again (the row has it) but the reason,
+    refusals first, the certifiability's detail last; the whole sentence stays in the problem."""
+    from pixtui.domain.enums import Certifiability
+    from pixtui.domain.problems import Problem
+    from pixtui.services.enrolment import PupilChoice
+
+    pupil = next(p for p in demo_store.snapshot().pupils.all() if not p.left_school)
+    pupil.certifiability, pupil.certifiable_competences = Certifiability.NOT_CERTIFIABLE, 3
+    name = f"{pupil.first_name} {pupil.last_name}"
+    not_certifiable = Problem.warning(
+        "domain.pupil.not_certifiable_count", "certifiability", name=name, count=3, minimum=5
+    )
+    too_close = Problem.warning("domain.enrol.too_close", name=name, date="08/04", days=15)
+    duplicate = Problem.error("domain.enrol.duplicate", name=name)
+
+    def note(*problems) -> str:
+        return PupilChoice(pupil, False, tuple(problems), ()).note
+
+    assert note() == ""
+    assert note(not_certifiable) == "3 compétences sur 5"
+    assert note(not_certifiable, too_close) == "Autre session trop proche"
+    assert note(not_certifiable, too_close, duplicate) == "Déjà candidat de cette session"
+    assert name not in note(not_certifiable, too_close, duplicate)
