@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pixtui.documents.csv_exports import to_csv
 from pixtui.documents.layout import DocumentPDF
 from pixtui.domain.names import name_key
-from pixtui.domain.planning import Plan, PlanInputs, session_margins
+from pixtui.domain.planning import Plan, PlanInputs, extensions, session_margins
 from pixtui.domain.timing import format_date, format_time
 from pixtui.formatting import format_day_long
 from pixtui.i18n import t
@@ -30,10 +30,12 @@ class PlanRow:
     classes: str
     invigilators: str
     locked: bool
+    staying: str = ""  # who may stay until the last personal end, when past the 2 h slot
 
 
 def plan_rows(inputs: PlanInputs, plan: Plan) -> list[PlanRow]:
     divisions = {p.id: p.division for p in inputs.pupils}
+    pupils = {p.id: p for p in inputs.pupils}
     rows = []
     for order, session in enumerate(plan.ordered(), start=1):
         margins = session_margins(inputs, session)
@@ -47,6 +49,15 @@ def plan_rows(inputs: PlanInputs, plan: Plan) -> list[PlanRow]:
         )
         if session.reserve:
             classes = t("planning.reserve.label")
+        staying = ""
+        if extensions(session, pupils, inputs.settings):
+            names = [
+                n
+                for n in session.invigilators
+                if (inv := inputs.invigilator(n)) is not None
+                and inv.free(session.slot.day, session.slot.start, margins.end)
+            ]
+            staying = t("planning.staying", end=format_time(margins.end), names=", ".join(names))
         rows.append(
             PlanRow(
                 order,
@@ -60,6 +71,7 @@ def plan_rows(inputs: PlanInputs, plan: Plan) -> list[PlanRow]:
                 classes,
                 ", ".join(session.invigilators),
                 session.locked,
+                staying,
             )
         )
     return rows
@@ -164,6 +176,8 @@ def plan_calendar_pdf(
         detail = t("planning.pdf.detail", classes=row.classes, invigilators=row.invigilators or "–")
         if row.extra_time:
             detail += " " + t("planning.pdf.extra", count=row.extra_time)
+        if row.staying:
+            detail += " " + row.staying
         pdf.set_x(pdf.l_margin + 4)
         pdf.multi_cell(pdf.body_width - 4, 4.5, detail, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -384,6 +384,45 @@ def session_block(session: PlannedSession, pupils: dict[str, PlanPupil], s: Plan
     return max((block_minutes(r, s) for r in ratios), default=s.slot_minutes)
 
 
+@dataclass(frozen=True)
+class Extension:
+    """Past the 2 h slot, until ``minutes`` after the start: ``count`` candidates with extra
+    time are still working and ``needed`` invigilators must stay with them (one per 20, at
+    least one); the others may leave at the end of the slot (issue 16: « an invigilator stays
+    free until their personal end »)."""
+
+    minutes: int
+    count: int
+    needed: int
+
+
+def extensions(
+    session: PlannedSession, pupils: dict[str, PlanPupil], s: PlanSettings
+) -> list[Extension]:
+    """The session's extensions past the slot, shortest first (empty: nobody past 2 h)."""
+    blocks = [
+        block_minutes(pupils[p].extra_time_ratio, s) for p in session.pupil_ids if p in pupils
+    ]
+    found = []
+    for minutes in sorted({b for b in blocks if b > s.slot_minutes}):
+        count = sum(1 for b in blocks if b >= minutes)
+        found.append(
+            Extension(minutes, count, max(1, invigilators_needed(count, s.per_invigilator)))
+        )
+    return found
+
+
+def staff_minutes(session: PlannedSession, pupils: dict[str, PlanPupil], s: PlanSettings) -> int:
+    """Invigilator minutes the session takes: all of them for the slot, then only those who
+    stay, level by level (what the solver minimises and the score shows)."""
+    total = s.slot_minutes * len(session.invigilators)
+    before = s.slot_minutes
+    for extension in extensions(session, pupils, s):
+        total += (extension.minutes - before) * extension.needed
+        before = extension.minutes
+    return total
+
+
 def _overlap(a: Slot, a_minutes: int, b: Slot, b_minutes: int) -> bool:
     if a.day != b.day:
         return False
@@ -456,19 +495,39 @@ def plan_problems(inputs: PlanInputs, plan: Plan) -> list[Problem]:
                     until=format_time(slot.free_until),
                 )
             )
+        slot_end = slot.end_after(s.slot_minutes)
         for name in session.invigilators:
             invigilator = inputs.invigilator(name)
             if invigilator is None:
                 problems.append(Problem.error("planning.rule.unknown_invigilator", name=name))
                 continue
             load[invigilator.name] = load.get(invigilator.name, 0) + 1
-            if not invigilator.free(slot.day, slot.start, end):
+            if not invigilator.free(slot.day, slot.start, slot_end):
                 problems.append(
                     Problem.error(
                         "planning.rule.invigilator_busy",
                         name=name,
                         where=where,
-                        end=format_time(end),
+                        end=format_time(slot_end),
+                    )
+                )
+        for extension in extensions(session, pupils, s):
+            until = slot.end_after(extension.minutes)
+            staying = [
+                n
+                for n in session.invigilators
+                if (inv := inputs.invigilator(n)) is not None
+                and inv.free(slot.day, slot.start, until)
+            ]
+            if len(staying) < extension.needed:
+                problems.append(
+                    Problem.error(
+                        "planning.rule.extra_time_staff",
+                        where=where,
+                        count=extension.count,
+                        end=format_time(until),
+                        needed=extension.needed,
+                        found=len(staying),
                     )
                 )
         for pupil_id in session.pupil_ids:
@@ -631,8 +690,7 @@ def plan_score(inputs: PlanInputs, plan: Plan) -> PlanScore:
     load: dict[str, int] = {}
     minutes_total = 0
     for session in plan.sessions:
-        minutes = session_block(session, pupils, s)
-        minutes_total += minutes * len(session.invigilators)
+        minutes_total += staff_minutes(session, pupils, s)
         for name in session.invigilators:
             load[name_key(name)] = load.get(name_key(name), 0) + 1
         for p in session.pupil_ids:

@@ -47,6 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} n'est pas disponible pour la session du {where} (jusqu'à {end}).",
         "{name} is not available for the session of {where} (until {end}).",
     ),
+    "planning.rule.extra_time_staff": (
+        "La session du {where} garde {count} {count:plural:candidat|candidats} à temps majoré jusqu'à {end} : il faut {needed} {needed:plural:surveillant libre|surveillants libres} jusque-là, elle en a {found}.",
+        "The session of {where} keeps {count} extra-time {count:plural:candidate|candidates} until {end}: it needs {needed} {needed:plural:invigilator|invigilators} free until then, it has {found}.",
+    ),
     "planning.rule.unknown_pupil": (
         "La session du {where} contient un élève qui n'est pas à certifier.",
         "The session of {where} holds a pupil who is not to be certified.",
@@ -225,6 +229,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "planning.pdf.extra": ("{count} avec temps majoré.", "{count} with extra time."),
     "planning.pdf.locked": ("(verrouillée)", "(locked)"),
+    "planning.staying": (
+        "Jusqu'à {end} pour les temps majorés : {names}.",
+        "Until {end} for extra time: {names}.",
+    ),
     # --- Command line ---
     "planning.cli.help": (
         "planifier toute la campagne (salles, créneaux, surveillants, élèves)",

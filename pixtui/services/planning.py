@@ -239,9 +239,6 @@ class _Model:
                         m.add_bool_or([var.negated(), self.u[j], self.r[j]])
                     else:
                         m.add_implication(var, self.u[j])
-                    for k in range(1, len(levels)):
-                        if not inv.free(slot.day, slot.start, slot.end_after(levels[k])):
-                            m.add_bool_or([var.negated(), self.ext[j][k].negated()])
                     row[j] = var
             self.a.append(row)
             m.add(sum(row.values()) <= inv.max_sessions)
@@ -280,6 +277,7 @@ class _Model:
         biggest = max((cap[j] for j in free), default=0)
         if free and biggest and not self.relaxed:
             m.add(sum(self.u[j] for j in free) >= -(-to_place // biggest))
+        self._staying()
         self._no_overlaps()
         for name, slot_id in sorted(inputs.locks.invigilators):
             at = next((j for j, x in enumerate(slots) if x.id == slot_id), None)
@@ -294,6 +292,46 @@ class _Model:
             else:
                 m.add_implication(guard, self.a[who][at])
         self._objective()
+
+    def _staying(self) -> None:
+        """Past the 2 h slot, only the invigilators who stay: z[j][k] of the session's staff, free
+        until its level-k end, one per 20 candidates still working (at least one) — the rule of
+        ``domain.planning.extensions``; the others may leave at the end of the slot."""
+        m, s, slots, levels = self.m, self.s, self.slots, self.levels
+        self.z: list[dict[int, Any]] = []
+        for j, slot in enumerate(slots):
+            row: dict[int, Any] = {}
+            staff = [self.a[i][j] for i in range(len(self.invs)) if j in self.a[i]]
+            for k in range(1, len(levels)):
+                free = [
+                    self.a[i][j]
+                    for i, inv in enumerate(self.invs)
+                    if j in self.a[i] and inv.free(slot.day, slot.start, slot.end_after(levels[k]))
+                ]
+                z = m.new_int_var(0, len(staff), f"z{j}_{k}")
+                virtual = self.v[j] if not isinstance(self.v[j], int) else 0
+                m.add(z <= sum(free) + virtual)
+                m.add(z <= len(staff) * self.ext[j][k] + virtual)
+                m.add(z >= self.ext[j][k])
+                m.add(s.per_invigilator * z >= self._longer(j, k))
+                row[k] = z
+            self.z.append(row)
+
+    def _longer(self, j: int, k: int) -> Any:
+        """Candidates of slot j whose block reaches level k."""
+        slot = self.slots[j]
+        if slot.id in self.locked:
+            return sum(
+                1
+                for p in self.locked[slot.id].pupil_ids
+                if p in self.pupils
+                and block_minutes(self.pupils[p].extra_time_ratio, self.s) >= self.levels[k]
+            )
+        return sum(
+            self.n[g][j]
+            for g, group in enumerate(self.groups)
+            if j in self.n[g] and group.level >= k
+        )
 
     def _rounding_cut(self, staff: Any, load: Any, used: Any, cap: int) -> None:
         """staff ≥ ⌈load / per⌉ tightened for the solver's bound (issue 16: the gap).
@@ -424,11 +462,8 @@ class _Model:
                 continue
             count = sum(staff)
             minutes.append(levels[0] * count)
-            for k in range(1, len(levels)):
-                z = m.new_int_var(0, len(staff), f"z{j}_{k}")
-                m.add(z >= count - len(staff) * (1 - self.ext[j][k]))
-                m.add(z >= self.ext[j][k])  # a longer block keeps at least one invigilator
-                minutes.append((levels[k] - levels[k - 1]) * z)
+            for k in range(1, len(levels)):  # past the slot, only those who stay
+                minutes.append((levels[k] - levels[k - 1]) * self.z[j][k])
         terms.append(w.hours * sum(minutes))
         terms.append(
             60
@@ -1170,9 +1205,10 @@ def plan_text(inputs: PlanInputs, plan: Plan) -> str:
             lines.append(format_day_long(row.day))
         lock = " " + t("planning.pdf.locked") if row.locked else ""
         extra = " " + t("planning.pdf.extra", count=row.extra_time) if row.extra_time else ""
+        staying = " " + row.staying if row.staying else ""
         lines.append(
             f"  {row.order:>2}. {row.start}–{row.end} {row.room} : {row.candidates} "
-            f"[{row.classes}] — {row.invigilators}{extra}{lock}"
+            f"[{row.classes}] — {row.invigilators}{extra}{staying}{lock}"
         )
     return "\n".join(lines)
 

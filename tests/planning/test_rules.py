@@ -124,9 +124,36 @@ def test_extra_time_needs_the_invigilator_until_the_personal_end():
     slot = Slot("112", MONDAY, time(11, 0), time(14, 0))
     staff = (Invigilator("Durand", (morning(MONDAY),)),)  # free until 13:00, the end is 13:20
     plan = Plan([PlannedSession(slot, _ids(people), ("Durand",))])
-    assert keys(plan_problems(inputs(people, slots=(slot,), invigilators=staff), plan)) == [
-        "planning.rule.invigilator_busy"
-    ]
+    found = plan_problems(inputs(people, slots=(slot,), invigilators=staff), plan)
+    assert keys(found) == ["planning.rule.extra_time_staff"]
+    assert "13:20" in found[0].message
+
+
+def test_one_invigilator_stays_for_the_extra_time_the_others_may_leave_at_the_slot_end():
+    """The issue's rule: « an invigilator » stays until the personal end, not all of them."""
+    from pixtui.domain.planning import plan_score, staff_minutes
+
+    people = pupils("3A", 22) + pupils("3B", 1, ratio=0.33)  # 23 of 24 seats: two invigilators
+    slot = Slot("112", MONDAY, time(11, 0), time(14, 0))
+    leaves = Invigilator("Durand", (morning(MONDAY),))  # free until 13:00, the slot's end
+    stays = Invigilator("Petit")  # free all day
+    plan = Plan([PlannedSession(slot, _ids(people), ("Durand", "Petit"))])
+    problem = inputs(people, slots=(slot,), invigilators=(leaves, stays))
+    assert plan_problems(problem, plan) == []
+    # both for the 2 h slot, then one for the 20 minutes past it (13:00 → 13:20)
+    pupil_map = {p.id: p for p in people}
+    assert staff_minutes(plan.sessions[0], pupil_map, problem.settings) == 2 * 120 + 20
+    assert plan_score(problem, plan).invigilator_minutes == 260
+    both_leave = inputs(
+        people, slots=(slot,), invigilators=(leaves, Invigilator("Petit", (morning(MONDAY),)))
+    )
+    assert keys(plan_problems(both_leave, plan)) == ["planning.rule.extra_time_staff"]
+    # and the solver plans it (it used to need both free until 13:20: no plan)
+    from pixtui.services.planning import SolveOptions, solve
+
+    outcome = solve(problem, SolveOptions(time_limit=3.0))
+    assert outcome.ok and outcome.plan is not None
+    assert outcome.plan.objective == plan_score(problem, outcome.plan).weighted(problem.weights)
 
 
 def test_nobody_in_two_places_and_no_room_twice():
@@ -231,3 +258,14 @@ def test_a_weight_changes_the_score():
     plan = Plan([PlannedSession(EIGHT, _ids(people), ("Durand",))])
     score = plan_score(inputs(people), plan)
     assert score.weighted(Weights(sessions=0)) < score.weighted(Weights())
+
+
+def test_the_plan_says_who_may_stay_for_the_extra_time():
+    from pixtui.documents.planning import plan_rows
+
+    people = pupils("3A", 22) + pupils("3B", 1, ratio=0.33)
+    slot = Slot("112", MONDAY, time(11, 0), time(14, 0))
+    staff = (Invigilator("Durand", (morning(MONDAY),)), Invigilator("Petit"))
+    plan = Plan([PlannedSession(slot, _ids(people), ("Durand", "Petit"))])
+    [row] = plan_rows(inputs(people, slots=(slot,), invigilators=staff), plan)
+    assert row.staying == "Jusqu'à 13:20 pour les temps majorés : Petit."
