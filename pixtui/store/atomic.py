@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from pixtui.store.errors import StoreWriteFailed
@@ -31,14 +32,18 @@ def write_bytes(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def atomic_write(path: Path, data: bytes, policy: FilePolicy, temp_prefix: str) -> None:
-    """Replace ``path`` with ``data``; on any OS error the old file is intact and no temp is left."""
+def atomic_write(
+    path: Path, data: bytes | Sequence[bytes], policy: FilePolicy, temp_prefix: str
+) -> None:
+    """Replace ``path`` with ``data`` (bytes, or pieces written in order); on any OS error the
+    old file is intact and no temp is left."""
     temp: str | None = None
     try:
         fd, temp = tempfile.mkstemp(prefix=temp_prefix, suffix=".tmp", dir=path.parent)
         try:
             policy.fix_fd(fd)
-            write_bytes(fd, data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                write_bytes(fd, piece)
             os.fsync(fd)
         finally:
             os.close(fd)

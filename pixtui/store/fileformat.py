@@ -154,11 +154,20 @@ def parse_changed_lines(name: str, payload: bytes, known: Lines) -> tuple[Table,
     table: Table = {}
     lines: Lines = {}
     last = len(rows) - 1
+    # Rows usually sit where they were: compare each with the known line at its place first
+    # (one memcmp), and look at the key only for the rows that moved or changed.
+    in_place = list(known.items())
     for index, row in enumerate(rows):
         if index < last:
             if not row.endswith(b","):
                 return None
             row = row[:-1]
+        if index < len(in_place):
+            key, at_place = in_place[index]
+            if at_place[1] == row and key not in table:
+                table[key] = at_place[0]
+                lines[key] = at_place
+                continue
         end = row.find(b'":', 2)
         if end < 0 or not row.startswith(b' "'):
             return None
@@ -186,14 +195,35 @@ def parse_changed_lines(name: str, payload: bytes, known: Lines) -> tuple[Table,
     return table, lines
 
 
-def encode(parts: list[tuple[str, bytes]]) -> bytes:
+def encode_pieces(parts: list[tuple[str, bytes]]) -> list[bytes]:
+    """The file's bytes as pieces to write one after the other: joining them first costs a
+    fresh 19 MiB buffer on the lycée (page faults and a copy, ~25 ms) for nothing."""
     pieces: list[bytes] = [b"{\n"]
     for index, (name, payload) in enumerate(parts):
         if index:
             pieces.append(b",\n")
         pieces += [b'"', name.encode("ascii"), b'":', payload]
     pieces.append(b"\n}\n")
-    return b"".join(pieces)
+    return pieces
+
+
+def encode(parts: list[tuple[str, bytes]]) -> bytes:
+    return b"".join(encode_pieces(parts))
+
+
+def _table_starts(data: bytes, end: int) -> list[int]:
+    """Positions of the newlines before a table name (a line starting with ``"``) in
+    ``data[2:end]``. Found by stepping from newline to newline: ``bytes.find`` of one byte is
+    a memchr, while a search for ``\\n"`` crawls through JSON's many quotes (30 ms against
+    5 ms on the 19 MiB lycée)."""
+    starts: list[int] = []
+    find = data.find
+    index = find(b"\n", 2, end)
+    while index >= 0:
+        if data[index + 1 : index + 2] == b'"':
+            starts.append(index)
+        index = find(b"\n", index + 1, end)
+    return starts
 
 
 def split_tables(data: bytes) -> dict[str, bytes] | None:
@@ -202,9 +232,10 @@ def split_tables(data: bytes) -> dict[str, bytes] | None:
         return None
     end = len(data) - 3
     payloads: dict[str, bytes] = {}
+    starts = iter(_table_starts(data, end))
     position = 2
     while position < end:
-        following = data.find(b'\n"', position, end)
+        following = next(starts, -1)
         stop = end if following < 0 else following
         match = _TABLE_LINE.match(data, position, stop)
         if match is None:

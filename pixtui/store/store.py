@@ -59,6 +59,7 @@ from pixtui.store.fileformat import (
     dump_payload,
     dump_table,
     encode,
+    encode_pieces,
     load_and_validate,
     read_file,
     stat_token,
@@ -363,7 +364,7 @@ class Store:
                 self._cache.put(name, payload, table, lines)
             parts.append((name, payload))
             payloads[name] = payload
-        data = encode(parts)
+        pieces = encode_pieces(parts)
         for event in tx.events:
             event.counter = counter + 1
         # The journal lines first: a commit never lacks its line (a crash before the replace
@@ -375,7 +376,7 @@ class Store:
             self._daily_checked = day
         link_into_ring(self.paths, counter, self.policy)
         try:
-            atomic_write(self.paths.file, data, self.policy, self.paths.temp_prefix)
+            atomic_write(self.paths.file, pieces, self.policy, self.paths.temp_prefix)
         except StoreWriteFailed:
             with contextlib.suppress(OSError):
                 self._void_unconfirmed(counter, tx.now)
@@ -385,7 +386,7 @@ class Store:
         with self._snapshot_lock:
             self._snapshot = Snapshot(tables, new_meta, new_token, self._damage)
         with contextlib.suppress(OSError):
-            prune_ring(self.paths, self.keep_backups, len(data))
+            prune_ring(self.paths, self.keep_backups, sum(map(len, pieces)))
 
     def _void_unconfirmed(self, counter: int, now: datetime) -> None:
         """Mark the journal's last lines void if they belong to a change above ``counter``

@@ -286,3 +286,21 @@ def test_default_store_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
     monkeypatch.delenv("XDG_DATA_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_store_path() == tmp_path / "home" / ".local" / "share" / "pixtui" / "pixtui.json"
+
+
+def test_incremental_parse_of_moved_and_repeated_lines() -> None:
+    """Lines compared at their old place first: a moved line is still found by its key and
+    reused; a line written twice (the same key twice) is never taken as a valid table."""
+    old = {"1": {"id": "a"}, "2": {"id": "b"}, "3": {"id": "c"}}
+    _, old_lines = dump_table(old)
+    line = {key: old_lines[key][1] for key in old}
+    moved = b"{\n" + b",\n".join([line["2"], line["1"], line["3"]]) + b"\n}"
+    found = parse_changed_lines("t", moved, old_lines)
+    assert found is not None
+    assert list(found[0]) == ["2", "1", "3"]
+    assert all(found[0][key] is old_lines[key][0] for key in old)
+    repeated = b"{\n" + b",\n".join([line["1"], line["1"], line["3"]]) + b"\n}"
+    assert parse_changed_lines("t", repeated, old_lines) is None
+    # key 2 changed, then its old line at its old place: the same key twice
+    changed_then_old = b'{\n "2":{"id":"x"},\n' + line["2"] + b"\n}"
+    assert parse_changed_lines("t", changed_then_old, old_lines) is None
