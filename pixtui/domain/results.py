@@ -245,6 +245,23 @@ def score_histogram(
     ]
 
 
+def compact_histogram(bins: Sequence[HistogramBin]) -> list[HistogramBin]:
+    """The bins that say something: empty bins before the first score and after the last one
+    are left out, and a run of two or more empty bins between scores becomes one empty bin
+    spanning them (« 320–511 : 0 »). No score: no bin. Counts and order are kept, so the
+    bins' total is the full histogram's."""
+    used = [i for i, b in enumerate(bins) if b.count]
+    if not used:
+        return []
+    out: list[HistogramBin] = []
+    for b in bins[used[0] : used[-1] + 1]:
+        if b.count == 0 and out and out[-1].count == 0:
+            out[-1] = HistogramBin(out[-1].low, b.high, 0)
+        else:
+            out.append(b)
+    return out
+
+
 def level_distribution(
     results: Iterable[CertificationResult],
     statuses: Iterable[ResultStatus] | None = VALIDATED_ONLY,

@@ -375,6 +375,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Répartition des scores (pix, certifications validées)",
         "Score distribution (pix, validated certifications)",
     ),
+    "after.results.histogram_range": (
+        "{title} : de {low} à {high} pix, tranches vides regroupées",
+        "{title}: {low} to {high} pix, empty ranges grouped",
+    ),
+    "after.results.histogram_none": (
+        "{title} : aucune certification validée",
+        "{title}: no validated certification",
+    ),
+    "after.results.page_up": ("Page précédente", "Previous page"),
     "after.results.levels": ("Niveaux Pix", "Pix levels"),
     "after.results.competences": (
         "Niveau moyen par compétence (sur 8)",

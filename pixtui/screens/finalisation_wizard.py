@@ -31,9 +31,18 @@ from pixtui.services.finalisation import FINALISE_ACTION, apply_finalisation, lo
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
 from pixtui.widgets.plain import plain
-from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import Column, FittedTable, selected_row_key
 
-COLUMNS = ("name", "division", "state", "abort_reason", "reports")
+# At 80 columns the candidate (cut with « … »), the test's state, the abort reason and the
+# reports stay whole; the class comes back wider. Entrée opens nothing here: the keys act on
+# the candidate under the cursor (a, r, e), so the table takes no Entrée in the footer.
+COLUMNS = (
+    Column("name", "after.wizard.col.name", cut=16),
+    Column("division", "after.wizard.col.division", drop=1),
+    Column("state", "after.wizard.col.state"),
+    Column("abort_reason", "after.wizard.col.abort_reason"),
+    Column("reports", "after.wizard.col.reports"),
+)
 NO_REASON = "none"
 
 
@@ -110,14 +119,11 @@ class FinalisationWizardScreen(PixScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static("", id="wizard-head")
-        yield RecordTable(id="wizard-table")
+        yield FittedTable(COLUMNS, id="wizard-table")
         yield Static("", id="wizard-problems")
 
     def on_mount(self) -> None:
-        table = self.query_one("#wizard-table", DataTable)
-        for key in COLUMNS:
-            table.add_column(t(f"after.wizard.col.{key}"), key=key)
-        table.focus()
+        self.query_one("#wizard-table", DataTable).focus()
 
     def title_text(self) -> str:
         session = self.snapshot.sessions.get(self.session_id)
@@ -173,20 +179,18 @@ class FinalisationWizardScreen(PixScreen):
                 )
             )
         )
-        table = self.query_one("#wizard-table", DataTable)
-        keep = selected_row_key(table)
-        table.clear()
+        rows = []
         for report in draft.reports:
             codes = ", ".join(i.code for i in report.issue_reports) or "–"
-            table.add_row(
+            cells = (
                 report.display_name,
                 report.division,
                 label(report.state),
                 label(report.abort_reason) if report.abort_reason else "–",
                 codes,
-                key=report.candidate_id,
             )
-        keep_cursor(table, keep)
+            rows.append((report.candidate_id, cells))
+        self.query_one("#wizard-table", FittedTable).fill(rows)
         problems = finalisation_problems(draft)
         lines = [p.message for p in problems if p.severity is not Severity.INFO]
         text = "\n".join(["• " + line for line in lines]) if lines else t("after.wizard.ready")

@@ -22,9 +22,12 @@ from pixtui.domain.timing import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.screens.results_class import (
+    PAGE_BINDINGS,
     ResultsGroupScreen,
     chart_widgets,
+    competence_label,
     counts_line,
+    scroll_page,
     update_charts,
 )
 from pixtui.services.results import (
@@ -36,9 +39,20 @@ from pixtui.services.results import (
 )
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
-from pixtui.widgets.tables import RecordTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import Column, FittedRecordTable, FittedTable, selected_row_key
 
-COLUMNS = ("division", "count", "validated", "rate", "mean", "delta", "strongest", "weakest")
+# At 80 columns the class and its strong and weak competences (names cut with « … ») stay;
+# the gap to the school, then the mean, then the rate come back from wider terminals.
+COLUMNS = (
+    Column("division", "after.results.col.division"),
+    Column("count", "after.results.col.count"),
+    Column("validated", "after.results.col.validated"),
+    Column("rate", "after.results.col.rate", drop=1),
+    Column("mean", "after.results.col.mean", drop=2),
+    Column("delta", "after.results.col.delta", drop=3),
+    Column("strongest", "after.results.col.strongest", cut=14),
+    Column("weakest", "after.results.col.weakest", cut=14),
+)
 
 
 def _fmt(value: float | None, signed: bool = False) -> str:
@@ -73,12 +87,13 @@ class ResultsScreen(PixScreen):
             tooltip=t("after.results.binding.session.tip"),
             id="results-session",
         ),
+        *PAGE_BINDINGS,
     ]
 
     def compose_body(self) -> Iterable[Widget]:
         with VerticalScroll(id="results-scroll"):
             yield Static("", id="results-counts")
-            yield RecordTable(id="results-table")
+            yield FittedRecordTable(COLUMNS, id="results-table")
             yield from chart_widgets(summarise("", []), "school")
             yield Static(r3_explanation(), id="results-r3", classes="hint")
 
@@ -87,8 +102,6 @@ class ResultsScreen(PixScreen):
         # inside a scrolling column a table must size to its rows, or it shows none
         table.styles.height = "auto"
         table.styles.max_height = 14
-        for key in COLUMNS:
-            table.add_column(t(f"after.results.col.{key}"), key=key)
         table.focus()
 
     def refresh_data(self) -> None:
@@ -97,23 +110,21 @@ class ResultsScreen(PixScreen):
         counts = self.query_one("#results-counts", Static)
         counts.update(counts_line(summary) if results else t("after.results.none"))
         update_charts(self, summary, "school")
-        table = self.query_one("#results-table", DataTable)
-        keep = selected_row_key(table)
-        table.clear()
+        rows = []
         for row in compare_classes(results):
             rate = f"{row.validated_rate * 100:.0f} %" if row.validated_rate is not None else "–"
-            table.add_row(
+            cells = (
                 row.division,
                 str(row.certifications),
                 str(row.validated),
                 rate,
                 _fmt(row.mean_score),
                 _fmt(row.delta_to_school, signed=True),
-                row.strongest or "–",
-                row.weakest or "–",
-                key=row.division,
+                competence_label(row.strongest),
+                competence_label(row.weakest),
             )
-        keep_cursor(table, keep)
+            rows.append((row.division, cells))
+        self.query_one("#results-table", FittedTable).fill(rows)
 
     @on(DataTable.RowSelected, "#results-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -126,6 +137,9 @@ class ResultsScreen(PixScreen):
             self.notify(t("after.results.no_class"), severity="warning")
             return
         self.app.push_screen(ResultsGroupScreen("class", key))
+
+    def action_results_page(self, direction: int) -> None:
+        scroll_page(self, "results-scroll", direction)
 
     def action_open_session(self) -> None:
         sessions = [s for s in self.snapshot.sessions.all() if s.pix_number and not s.rehearsal]

@@ -15,6 +15,7 @@ from pixtui.domain.results import (
     CertificationResult,
     GroupSummary,
     certified_competences,
+    compact_histogram,
     fewer_than_five_explanation,
     r3_explanation,
     result_level_label,
@@ -23,8 +24,21 @@ from pixtui.domain.results import (
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
 from pixtui.services.results import results_of_class, results_of_session, status_word
-from pixtui.widgets.charts import BarChart, competence_rows, histogram_rows, level_rows
-from pixtui.widgets.tables import RecordTable
+from pixtui.widgets.charts import Bar, BarChart, competence_rows, histogram_rows, level_rows
+from pixtui.widgets.tables import Column, FittedTable
+
+# At 80 columns: the pupil (cut with « … »), the status, score and Pix level, and the note;
+# the class (the same on a class's screen) and the count of competences come back wider.
+# Entrée opens nothing on a pupil's line, so the table shows no « Entrée » in the footer.
+GROUP_COLUMNS = (
+    Column("name", "after.results.col.name", cut=16),
+    Column("division", "after.results.col.division", drop=2),
+    Column("status", "after.results.col.status"),
+    Column("score", "after.results.col.score"),
+    Column("level", "after.results.col.level"),
+    Column("competences", "after.results.col.competences", drop=1),
+    Column("note", "after.results.col.note", cut=12),
+)
 
 
 def _number(value: float | None) -> str:
@@ -51,13 +65,30 @@ def competence_names() -> dict[str, str]:
     return {code: t(f"domain.competence.{code}") for code in COMPETENCE_CODES}
 
 
+def competence_label(code: str | None) -> str:
+    """« 1.1 Mener une recherche et une veille d'information » (the table cuts it with « … »);
+    « – » when no competence was assessed."""
+    if not code:
+        return "–"
+    return f"{code} {competence_names().get(code, '')}".strip()
+
+
+def histogram_chart(summary: GroupSummary) -> tuple[str, list[Bar]]:
+    """The histogram's title and rows: only the range that holds scores, the empty bins
+    between them grouped (:func:`compact_histogram`), and the title says so."""
+    bins = compact_histogram(summary.histogram)
+    title = t("after.results.histogram")
+    if not bins:
+        return t("after.results.histogram_none", title=title), []
+    if len(bins) < len(summary.histogram):
+        title = t("after.results.histogram_range", title=title, low=bins[0].low, high=bins[-1].high)
+    return title, histogram_rows(bins)
+
+
 def chart_widgets(summary: GroupSummary, prefix: str) -> list[Widget]:
+    title, rows = histogram_chart(summary)
     return [
-        BarChart(
-            t("after.results.histogram"),
-            histogram_rows(summary.histogram),
-            id=f"{prefix}-histogram",
-        ),
+        BarChart(title, rows, id=f"{prefix}-histogram"),
         BarChart(t("after.results.levels"), level_rows(summary.levels), id=f"{prefix}-levels"),
         BarChart(
             t("after.results.competences"),
@@ -69,9 +100,7 @@ def chart_widgets(summary: GroupSummary, prefix: str) -> list[Widget]:
 
 
 def update_charts(screen: PixScreen, summary: GroupSummary, prefix: str) -> None:
-    screen.query_one(f"#{prefix}-histogram", BarChart).set_data(
-        t("after.results.histogram"), histogram_rows(summary.histogram)
-    )
+    screen.query_one(f"#{prefix}-histogram", BarChart).set_data(*histogram_chart(summary))
     screen.query_one(f"#{prefix}-levels", BarChart).set_data(
         t("after.results.levels"), level_rows(summary.levels)
     )
@@ -82,11 +111,41 @@ def update_charts(screen: PixScreen, summary: GroupSummary, prefix: str) -> None
     )
 
 
+# The page scrolls as one: Page suivante / Page précédente move the whole screen (charts,
+# table, R3) from the moment it opens, whatever has the focus (the table keeps ↑ ↓).
+PAGE_BINDINGS = [
+    Binding(
+        "pagedown",
+        "results_page(1)",
+        t("table.page_down"),
+        show=False,
+        priority=True,
+        id="results-page-down",
+    ),
+    Binding(
+        "pageup",
+        "results_page(-1)",
+        t("after.results.page_up"),
+        show=False,
+        priority=True,
+        id="results-page-up",
+    ),
+]
+
+
+def scroll_page(screen: PixScreen, scroller_id: str, direction: int) -> None:
+    scroller = screen.query_one(f"#{scroller_id}", VerticalScroll)
+    if direction > 0:
+        scroller.scroll_page_down(animate=False)
+    else:
+        scroller.scroll_page_up(animate=False)
+
+
 class ResultsGroupScreen(PixScreen):
     SECTION = "resultats"
     TITLE_KEY = "nav.results"
 
-    BINDINGS = [Binding("escape", "back", t("binding.back"), id="group-back")]
+    BINDINGS = [Binding("escape", "back", t("binding.back"), id="group-back"), *PAGE_BINDINGS]
 
     def __init__(self, kind: str, key: str) -> None:
         super().__init__()
@@ -108,8 +167,9 @@ class ResultsGroupScreen(PixScreen):
     def compose_body(self) -> Iterable[Widget]:
         with VerticalScroll(id="group-scroll"):
             yield Static("", id="group-counts")
+            # the pupils first, as Résultats puts its classes first: PageDown reaches the charts
+            yield FittedTable(GROUP_COLUMNS, id="group-table")
             yield from chart_widgets(summarise("", []), "group")
-            yield RecordTable(id="group-table")
             yield Static(r3_explanation(), id="group-r3", classes="hint")
 
     def on_mount(self) -> None:
@@ -117,10 +177,6 @@ class ResultsGroupScreen(PixScreen):
         # inside a scrolling column a table must size to its rows, or it shows none
         table.styles.height = "auto"
         table.styles.max_height = 14
-        # a long name is cut so that Pix's level word ("Indépendant 1") shows at 80 columns
-        widths = {"name": 28}
-        for key in ("name", "division", "status", "score", "level", "competences", "note"):
-            table.add_column(t(f"after.results.col.{key}"), key=key, width=widths.get(key))
         table.focus()
 
     def refresh_data(self) -> None:
@@ -128,10 +184,9 @@ class ResultsGroupScreen(PixScreen):
         summary = summarise(self.key, results)
         self.query_one("#group-counts", Static).update(counts_line(summary))
         update_charts(self, summary, "group")
-        table = self.query_one("#group-table", DataTable)
-        table.clear()
+        rows = []
         for result in sorted(results, key=lambda r: (r.last_name.lower(), r.first_name.lower())):
-            table.add_row(
+            cells = (
                 f"{result.last_name.upper()} {result.first_name}",
                 result.division,
                 status_word(result.status),
@@ -139,8 +194,12 @@ class ResultsGroupScreen(PixScreen):
                 result_level_label(result),
                 str(certified_competences(result)),
                 t("after.results.r3_short") if fewer_than_five_explanation(result) else "",
-                key=result.id,
             )
+            rows.append((result.id, cells))
+        self.query_one("#group-table", FittedTable).fill(rows)
+
+    def action_results_page(self, direction: int) -> None:
+        scroll_page(self, "group-scroll", direction)
 
     def action_back(self) -> None:
         self.app.pop_screen()

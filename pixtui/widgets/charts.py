@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.widget import Widget
 
@@ -37,6 +38,13 @@ def bar(value: float, maximum: float, width: int) -> str:
     return FULL * full + (EIGHTHS[rest] if rest else "")
 
 
+def cut_label(label: str, width: int) -> str:
+    """``label`` in ``width`` cells: whole if it fits, else cut and ended with « … »."""
+    if cell_len(label) <= width:
+        return label
+    return set_cell_size(label, max(width - 1, 0)).rstrip() + "…"
+
+
 def bar_chart(
     rows: Sequence[Bar],
     maximum: float,
@@ -50,11 +58,13 @@ def bar_chart(
     out = Text()
     if title:
         out.append(title + "\n", style="bold")
-    label_width = max((len(r.label) for r in rows), default=0)
     text_width = max((len(r.text) for r in rows), default=0)
+    # a label takes at most half of what the number leaves; a longer one ends with « … »
+    label_room = max(8, (width - text_width - 3) // 2)
+    label_width = min(max((cell_len(r.label) for r in rows), default=0), label_room)
     bar_width = max(4, width - label_width - text_width - 3)
     for index, row in enumerate(rows):
-        out.append(row.label.ljust(label_width) + " ")
+        out.append(cut_label(row.label, label_width).ljust(label_width) + " ")
         if row.value is None:
             out.append(empty.ljust(bar_width))
         else:
@@ -122,5 +132,5 @@ def competence_rows(averages: dict[str, float | None], names: dict[str, str]) ->
     for code, avg in averages.items():
         name = names.get(code, "")
         text = f"{avg:.1f}".replace(".", ",") if avg is not None else "–"
-        rows.append(Bar(f"{code} {name}"[:34], avg, text))
+        rows.append(Bar(f"{code} {name}".strip(), avg, text))
     return rows
