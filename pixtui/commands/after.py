@@ -227,7 +227,7 @@ def run_results_import(args: argparse.Namespace, files: list[str]) -> int:
     pupils = store.snapshot().pupils.all()
     division = getattr(args, "division", None)
     preview = prepare_results([Path(f).expanduser() for f in files], pupils, division=division)
-    for line in describe_preview(preview):
+    for line in describe_preview(preview, store.snapshot()):
         print(line)
     print()
     if preview.unreadable:

@@ -193,6 +193,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file name does not give the class: which one is it?",
     ),
     "after.import.class_empty": ("Indiquez la classe.", "Give the class."),
+    "after.import.absent_in_room": (
+        "{name} était absent·e d'après la salle (session {number}) : résultat à vérifier.",
+        "{name} was absent according to the room (session {number}): result to check.",
+    ),
+    "after.results.absent_short": ("absent·e en salle : à vérifier", "absent in the room: check"),
     "after.import.question": ("Enregistrer ces résultats ?", "Save these results?"),
     "after.import.accept": ("Enregistrer", "Save"),
     # --- Finalisation screen -----------------------------------------------------------

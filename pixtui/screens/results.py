@@ -200,7 +200,9 @@ class ResultsScreen(PixScreen):
         self._confirm(preview)
 
     def _confirm(self, preview: ResultsPreview) -> None:
-        question = "\n".join([*describe_preview(preview), "", t("after.import.question")])
+        question = "\n".join(
+            [*describe_preview(preview, self.snapshot), "", t("after.import.question")]
+        )
 
         def answered(ok: bool | None) -> None:
             if not ok:

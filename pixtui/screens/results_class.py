@@ -23,8 +23,14 @@ from pixtui.domain.results import (
 )
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
-from pixtui.services.results import results_of_class, results_of_session, status_word
+from pixtui.services.results import (
+    absent_in_room,
+    results_of_class,
+    results_of_session,
+    status_word,
+)
 from pixtui.widgets.charts import Bar, BarChart, competence_rows, histogram_rows, level_rows
+from pixtui.widgets.plain import plain
 from pixtui.widgets.tables import Column, FittedTable
 
 # At 80 columns: the pupil (cut with « … »), the status, score and Pix level, and the note;
@@ -167,6 +173,7 @@ class ResultsGroupScreen(PixScreen):
     def compose_body(self) -> Iterable[Widget]:
         with VerticalScroll(id="group-scroll"):
             yield Static("", id="group-counts")
+            yield Static("", id="group-remarks")
             # the pupils first, as Résultats puts its classes first: PageDown reaches the charts
             yield FittedTable(GROUP_COLUMNS, id="group-table")
             yield from chart_widgets(summarise("", []), "group")
@@ -184,6 +191,10 @@ class ResultsGroupScreen(PixScreen):
         summary = summarise(self.key, results)
         self.query_one("#group-counts", Static).update(counts_line(summary))
         update_charts(self, summary, "group")
+        absent = absent_in_room(self.snapshot, results)
+        remarks = self.query_one("#group-remarks", Static)
+        remarks.update(plain("\n".join(absent.values()), style="bold"))
+        remarks.display = bool(absent)
         rows = []
         for result in sorted(results, key=lambda r: (r.last_name.lower(), r.first_name.lower())):
             cells = (
@@ -193,7 +204,14 @@ class ResultsGroupScreen(PixScreen):
                 str(result.score) if result.score is not None else "–",
                 result_level_label(result),
                 str(certified_competences(result)),
-                t("after.results.r3_short") if fewer_than_five_explanation(result) else "",
+                " · ".join(
+                    note
+                    for note, shown in (
+                        (t("after.results.absent_short"), result.id in absent),
+                        (t("after.results.r3_short"), bool(fewer_than_five_explanation(result))),
+                    )
+                    if shown
+                ),
             )
             rows.append((result.id, cells))
         self.query_one("#group-table", FittedTable).fill(rows)

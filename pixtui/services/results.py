@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from pixtui.domain.models import PreviousCertification, Pupil
+from pixtui.domain.names import person_key
 from pixtui.domain.problems import Problem, Severity
 from pixtui.domain.results import CertificationResult, ResultStatus
+from pixtui.domain.room import RoomState, room_state
 from pixtui.i18n import t
 from pixtui.imports.results import (
     ResultsFile,
@@ -28,6 +30,8 @@ from pixtui.imports.results import (
 )
 
 IMPORT_ACTION = "import.results"
+# room_state needs a time only for a started test; an absent candidate never started
+FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 STATUS_WORDS = {
     ResultStatus.VALIDATED: "after.result_status.validated",
@@ -84,8 +88,9 @@ def prepare_results(
     return ResultsPreview(files, results, superseded, match)
 
 
-def describe_preview(preview: ResultsPreview) -> list[str]:
-    """What the person reads before accepting: per file, then the matching, then problems."""
+def describe_preview(preview: ResultsPreview, snapshot: Any = None) -> list[str]:
+    """What the person reads before accepting: per file, then the matching, then problems;
+    with the store's ``snapshot``, the results of pupils the room saw absent (not refused)."""
     lines: list[str] = []
     for f in preview.files:
         if not f.readable:
@@ -116,6 +121,8 @@ def describe_preview(preview: ResultsPreview) -> list[str]:
     lines.extend(p.message for p in preview.match.problems())
     if preview.without_class:
         lines.append(t("after.import.without_class", count=len(preview.without_class)))
+    if snapshot is not None:
+        lines.extend(absent_in_room(snapshot, preview.results).values())
     return lines
 
 
@@ -226,6 +233,37 @@ def results_of_session(snapshot: Any, session_id: str) -> list[CertificationResu
         if (session.pix_number and r.session_number == session.pix_number)
         or (r.pupil_id is not None and r.pupil_id in pupil_ids)
     ]
+
+
+def absent_in_room(snapshot: Any, results: Iterable[CertificationResult]) -> dict[str, str]:
+    """The results of pupils the room saw absent: result id → the sentence to show
+    (« X était absent·e d'après la salle (session N) : résultat à vérifier »).
+
+    A pupil is absent d'après la salle when, in the session whose Pix number the result
+    names, their candidate never came in (no presence confirmed, no test started or ended:
+    domain.room's « Absent »). The line is not refused: Pix holds the result, the room's
+    record may be the one that is wrong."""
+    sessions = {s.pix_number: s for s in snapshot.sessions.all() if s.pix_number}
+    remarks: dict[str, str] = {}
+    for result in results:
+        session = sessions.get(result.session_number or "")
+        if session is None:
+            continue
+        for candidate in snapshot.candidates.where(session_id=session.id):
+            same = (
+                (result.pupil_id is not None and candidate.pupil_id == result.pupil_id)
+                or person_key(candidate.last_name, candidate.first_name)
+                == person_key(result.last_name, result.first_name)
+                and candidate.birthdate == result.birthdate
+            )
+            if same and room_state(candidate, FAR_FUTURE) is RoomState.ABSENT:
+                remarks[result.id] = t(
+                    "after.import.absent_in_room",
+                    name=f"{result.last_name.upper()} {result.first_name}",
+                    number=session.pix_number,
+                )
+                break
+    return remarks
 
 
 def results_of_class(snapshot: Any, division: str) -> list[CertificationResult]:

@@ -171,3 +171,68 @@ async def test_pagedown_scrolls_the_results_at_once(realistic_app, keys) -> None
         await pilot.press("pageup")
         await pilot.pause()
         assert scroller.scroll_y == 0
+
+
+def absent_and_present(store) -> tuple[object, object]:
+    """Session 897575 (the results file's) held with two 3A pupils: the first never came in
+    (absent in the room), the second finished."""
+    from datetime import date, time
+
+    from pixtui.domain.models import Candidate, Session
+
+    absent, present = sorted(store.snapshot().pupils.where(division="3A"), key=lambda p: p.id)[1:3]
+    session = Session(
+        pix_number="897575", room="Salle 7", date=date(2027, 3, 11), start_time=time(9)
+    )
+    with store.transaction("test.setup") as tx:
+        tx.sessions.add(session)
+        for pupil, state in ((absent, None), (present, AssessmentState.COMPLETED)):
+            tx.candidates.add(
+                Candidate(
+                    session_id=session.id,
+                    pupil_id=pupil.id,
+                    last_name=pupil.last_name,
+                    first_name=pupil.first_name,
+                    birthdate=pupil.birthdate,
+                    division="3A",
+                    assessment_state=state,
+                    started_at=FROZEN_NOW if state else None,
+                )
+            )
+    return absent, present
+
+
+def test_a_result_of_a_pupil_absent_in_the_room_is_kept_and_said(after_store, tmp_path) -> None:
+    from pixtui.services.results import describe_preview, prepare_results
+
+    absent, present = absent_and_present(after_store)
+    path = results_file(after_store, tmp_path)
+    preview = prepare_results([path], after_store.snapshot().pupils.all())
+    lines = describe_preview(preview, after_store.snapshot())
+    said = [line for line in lines if "absent·e d'après la salle" in line]
+    assert said == [
+        f"{absent.last_name.upper()} {absent.first_name} était absent·e d'après la salle "
+        "(session 897575) : résultat à vérifier."
+    ]
+    assert any(r.pupil_id == absent.id for r in preview.results)  # not refused
+    assert preview.refused_count == 0
+    assert not any("absent" in line for line in describe_preview(preview))
+
+
+async def test_the_class_results_say_who_was_absent_in_the_room(realistic_store) -> None:
+    from pixtui.app import PixtuiApp
+
+    absent, _ = absent_and_present(realistic_store)
+    app = PixtuiApp(realistic_store, FixedClock(FROZEN_NOW), watch_terminal=False)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await visit(pilot, ["f8", "home", "enter"])
+        text = screen_text(pilot.app)
+        assert f"{absent.last_name.upper()} {absent.first_name} était absent·e" in text
+        table = pilot.app.screen.query_one("#group-table", DataTable)
+        notes = [
+            table.get_cell(row, "note").plain
+            for row in table.rows
+            if table.get_cell(row, "note").plain
+        ]
+        assert len(notes) == 1 and notes[0].startswith("absent·e en salle")
+        assert cut_parts(pilot.app) == []
