@@ -322,6 +322,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.pupils.col.division": ("Classe", "Class"),
     "prep.pupils.col.birthdate": ("Naissance", "Birthdate"),
     "prep.pupils.col.certifiability": ("Certificabilité", "Certifiability"),
+    "prep.pupils.col.certifiability_date": ("Relevée le", "As of"),
     "prep.pupils.col.login": ("Connexion", "Login"),
     "prep.pupils.col.follow_up": ("Suivi", "Follow-up"),
     "prep.pupils.class_col.division": ("Classe", "Class"),

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -19,7 +20,7 @@ from pixtui.domain.clock import local
 from pixtui.domain.enums import Certifiability, LoginMethod
 from pixtui.domain.labels import label
 from pixtui.domain.models import Pupil
-from pixtui.domain.names import name_key
+from pixtui.domain.names import key_matches, name_key, search_key, search_words
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -28,33 +29,45 @@ from pixtui.services.pupils import (
     LoginFilter,
     PupilFilter,
     class_counts,
-    filter_pupils,
+    current_pupils,
     informed_classes,
     mark_class_informed,
+    pupil_sort_key,
     set_follow_up,
 )
 from pixtui.widgets.dialogs import ChoiceDialog, TextDialog
-from pixtui.widgets.tables import LazyTable, PlainTable, keep_cursor, selected_row_key
+from pixtui.widgets.tables import (
+    Column,
+    FittedLazyTable,
+    FittedTable,
+    selected_row_key,
+)
 
+# At 80 columns: the names (cut with « … »), the class and what decides an action (certifiable,
+# a way to log in, the follow-up of a non-certifiable pupil); from 100 columns the birthdate and
+# the date the certifiability was collected come back.
 COLUMNS = (
-    "last_name",
-    "first_name",
-    "division",
-    "birthdate",
-    "certifiability",
-    "login",
-    "follow_up",
+    Column("last_name", "prep.pupils.col.last_name", cut=10),
+    Column("first_name", "prep.pupils.col.first_name", cut=8),
+    Column("division", "prep.pupils.col.division"),
+    Column("birthdate", "prep.pupils.col.birthdate", drop=2),
+    Column("certifiability", "prep.pupils.col.certifiability"),
+    Column("certifiability_date", "prep.pupils.col.certifiability_date", drop=1),
+    Column("login", "prep.pupils.col.login", cut=12),
+    Column("follow_up", "prep.pupils.col.follow_up", cut=5),
 )
+# The e-mail-only count leaves first at 80 columns (the class line below the table gives it).
 CLASS_COLUMNS = (
-    "division",
-    "total",
-    "certifiable",
-    "not_certifiable",
-    "unknown",
-    "no_login",
-    "email_only",
-    "informed",
+    Column("division", "prep.pupils.class_col.division"),
+    Column("total", "prep.pupils.class_col.total"),
+    Column("certifiable", "prep.pupils.class_col.certifiable"),
+    Column("not_certifiable", "prep.pupils.class_col.not_certifiable"),
+    Column("unknown", "prep.pupils.class_col.unknown"),
+    Column("no_login", "prep.pupils.class_col.no_login"),
+    Column("email_only", "prep.pupils.class_col.email_only", drop=1),
+    Column("informed", "prep.pupils.class_col.informed", cut=8),
 )
+DATE_WIDTH = 10  # dd/mm/yyyy
 ALL = "*"
 
 
@@ -167,8 +180,10 @@ class PupilsScreen(PixScreen):
         self.filter = PupilFilter()
         self._counts: dict[str, ClassCounts] = {}
         self._pupils: dict[str, Pupil] = {}
-        self._rows: list[tuple[Pupil, list[str]]] = []
+        self._rows: list[tuple[Pupil, str]] = []  # current pupils in order, their search key
+        self._widest: dict[str, int] = {}
         self._cells: dict[str, tuple] = {}
+        self._shared: dict[object, Text] = {}  # certifiability and login cells, by value
         self._pupils_generation: object = None
 
     def compose_body(self) -> Iterable[Widget]:
@@ -176,21 +191,13 @@ class PupilsScreen(PixScreen):
             placeholder=t("prep.pupils.search.placeholder"), id="pupils-query", compact=True
         )
         yield Static(id="pupils-filters")
-        yield LazyTable(id="pupils-table")
-        yield PlainTable(id="classes-table", cursor_type="row")
+        yield FittedLazyTable(COLUMNS, id="pupils-table")
+        yield FittedTable(CLASS_COLUMNS, id="classes-table")
         yield Static(id="pupils-class-line")
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False  # a blinking cursor costs bytes over SSH
-        table = self.query_one("#pupils-table", DataTable)
-        # Long names are cut so that certifiability and login stay visible at 80 columns.
-        widths = {"last_name": 22, "first_name": 15}
-        for key in COLUMNS:
-            table.add_column(t(f"prep.pupils.col.{key}"), key=key, width=widths.get(key))
-        classes = self.query_one("#classes-table", DataTable)
-        for key in CLASS_COLUMNS:
-            classes.add_column(t(f"prep.pupils.class_col.{key}"), key=key)
-        table.focus()
+        self.query_one("#pupils-table", DataTable).focus()
 
     @property
     def by_class(self) -> bool:
@@ -204,7 +211,7 @@ class PupilsScreen(PixScreen):
         if generation == self._pupils_generation:
             return  # another table changed: nothing here to redraw
         self._pupils_generation = generation
-        pupils = snap.pupils.all()
+        pupils = current_pupils(snap)
         self._pupils = {p.id: p for p in pupils}
         informed = informed_classes(self.pix.store)
         counts = class_counts(pupils, informed)
@@ -214,16 +221,39 @@ class PupilsScreen(PixScreen):
         self._update_class_line()
 
     def _prepare_rows(self, pupils: list[Pupil]) -> None:
-        """Once per change of the pupils: current pupils sorted, names folded for the search,
-        so a key typed in the search only filters and refills. Cells are formatted when their
-        row is first added to the table (most of a big school's rows are never shown)."""
-        self._rows = [
-            (pupil, f"{name_key(pupil.last_name)} {name_key(pupil.first_name)}".split())
-            for pupil in filter_pupils(pupils, PupilFilter())
-        ]
+        """Once per change of the pupils, in one pass: current pupils sorted, each one's search
+        key folded (a key typed in the search then only compares strings), and each column's
+        widest cell (the columns are chosen from it without formatting every row). Cells are
+        formatted when their row is first added to the table (most rows are never shown)."""
+        widest = {key: 0 for key in ("last_name", "first_name", "division", "follow_up")}
+        certifiabilities: set[Certifiability] = set()
+        logins: set[tuple[LoginMethod, ...]] = set()
+        dated = False
+        rows = []
+        for pupil in sorted(pupils, key=pupil_sort_key):
+            rows.append((pupil, search_key(pupil.last_name, pupil.first_name)))
+            for key, text in (
+                ("last_name", pupil.last_name),
+                ("first_name", pupil.first_name),
+                ("division", pupil.division),
+                ("follow_up", pupil.follow_up),
+            ):
+                if len(text) > widest[key]:  # cell_len only on a longer string (wide chars)
+                    widest[key] = max(widest[key], cell_len(text))
+            certifiabilities.add(pupil.certifiability)
+            logins.add(tuple(pupil.login_methods))
+            dated = dated or pupil.certifiability_date is not None
+        widest["birthdate"] = DATE_WIDTH
+        widest["certifiability_date"] = DATE_WIDTH if dated else 0
+        widest["certifiability"] = max((cell_len(label(c)) for c in certifiabilities), default=0)
+        self._shared = {}
+        widest["login"] = max((self._logins(methods).cell_len for methods in logins), default=0)
+        self._rows = rows
+        self._widest = widest
         self._cells = {}
 
     def _row_cells(self, pupil_id: str) -> tuple:
+        """Every column's cell (the table keeps those its width shows)."""
         pupil = self._pupils[pupil_id]
         cells = self._cells.get(pupil_id)
         if cells is None:
@@ -232,8 +262,9 @@ class PupilsScreen(PixScreen):
                 pupil.first_name,
                 pupil.division,
                 format_date(pupil.birthdate),
-                self._certifiability(pupil),
-                self._logins(pupil),
+                self._certifiability(pupil.certifiability),
+                format_date(pupil.certifiability_date),
+                self._logins(tuple(pupil.login_methods)),
                 pupil.follow_up,
             )
             self._cells[pupil_id] = cells
@@ -242,19 +273,19 @@ class PupilsScreen(PixScreen):
     def _fill_pupils(self, pupils: list[Pupil] | None = None, keep: str | None = None) -> None:
         if pupils is not None:
             self._prepare_rows(pupils)
-        query = name_key(self.query_one(Input).value).split()
+        words = search_words(self.query_one(Input).value)
+        rows = self._rows
+        if words:
+            rows = [row for row in rows if key_matches(words, row[1])]
         wanted = PupilFilter(
             "", self.filter.division, self.filter.certifiability, self.filter.login
         )
-        shown = [
-            pupil
-            for pupil, words in self._rows
-            if wanted.accepts(pupil)
-            and not (query and not all(any(w.startswith(q) for w in words) for q in query))
-        ]
-        table = self.query_one("#pupils-table", LazyTable)
-        table.show_rows(
-            [p.id for p in shown], self._row_cells, keep=keep or selected_row_key(table)
+        if wanted != PupilFilter():  # no filter: every current pupil, nothing to test
+            rows = [row for row in rows if wanted.accepts(row[0])]
+        shown = [pupil.id for pupil, _key in rows]
+        table = self.query_one("#pupils-table", FittedLazyTable)
+        table.show_fitted(
+            shown, self._row_cells, self._widest, keep=keep or selected_row_key(table)
         )
         self.query_one("#pupils-filters", Static).update(
             self._filters_text(len(shown), len(self._rows))
@@ -279,41 +310,47 @@ class PupilsScreen(PixScreen):
         text.append("  " + " · ".join(parts), style="dim" if f == PupilFilter() else "bold")
         return text
 
-    @staticmethod
-    def _certifiability(pupil: Pupil) -> Text:
-        text = Text(label(pupil.certifiability))
-        if pupil.certifiability_date:
-            text.append(f" ({format_date(pupil.certifiability_date)})")
-        if pupil.certifiability is Certifiability.NOT_CERTIFIABLE:
-            text.stylize("bold yellow")
-        return text
+    def _certifiability(self, certifiability: Certifiability) -> Text:
+        """One cell per value, shared by the rows (a cell is not changed once made)."""
+        cell = self._shared.get(certifiability)
+        if cell is None:
+            cell = Text(label(certifiability), end="", no_wrap=True, overflow="ellipsis")
+            if certifiability is Certifiability.NOT_CERTIFIABLE:
+                cell.stylize("bold yellow")
+            self._shared[certifiability] = cell
+        return cell
 
-    @staticmethod
-    def _logins(pupil: Pupil) -> Text:
-        if not has_login_method(pupil):
-            return Text(t("pupils.no_login"), style="bold yellow")
-        text = Text(", ".join(label(method) for method in pupil.login_methods))
-        if set(pupil.login_methods) == {LoginMethod.EMAIL}:
-            text.append(" " + t("prep.pupils.email_avoid"), style="yellow")
-        return text
+    def _logins(self, methods: tuple[LoginMethod, ...]) -> Text:
+        """One cell per combination of login methods (a school has a handful of them)."""
+        cell = self._shared.get(methods)
+        if cell is None:
+            if not has_login_method(Pupil(login_methods=list(methods))):
+                cell = Text(t("pupils.no_login"), style="bold yellow")
+            else:
+                cell = Text(", ".join(label(method) for method in methods))
+                if set(methods) == {LoginMethod.EMAIL}:
+                    cell.append(" " + t("prep.pupils.email_avoid"), style="yellow")
+            cell.end, cell.no_wrap, cell.overflow = "", True, "ellipsis"
+            self._shared[methods] = cell
+        return cell
 
     def _fill_classes(self, counts: list[ClassCounts]) -> None:
-        table = self.query_one("#classes-table", DataTable)
-        keep = selected_row_key(table)
-        table.clear()
-        for c in counts:
-            table.add_row(
-                c.division,
-                str(c.total),
-                str(c.certifiable),
-                str(c.not_certifiable),
-                str(c.unknown),
-                str(c.no_login),
-                str(c.email_only),
-                self._informed_text(c),
-                key=name_key(c.division),
+        self.query_one("#classes-table", FittedTable).fill(
+            (
+                name_key(c.division),
+                (
+                    c.division,
+                    str(c.total),
+                    str(c.certifiable),
+                    str(c.not_certifiable),
+                    str(c.unknown),
+                    str(c.no_login),
+                    str(c.email_only),
+                    self._informed_text(c),
+                ),
             )
-        keep_cursor(table, keep)
+            for c in counts
+        )
 
     @staticmethod
     def _informed_text(counts: ClassCounts) -> str:

@@ -72,6 +72,13 @@ def pupil_sort_key(pupil: Pupil) -> tuple[str, str, str]:
     return (name_key(pupil.division), name_key(pupil.last_name), name_key(pupil.first_name))
 
 
+def current_pupils(snapshot: Any) -> list[Pupil]:
+    """The pupils still at school, without converting those who left (on a lycée kept five
+    years they outnumber the current ones). A record written without ``left_school`` is
+    current, as its default says: both stored forms are asked for."""
+    return snapshot.pupils.where(left_school=False) + snapshot.pupils.where(left_school=None)
+
+
 def filter_pupils(pupils: Iterable[Pupil], wanted: PupilFilter) -> list[Pupil]:
     return sorted((p for p in pupils if wanted.accepts(p)), key=pupil_sort_key)
 

@@ -72,7 +72,7 @@ class LazyTable(PlainTable):
     row, on Page suivante, and all of them on Ctrl+Fin. The mouse wheel scrolls the rows added
     so far (pixtui is used with the keyboard). :attr:`total_rows` counts them all."""
 
-    AHEAD = 100
+    AHEAD = 40  # a tall terminal's screenful, and the next one
     # DataTable's own keys, first adding the rows they will reach (Textual's actions are not
     # overridden: a test keeps them intact).
     BINDINGS = [
@@ -241,6 +241,18 @@ def fit_columns(columns: Sequence[Column], natural: Sequence[int], room: int) ->
     return {columns[i].key: widths[i] for i in shown}
 
 
+def room_of(table: DataTable) -> int:
+    """The cells a table has for its columns (before its first layout: the terminal's)."""
+    width = table.size.width or table.app.size.width - 2
+    # the vertical scrollbar's columns are kept even when every row fits (no jump)
+    return max(width - table.styles.scrollbar_size_vertical, 10)
+
+
+def header_widths(columns: Sequence[Column], widest: dict[str, int]) -> list[int]:
+    """Each column's natural width: its widest cell (``widest``, by column key) or its header."""
+    return [max(cell_len(t(c.label_key)), widest.get(c.key, 0)) for c in columns]
+
+
 class FittedTable(RowTable):
     """A record table that shows the columns that fit its width (see :func:`fit_columns`).
 
@@ -275,9 +287,7 @@ class FittedTable(RowTable):
         return natural
 
     def _room(self) -> int:
-        width = self.size.width or self.app.size.width - 2
-        # the vertical scrollbar's columns are kept even when every row fits (no jump)
-        return max(width - self.styles.scrollbar_size_vertical, 10)
+        return room_of(self)
 
     def _show(self, *, force: bool = False) -> None:
         labels = [t(c.label_key) for c in self.fit_spec]
@@ -314,3 +324,67 @@ class FittedRecordTable(FittedTable):
     BINDINGS = [
         Binding("enter", "select_cursor", t("table.open"), id="table-open"),
     ]
+
+
+class FittedLazyTable(LazyTable):
+    """A :class:`LazyTable` whose columns are chosen by width like a :class:`FittedTable`'s.
+
+    The screen gives every row's key, a function making one row's cells for every column of
+    ``columns`` and each column's widest cell over all the rows (computed from the records, not
+    by formatting every row): the layout depends on the whole list, so a filter typed keeps the
+    columns still. Only the rows near the cursor are formatted and added, as in LazyTable. On a
+    resize the columns are chosen again and the cursor stays on its record.
+    """
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fit_spec = tuple(columns)
+        self._layout: dict[str, int] = {}
+        self._wanted: list[int] = []
+        self._natural: list[int] | None = None
+        self._keys: list[str] = []
+        self._all_cells: Callable[[str], Sequence[CellType]] = lambda _key: ()
+
+    def show_fitted(
+        self,
+        keys: Sequence[str],
+        cells: Callable[[str], Sequence[CellType]],
+        widest: dict[str, int],
+        keep: str | None = None,
+    ) -> None:
+        """Replace the rows (see :meth:`LazyTable.show_rows`); ``widest``: by column key, the
+        widest cell of that column over every row the list can show."""
+        self._natural = header_widths(self.fit_spec, widest)
+        self._keys = list(keys)
+        self._all_cells = cells
+        self._lay_out()
+        self.show_rows(self._keys, self._shown_cells, keep=keep)
+
+    def _shown_cells(self, key: str) -> list[CellType]:
+        cells = self._all_cells(key)
+        return [cells[i] for i in self._wanted]
+
+    def _lay_out(self) -> bool:
+        """Choose the columns for the present width; True when they changed."""
+        if self._natural is None:
+            return False
+        layout = fit_columns(self.fit_spec, self._natural, room_of(self))
+        if layout == self._layout:
+            return False
+        self._pending = []  # clearing moves the cursor: nothing to add meanwhile
+        self.clear(columns=True)
+        for column in self.fit_spec:
+            if column.key in layout:
+                self.add_column(t(column.label_key), key=column.key, width=layout[column.key])
+        self._layout = layout
+        self._wanted = [i for i, c in enumerate(self.fit_spec) if c.key in layout]
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        keep = selected_row_key(self)
+        if self._lay_out():
+            self.show_rows(self._keys, self._shown_cells, keep=keep)
+
+    @property
+    def shown_columns(self) -> list[str]:
+        return list(self._layout)

@@ -209,11 +209,6 @@ async def test_room_whole_at_80x24(demo_app, demo_store, clock) -> None:
         assert cut_parts(pilot.app) == []
 
 
-@pytest.mark.xfail(
-    reason="Élèves uses LazyTable (issue 12, 2,000 pupils) with fixed widths: its columns are "
-    "not chosen by width yet (FittedTable and LazyTable to be joined)",
-    strict=False,
-)
 @pytest.mark.parametrize("keys", [["f3"], ["f3", "v"]])
 async def test_pupils_whole_at_80x24(demo_app, demo_store, clock, keys) -> None:
     make_realistic(demo_store, clock)
