@@ -211,6 +211,7 @@ class Locks:
 class PlannedSessionLock:
     pupil_ids: tuple[str, ...]
     invigilators: tuple[str, ...]
+    reserve: bool = False  # the reserve for absentees, locked: it stays the reserve
 
 
 @dataclass(frozen=True)

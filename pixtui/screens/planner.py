@@ -369,7 +369,9 @@ class PlannerScreen(PixScreen):
         if session is None:
             return
         sessions = dict(self.locks.sessions)
-        sessions[session.slot.id] = PlannedSessionLock(session.pupil_ids, session.invigilators)
+        sessions[session.slot.id] = PlannedSessionLock(
+            session.pupil_ids, session.invigilators, reserve=session.reserve
+        )
         self.locks = dataclasses.replace(self.locks, sessions=sessions)
         self._set_plan([dataclasses.replace(session, locked=True)], session)
         self.notify(t("planner.locked", where=session.slot.id))
@@ -418,17 +420,25 @@ class PlannerScreen(PixScreen):
             self.locks, pupils={**self.locks.pupils, pupil_id: target_id}
         )
         self.plan.status = "edited"
-        self._set_plan(
-            [
-                dataclasses.replace(
-                    source, pupil_ids=tuple(p for p in source.pupil_ids if p != pupil_id)
-                ),
-                # a pupil moved into the reserve makes it an ordinary session
-                dataclasses.replace(target, pupil_ids=(*target.pupil_ids, pupil_id), reserve=False),
-            ],
-            source,
-            target,
-        )
+        changed = [
+            dataclasses.replace(
+                source, pupil_ids=tuple(p for p in source.pupil_ids if p != pupil_id)
+            ),
+            # a pupil moved into the reserve makes it an ordinary session
+            dataclasses.replace(target, pupil_ids=(*target.pupil_ids, pupil_id), reserve=False),
+        ]
+        self._relock(changed)
+        self._set_plan(changed, source, target)
+
+    def _relock(self, changed: list[PlannedSession]) -> None:
+        """A locked session changed by hand stays locked as it now is (re-solving keeps it)."""
+        sessions = dict(self.locks.sessions)
+        for session in changed:
+            if session.slot.id in sessions:
+                sessions[session.slot.id] = PlannedSessionLock(
+                    session.pupil_ids, session.invigilators, reserve=session.reserve
+                )
+        self.locks = dataclasses.replace(self.locks, sessions=sessions)
 
     def action_swap_invigilator(self) -> None:
         session = self._need_selection()
@@ -458,7 +468,9 @@ class PlannerScreen(PixScreen):
             self.locks, invigilators=frozenset(pins | {(new, session.slot.id)})
         )
         self.plan.status = "edited"
-        self._set_plan([dataclasses.replace(session, invigilators=names)], session)
+        changed = [dataclasses.replace(session, invigilators=names)]
+        self._relock(changed)
+        self._set_plan(changed, session)
 
     # --- weights --------------------------------------------------------------------------
 

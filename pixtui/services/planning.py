@@ -185,14 +185,17 @@ class _Model:
         # r[j]: slot j is the reserve for absentees (no candidates, one invigilator), only in
         # the reserve days at the end of the window and only when the preference is weighted
         reserve_from = reserve_start(s)
+        # (a locked reserve stays the reserve, whatever its day and the weight)
         self.r: dict[int, Any] = {}
-        if inputs.weights.reserve:
-            for j, slot in enumerate(slots):
-                if slot.day >= reserve_from and slot.id not in self.locked:
-                    self.r[j] = m.new_bool_var(f"r{j}")
-                    m.add_at_most_one([self.u[j], self.r[j]])
-            if self.r:
-                m.add_at_most_one(list(self.r.values()))
+        for j, slot in enumerate(slots):
+            lock = self.locked.get(slot.id)
+            if (lock is not None and self._locked_reserve(lock)) or (
+                lock is None and inputs.weights.reserve and slot.day >= reserve_from
+            ):
+                self.r[j] = m.new_bool_var(f"r{j}")
+                m.add_at_most_one([self.u[j], self.r[j]])
+        if self.r:
+            m.add_at_most_one(list(self.r.values()))
         # ext[j][k]: the session in slot j lasts at least levels[k] (k = 0: it exists)
         self.ext: list[list[Any]] = []
         for j, slot in enumerate(slots):
@@ -349,11 +352,18 @@ class _Model:
         # rest · staff ≥ rest · m · used + load − m · per · used
         self.m.add(rest * staff >= rest * m_full * used + load - m_full * per * used)
 
+    @staticmethod
+    def _locked_reserve(lock: Any) -> bool:
+        return bool(lock.reserve) and not lock.pupil_ids
+
     def _lock_session(self, j: int, slot: Slot, staff: list[Any]) -> None:
         m = self.m
         lock = self.locked[slot.id]
         guard = self._guard(Problem.error("planning.lock.session", where=slot.id))
-        m.add_implication(guard, self.u[j])
+        if self._locked_reserve(lock):  # held as the reserve, not as a session
+            m.add_implication(guard, self.r[j])
+        else:
+            m.add_implication(guard, self.u[j])
         level = self._lock_level(slot.id)
         for k in range(1, len(self.levels)):
             m.add_implication(guard, self.ext[j][k] if k <= level else self.ext[j][k].negated())
@@ -451,6 +461,10 @@ class _Model:
             # a class bigger than every room needs at least that many sessions (LP cut)
             m.add(sum(used) >= -(-size // max(biggest, 1)) - locked_classes.get(division, 0))
             split_terms.append(sum(used) + locked_classes.get(division, 0) - 1)
+        # a class whose pupils are all in locked sessions is split over those (plan_score)
+        for division, count in locked_classes.items():
+            if division not in classes:
+                split_terms.append(count - 1)
         terms.append(60 * w.classes * sum(split_terms))
         terms.append(60 * w.sessions * sum(self.u))
         # invigilator minutes: every invigilator for the whole block of the session
@@ -484,6 +498,12 @@ class _Model:
         if w.stay and self.inputs.previous:
             index = {x.id: j for j, x in enumerate(slots)}
             moved: list[Any] = []
+            # a pupil of a locked session is moved when the lock is not where it was applied
+            before = self.inputs.previous_slot()
+            for slot_id, lock in self.locked.items():
+                moved.append(
+                    sum(1 for p in set(lock.pupil_ids) if p in before and before[p] != slot_id)
+                )
             for g, group in enumerate(self.groups):
                 if group.previous is None:
                     continue
@@ -553,7 +573,13 @@ class _Model:
             if slot.id in self.locked:
                 lock = self.locked[slot.id]
                 sessions.append(
-                    PlannedSession(slot, lock.pupil_ids, lock.invigilators, locked=True)
+                    PlannedSession(
+                        slot,
+                        lock.pupil_ids,
+                        lock.invigilators,
+                        locked=True,
+                        reserve=self._locked_reserve(lock),
+                    )
                 )
                 continue
             reserve = j in self.r and bool(solver.value(self.r[j]))
@@ -722,7 +748,7 @@ def _finish(model: _Model, solver: Any, status: int, started: float, watch: _Fir
     plan = model.plan(solver)
     plan.status = "optimal" if status == cp_model.OPTIMAL else "feasible"
     if not model.relaxed:  # the relaxed objective carries the slack costs: no gap to show
-        plan.objective = solver.objective_value
+        plan.objective = round(solver.objective_value)  # integer terms: no float noise
         plan.bound = solver.best_objective_bound
     plan.seconds = _time.perf_counter() - started
     plan.first_feasible_seconds = watch.first

@@ -114,3 +114,22 @@ def test_the_reserve_is_named_in_the_rows_of_the_csv_pdf_and_text():
     assert plan is not None and plan.reserve is not None
     rows = [r for r in plan_rows(problem, plan) if r.candidates == 0]
     assert [r.classes for r in rows] == ["réserve (absents)"]
+
+
+def test_a_locked_reserve_stays_the_only_reserve_when_solved_again():
+    """Key v on the reserve, then c: it stays the reserve (no ordinary empty session, no
+    second reserve), and the objective is still the score."""
+    from pixtui.domain.planning import Locks, PlannedSessionLock
+
+    problem = inputs(pupils("3A", 20) + pupils("3B", 20), slots=_slots())
+    plan = solve(problem, FAST).plan
+    assert plan is not None and plan.reserve is not None
+    reserve = plan.reserve
+    lock = PlannedSessionLock(reserve.pupil_ids, reserve.invigilators, reserve=True)
+    locked = dataclasses.replace(problem, locks=Locks(sessions={reserve.slot.id: lock}))
+    again = solve(locked, FAST)
+    assert again.ok and again.plan is not None
+    assert [(s.slot, s.locked) for s in again.plan.sessions if s.reserve] == [(reserve.slot, True)]
+    assert [s for s in again.plan.sessions if not s.pupil_ids] == [again.plan.reserve]
+    assert again.plan.objective == plan_score(locked, again.plan).weighted(locked.weights)
+    assert again.plan.objective == plan.objective

@@ -106,3 +106,32 @@ async def test_weights_are_shown_and_changed(demo_app):
         screen = await _planned(pilot)
         assert screen.weights.classes == 90
         assert screen.inputs is not None and screen.inputs.weights.classes == 90
+
+
+async def test_a_locked_session_changed_by_hand_is_solved_again_as_changed(demo_app):
+    """v, then e or s on the locked session, then c: the pupil stays where they were moved
+    (it came back silently) and the invigilator swapped in stays (the locks clashed)."""
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.app.push_screen(PlannerScreen(DATA))
+        screen = await _planned(pilot)
+        first, second = [s for s in screen.plan.ordered() if s.pupil_ids][:2]
+        await pilot.press("v")  # the first row: the first session
+        await pilot.pause()
+        assert first.slot.id in screen.locks.sessions
+        pupil = first.pupil_ids[0]
+        screen._move_pupil(pupil, first, second.slot.id)
+        locked = next(s for s in screen.plan.sessions if s.slot.id == first.slot.id)
+        free = next(
+            i.name
+            for i in screen.inputs.invigilators
+            if i.name not in locked.invigilators
+            and i.free(first.slot.day, first.slot.start, first.slot.end_after(120))
+        )
+        screen._swap(locked, locked.invigilators[0], free)
+        await pilot.press("c")
+        screen = await _planned(pilot)
+        assert screen.plan is not None, screen.problems
+        assert screen.plan.session_of(pupil).slot.id == second.slot.id
+        kept = next(s for s in screen.plan.sessions if s.slot.id == first.slot.id)
+        assert kept.locked and free in kept.invigilators and pupil not in kept.pupil_ids

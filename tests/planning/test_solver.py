@@ -149,3 +149,32 @@ def test_the_rounding_cut_keeps_every_whole_staffing():
     both = solve(inputs(pupils("3A", 21), rooms=room, slots=slot, invigilators=two), FAST)
     assert both.ok and both.plan is not None
     assert [len(s.invigilators) for s in both.plan.sessions] == [2]
+
+
+def test_the_objective_is_the_score_around_locked_sessions():
+    """Oracle with locks: a class all in locked sessions is split over them, and a locked pupil
+    out of the slot of the plan already applied is moved, in the objective as in the score."""
+    from pixtui.domain.planning import PlannedSession
+
+    slots = (
+        Slot("112", MONDAY, time(8), time(10)),
+        Slot("112", MONDAY, time(14), time(16)),
+        Slot("112", TUESDAY, time(8), time(10)),
+    )
+    people = pupils("3A", 40) + pupils("3B", 10)
+    ids = [p.id for p in people]
+    problem = inputs(people, rooms=(RoomSpec("112", "A", 26, 0),), slots=slots)
+    first = PlannedSessionLock(tuple(ids[:20]), ("Durand",))
+    second = PlannedSessionLock(tuple(ids[20:40]), ("Petit",))
+    applied = (
+        PlannedSession(slots[0], tuple(ids[:19]), ("Durand",)),
+        PlannedSession(slots[1], tuple(ids[19:40]), ("Petit", "Leroy")),
+        PlannedSession(slots[2], tuple(ids[40:]), ("Leroy",)),
+    )
+    for case in (
+        dataclasses.replace(problem, locks=Locks({slots[0].id: first, slots[1].id: second})),
+        dataclasses.replace(problem, locks=Locks({slots[0].id: first}), previous=applied),
+    ):
+        outcome = solve(case, FAST)
+        assert outcome.ok and outcome.plan is not None
+        assert outcome.plan.objective == plan_score(case, outcome.plan).weighted(case.weights)
