@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from datetime import date
 
 from pixtui.domain.enums import COMPETENCES, Certifiability, LoginMethod
 from pixtui.domain.models import Pupil
 from pixtui.domain.problems import Problem
+from pixtui.domain.sessions import school_year_of, school_year_start
+from pixtui.domain.timing import format_date
 
 MINIMUM_CERTIFIABLE_COMPETENCES = 5
 MINIMUM_COMPETENCE_LEVEL = 1
@@ -56,6 +59,29 @@ def certifiability_from_pix(pix_by_competence: Mapping[str, float | None]) -> Ce
     if not levels:
         return Certifiability.UNKNOWN
     return Certifiability.CERTIFIABLE if is_certifiable(levels) else Certifiability.NOT_CERTIFIABLE
+
+
+def certifiability_from_earlier_year(pupil: Pupil, today: date) -> bool:
+    """The certifiability was collected (Pix Orga's export date) in a school year before
+    ``today``'s: a pupil's profile changes over the summer, so it is shown with its date and
+    a hint, not as current."""
+    collected = pupil.certifiability_date
+    return collected is not None and school_year_start(collected) < school_year_start(today)
+
+
+def earlier_year_problems(pupil: Pupil, today: date) -> list[Problem]:
+    """WARNING naming the date and school year of a certifiability from an earlier year."""
+    if not certifiability_from_earlier_year(pupil, today) or pupil.certifiability_date is None:
+        return []
+    return [
+        Problem.warning(
+            "domain.pupil.certifiability_earlier_year",
+            "certifiability",
+            name=f"{pupil.first_name} {pupil.last_name}".strip(),
+            date=format_date(pupil.certifiability_date),
+            year=school_year_of(pupil.certifiability_date),
+        )
+    ]
 
 
 def certifiability_problems(pupil: Pupil) -> list[Problem]:

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from pixtui.domain.certifiability import certifiability_problems
-from pixtui.domain.clock import as_utc
+from pixtui.domain.certifiability import certifiability_problems, earlier_year_problems
+from pixtui.domain.clock import SCHOOL_ZONE, as_utc
 from pixtui.domain.enums import SessionStatus
 from pixtui.domain.labels import label
 from pixtui.domain.models import Candidate, Pupil, SchoolSettings, Session
@@ -66,6 +66,7 @@ def enrolment_problems(
         problems.append(Problem.error("domain.enrol.duplicate", name=name))
 
     problems += certifiability_problems(pupil)
+    problems += earlier_year_problems(pupil, now.astimezone(SCHOOL_ZONE).date())
     if pupil.left_school:
         problems.append(Problem.warning("domain.enrol.left_school", name=name))
 

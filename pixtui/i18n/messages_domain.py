@@ -343,6 +343,10 @@ MESSAGES.update(
             "{name} n'est pas certifiable : {count} {count:plural:compétence|compétences} au niveau 1 ou plus, il en faut au moins {minimum}.",
             "{name} is not certifiable: {count} {count:plural:competence|competences} at level 1 or more, at least {minimum} are needed.",
         ),
+        "domain.pupil.certifiability_earlier_year": (
+            "La certificabilité de {name} date du {date}, année scolaire {year} : elle est d'une année précédente, vérifiez-la dans Pix Orga.",
+            "{name}'s certifiability dates from {date}, school year {year}: it is from an earlier year, check it in Pix Orga.",
+        ),
         "domain.pupil.certifiability_unknown": (
             "La certificabilité de {name} n'est pas communiquée : vérifiez-la dans Pix Orga avant la session.",
             "{name}'s certifiability is not communicated: check it in Pix Orga before the session.",

@@ -635,6 +635,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.enrol.know.too_close": ("Autre session trop proche", "Another session too close"),
     "prep.enrol.know.not_certifiable": ("Pas assez de compétences", "Not enough competences"),
     "prep.enrol.know.unknown": ("Voir dans Pix Orga", "See in Pix Orga"),
+    "prep.enrol.know.earlier_year": ("Certif. d'une année passée", "Last year's certifiability"),
     "prep.enrol.know.competences": (
         "{count} {count:plural:compétence|compétences} sur {minimum}",
         "{count} {count:plural:competence|competences} of {minimum}",

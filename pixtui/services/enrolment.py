@@ -77,6 +77,7 @@ _SHORT_NOTES = {
     "domain.enrol.too_close": "prep.enrol.know.too_close",
     "domain.pupil.not_certifiable": "prep.enrol.know.not_certifiable",
     "domain.pupil.certifiability_unknown": "prep.enrol.know.unknown",
+    "domain.pupil.certifiability_earlier_year": "prep.enrol.know.earlier_year",
 }
 
 

@@ -265,3 +265,19 @@ def test_parse_extra_time_only_raises_extra_time_errors(text: str) -> None:
         assert error.problem.severity is Severity.ERROR and error.problem.message
     else:
         assert 0 <= ratio <= 9.99
+
+
+def test_a_certifiability_from_an_earlier_school_year_is_named_with_its_date() -> None:
+    from pixtui.domain.certifiability import certifiability_from_earlier_year
+
+    last_june = pupil(certifiability_date=date(2023, 6, 20))
+    this_year = pupil(certifiability_date=date(2023, 9, 1))
+    assert certifiability_from_earlier_year(last_june, date(2024, 3, 1))
+    assert not certifiability_from_earlier_year(this_year, date(2024, 3, 1))
+    assert not certifiability_from_earlier_year(last_june, date(2023, 8, 31))  # same year
+    assert not certifiability_from_earlier_year(pupil(), date(2024, 3, 1))  # no date: not said
+    problems = problems_for(last_june, session())
+    assert keys(problems) == ["domain.pupil.certifiability_earlier_year"]
+    assert problems[0].severity is Severity.WARNING  # said, never refused
+    assert "20/06/2023" in problems[0].message and "2022-2023" in problems[0].message
+    assert problems_for(this_year, session()) == []
