@@ -12,13 +12,23 @@ from tests.conftest import FROZEN_NOW
 
 SIZES = [(80, 24), (120, 40)]
 
+# name: (keys, what the snapshot proves, in one line)
 SCREENS = {
-    "finalisation": ["f7"],
-    "wizard": ["f7", "enter"],
-    "summary": ["f7", "down", "enter"],
-    "results": ["f8"],
-    "results_class": ["f8", "enter"],
-    "results_scrolled": ["f8", "tab", "pagedown"],
+    "finalisation": (["f7"], "the sessions to finalise, their status and handover whole"),
+    "wizard": (
+        ["f7", "enter"],
+        "the wizard's candidate, state, abort reason and reports whole; footer keeps F1 Aide",
+    ),
+    "summary": (["f7", "down", "enter"], "a finalised session's summary, nothing cut"),
+    "results": (
+        ["f8"],
+        "classes with named strong/weak competences (cut with …), histogram of the used range",
+    ),
+    "results_class": (["f8", "enter"], "a class's pupils first, names cut with …, Note whole"),
+    "results_scrolled": (
+        ["f8", "pagedown"],
+        "PageDown scrolls the results at once (no Tab first): competence names cut with …",
+    ),
 }
 
 
@@ -38,4 +48,6 @@ def filled_app(after_store, tmp_path):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_screen(snap_compare, filled_app, name, size):
-    assert snap_compare(filled_app, terminal_size=size, press=SCREENS[name])
+    """Each snapshot proves what SCREENS says of it (read as text at 80x24 before accepting)."""
+    keys, proves = SCREENS[name]
+    assert snap_compare(filled_app, terminal_size=size, press=keys), proves
