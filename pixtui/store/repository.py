@@ -2,7 +2,7 @@
 
 ``Repository`` works inside a transaction on a throw-away in-memory TinyDB. Documents are
 never edited in place (they may be shared with snapshots and the parse cache): a change
-removes the document and inserts the new version under the same TinyDB id.
+puts the new version in a new table, under the same TinyDB id and at the same place.
 
 ``SnapshotRepository`` reads a committed version; it converts documents to dataclasses lazily
 and filters ``where`` on the stored values first, so a 2,000-pupil store stays fast.
@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic
 
-from tinydb.table import Document
 from tinydb.table import Table as TinyTable
 
 from pixtui.domain.serialize import from_record, to_record
@@ -153,9 +152,13 @@ class Repository(Generic[R]):
         return True
 
     def _replace(self, doc_id: int, before: dict[str, Any], after: dict[str, Any]) -> None:
-        # remove + insert with the same id: TinyDB's update() would edit the shared dict in place.
-        self._table.remove(doc_ids=[doc_id])
-        self._table.insert(Document(after, doc_id=doc_id))
+        # A new table (parsed tables are shared, never edited) with the new version at the
+        # same key and place. TinyDB's update() would edit the shared dict in place; remove +
+        # insert re-keyed the whole table twice and moved the document to the end, so every
+        # later line moved too and the next reader compared them all by key (issue 12).
+        table = dict(self._raw())
+        table[str(doc_id)] = after
+        self._tx.memory[self._name] = table
         self._tx.record_change(self._record_type, after["id"], before, after)
 
 

@@ -242,3 +242,18 @@ def test_a_table_generation_moves_only_when_that_table_changes(
     with store.transaction("session.add") as tx:  # this process's own write
         tx.sessions.add(Session(site="Lycée", room="C3"))
     assert store.snapshot().generation("pupils") == after
+
+
+def test_an_edit_keeps_every_line_in_its_place(store: Store, store_path: Path) -> None:
+    """A saved or updated record stays where it was in the file: the other lines do not move,
+    so another process re-reading the table compares each line with the one at its place."""
+    with store.transaction("pupil.import") as tx:
+        tx.pupils.add_many([_pupil("Martin"), _pupil("Petit"), _pupil("Robert")])
+    first = store.snapshot().pupils.all()[0]
+    before = store_path.read_bytes().split(b"\n")
+    with store.transaction("pupil.edit") as tx:
+        tx.pupils.update(first.id, lambda p: setattr(p, "follow_up", "PAP"))
+    after = store_path.read_bytes().split(b"\n")
+    moved = [i for i, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    assert len(moved) == 2  # the counter in _meta and the edited pupil's own line
+    assert [p.last_name for p in store.snapshot().pupils.all()] == ["Martin", "Petit", "Robert"]
