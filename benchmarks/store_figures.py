@@ -33,7 +33,7 @@ from pixtui.domain.clock import SystemClock  # noqa: E402
 from pixtui.store import Store  # noqa: E402
 
 
-def _times(action: Callable[[int], object], reps: int) -> list[float]:
+def times(action: Callable[[int], object], reps: int) -> list[float]:
     out = []
     for index in range(reps):
         start = time.perf_counter()
@@ -85,11 +85,11 @@ def measure(path: Path, reps: int) -> dict[str, float]:
             tx.sessions.save(current)
 
     data = path.read_bytes()
-    baseline = _times(lambda _: json.dumps(json.loads(data)), reps)
-    room = _times(presence, max(reps, 60))  # 60 room writes at least (the backups figure)
-    pupils = _times(pupil_edit, reps)
-    edits = _times(session_save, reps)
-    opening = _times(lambda _: Store.open(path, actor="x", clock=SystemClock()), 5)
+    baseline = times(lambda _: json.dumps(json.loads(data)), reps)
+    room = times(presence, max(reps, 60))  # 60 room writes at least (the backups figure)
+    pupils = times(pupil_edit, reps)
+    edits = times(session_save, reps)
+    opening = times(lambda _: Store.open(path, actor="x", clock=SystemClock()), 5)
     live = path.stat().st_size
     return {
         "size_mib": live / 2**20,
@@ -104,19 +104,27 @@ def measure(path: Path, reps: int) -> dict[str, float]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=40)
-    parser.add_argument("--years", type=int, default=5)
-    args = parser.parse_args()
+def on_both_stores(
+    measure: Callable[[Path, int], dict[str, float]], reps: int, years: int
+) -> list[tuple[str, dict[str, float]]]:
+    """``measure`` run on a fresh demo store, then on a fresh generated lycée."""
     with tempfile.TemporaryDirectory() as folder:
         demo_path = Path(folder) / "demo" / "pixtui.json"
         demo_path.parent.mkdir()
         demo_store(demo_path)
         lycee_path = Path(folder) / "lycee" / "pixtui.json"
-        build_lycee(lycee_path, years=args.years)
-        rows = [("démo", measure(demo_path, args.reps))]
-        rows.append((f"lycée 2 000 élèves, {args.years} ans", measure(lycee_path, args.reps)))
+        build_lycee(lycee_path, years=years)
+        rows = [("démo", measure(demo_path, reps))]
+        rows.append((f"lycée 2 000 élèves, {years} ans", measure(lycee_path, reps)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=40)
+    parser.add_argument("--years", type=int, default=5)
+    args = parser.parse_args()
+    rows = on_both_stores(measure, args.reps, args.years)
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, {platform.machine()}; medians of {args.reps} (room: "

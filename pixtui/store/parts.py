@@ -1,0 +1,315 @@
+"""The folder layout of issue 12, built as a unit and not yet used by :class:`Store`.
+
+A store folder holds small TinyDB-format JSON files ("parts") and one small **manifest**:
+
+    manifest.json              the single commit point (schema, counter, who, part -> file)
+    school.7.json              _meta and school, written by change 7
+    pupils.12.json             every pupil
+    session-<id>.40.json       one session, its candidates and its password failures
+    results-2026.33.json       the results of the school year 2026-2027
+    history/manifest.<n>.json  older manifests kept for restore (ring + one a day)
+
+Part files are immutable: a commit writes each changed part under a new name carrying the
+change counter, fsyncs them, then replaces the manifest atomically (temp + fsync +
+``os.replace`` + fsync of the folder). A crash before the replace leaves the old manifest
+naming the old parts: readers never see half a change, and files no manifest names are
+removed by :meth:`PartFolder.collect`. Since a file name is never reused, a reader caches a
+parsed part by its name and never parses it twice.
+
+:func:`part_of` is the one home of "which part holds this document".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from pixtui.domain.sessions import school_year_start
+from pixtui.store.atomic import atomic_write, fsync_dir, write_bytes
+from pixtui.store.errors import StoreWriteFailed
+from pixtui.store.fileformat import (
+    META,
+    TABLE_ORDER,
+    Damaged,
+    Doc,
+    Table,
+    Token,
+    dump_payload,
+    encode,
+    parse_whole,
+    read_file,
+)
+from pixtui.store.permissions import FilePolicy
+
+MANIFEST = "manifest.json"
+HISTORY = "history"
+TEMP_PREFIX = ".part."
+SCHOOL_PART = "school"
+PUPILS_PART = "pupils"
+SESSION_PREFIX = "session-"
+RESULTS_PREFIX = "results-"
+UNDATED_RESULTS = "results-sans-date"
+
+# The tables whose documents follow their session, and the field naming it.
+_BY_SESSION = {"sessions": "id", "candidates": "session_id", "password_failures": "id"}
+_PART_FILE = re.compile(r"^([A-Za-z0-9_-]+)\.(\d+)\.json$")
+_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+Parts = dict[str, dict[str, Table]]  # part name -> table name -> documents
+
+
+def part_of(table: str, doc: Doc) -> str:
+    """The part holding ``doc`` of ``table`` (a session id is made file-name safe)."""
+    if table in (META, "school"):
+        return SCHOOL_PART
+    if table == "pupils":
+        return PUPILS_PART
+    key = _BY_SESSION.get(table)
+    if key is not None:
+        value = doc.get(key)
+        session = _SAFE.sub("_", value) if isinstance(value, str) and value else "sans-session"
+        return SESSION_PREFIX + session
+    if table == "results":
+        taken = doc.get("taken_on")
+        if isinstance(taken, str):
+            with contextlib.suppress(ValueError):
+                return f"{RESULTS_PREFIX}{school_year_start(date.fromisoformat(taken[:10]))}"
+        return UNDATED_RESULTS
+    return SCHOOL_PART  # a table this version does not know stays with the school settings
+
+
+def split(tables: Mapping[str, Table]) -> Parts:
+    """Every document routed to its part (empty tables stay in the school part, so that
+    :func:`join` gives back the same table names)."""
+    parts: Parts = {SCHOOL_PART: {}}
+    for name, table in tables.items():
+        if not table:
+            parts[SCHOOL_PART].setdefault(name, {})
+        for key, doc in table.items():
+            parts.setdefault(part_of(name, doc), {}).setdefault(name, {})[key] = doc
+    return parts
+
+
+def join(parts: Iterable[Mapping[str, Table]]) -> dict[str, Table]:
+    """The tables of several parts put back together (the inverse of :func:`split`)."""
+    tables: dict[str, Table] = {}
+    for part in parts:
+        for name, table in part.items():
+            tables.setdefault(name, {}).update(table)
+    return tables
+
+
+def encode_part(part: Mapping[str, Table]) -> bytes:
+    """A part's bytes: the store's one-document-a-line TinyDB layout, tables in the usual order."""
+    order = {name: index for index, name in enumerate(TABLE_ORDER)}
+    names = sorted(part, key=lambda name: (order.get(name, len(order)), name))
+    return encode([(name, dump_payload(part[name])) for name in names])
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The commit point: which file holds each part, and the store's bookkeeping."""
+
+    schema_version: int
+    counter: int
+    updated_at: str
+    updated_by: str
+    files: dict[str, str] = field(default_factory=dict)
+    file_mode: int | None = None
+    group: str | None = None
+
+    def to_bytes(self) -> bytes:
+        value = {
+            "schema_version": self.schema_version,
+            "change_counter": self.counter,
+            "updated_at": self.updated_at,
+            "updated_by": self.updated_by,
+            "file_mode": self.file_mode,
+            "group": self.group,
+            "parts": dict(sorted(self.files.items())),
+        }
+        return json.dumps(value, ensure_ascii=False, indent=0).encode("utf-8") + b"\n"
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Manifest:
+        try:
+            value = json.loads(data)
+            files = value["parts"]
+            manifest = cls(
+                schema_version=int(value["schema_version"]),
+                counter=int(value["change_counter"]),
+                updated_at=str(value["updated_at"]),
+                updated_by=str(value["updated_by"]),
+                files={str(k): str(v) for k, v in files.items()},
+                file_mode=value.get("file_mode"),
+                group=value.get("group"),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            raise Damaged("manifest does not read") from None
+        for part, name in manifest.files.items():
+            match = _PART_FILE.match(name)
+            if match is None or match.group(1) != part:
+                raise Damaged(f"manifest names a bad file for part {part}")
+        return manifest
+
+
+def part_file_name(part: str, counter: int) -> str:
+    return f"{part}.{counter}.json"
+
+
+class PartFolder:
+    """Reads and commits the parts of one store folder (commit under the writers' lock)."""
+
+    def __init__(self, folder: Path, policy: FilePolicy) -> None:
+        self.folder = folder
+        self.policy = policy
+        self._parsed: dict[str, dict[str, Table]] = {}  # file name -> its tables
+        self._kept: dict[str, Manifest] = {}  # history file name -> its manifest (immutable)
+        self._guard = threading.Lock()
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.folder / MANIFEST
+
+    @property
+    def history(self) -> Path:
+        return self.folder / HISTORY
+
+    def read_manifest(self) -> tuple[Manifest, Token]:
+        """The committed manifest and its change token (the inode moves at every commit)."""
+        data, token = read_file(self.manifest_path)
+        return Manifest.from_bytes(data), token
+
+    def read_part(self, file_name: str) -> dict[str, Table]:
+        """The tables of one part file; parsed once per process (the file never changes)."""
+        with self._guard:
+            cached = self._parsed.get(file_name)
+        if cached is not None:
+            return cached
+        data, _ = read_file(self.folder / file_name)
+        tables = parse_whole(data)
+        with self._guard:
+            self._parsed[file_name] = tables
+        return tables
+
+    def load(self, manifest: Manifest, parts: Iterable[str] | None = None) -> dict[str, Table]:
+        """The tables of the parts asked for (all of them when ``parts`` is None)."""
+        wanted = manifest.files if parts is None else [p for p in parts if p in manifest.files]
+        return join(self.read_part(manifest.files[part]) for part in wanted)
+
+    def commit(
+        self,
+        base: Manifest | None,
+        changed: Mapping[str, Mapping[str, Table] | None],
+        manifest: Manifest,
+    ) -> Manifest:
+        """Write the ``changed`` parts (None: the part is gone) under ``manifest.counter``,
+        then make ``manifest`` (its ``files`` completed from ``base``) the committed one.
+
+        On any OS error nothing is committed and the new part files are removed."""
+        files = dict(base.files) if base is not None else {}
+        written: list[Path] = []
+        try:
+            for part, tables in changed.items():
+                if tables is None:
+                    files.pop(part, None)
+                    continue
+                name = part_file_name(part, manifest.counter)
+                self._write_new(self.folder / name, encode_part(tables))
+                written.append(self.folder / name)
+                with self._guard:
+                    self._parsed[name] = {k: dict(v) for k, v in tables.items()}
+            for part, tables in changed.items():
+                if tables is not None:
+                    files[part] = part_file_name(part, manifest.counter)
+            new = replace(manifest, files=files)
+            if written:
+                fsync_dir(self.folder)
+            if base is not None and self.manifest_path.exists():
+                self._keep_in_history(base)
+            atomic_write(self.manifest_path, new.to_bytes(), self.policy, TEMP_PREFIX)
+        except (OSError, StoreWriteFailed) as error:
+            for path in written:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            if isinstance(error, StoreWriteFailed):
+                raise
+            raise StoreWriteFailed(self.manifest_path, error) from error
+        return new
+
+    def _write_new(self, path: Path, data: bytes) -> None:
+        fd = self.policy.open_file(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        try:
+            write_bytes(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _keep_in_history(self, base: Manifest) -> None:
+        self.policy.make_dir(self.history)
+        kept = self.history / f"manifest.{base.counter}.json"
+        if not kept.exists():
+            os.link(self.manifest_path, kept)
+
+    def kept_manifests(self) -> list[tuple[Path, Manifest]]:
+        """The manifests of ``history/``, oldest first (unreadable ones left out)."""
+        found: list[tuple[int, Path, Manifest]] = []
+        if not self.history.is_dir():
+            return []
+        for entry in self.history.iterdir():
+            match = re.match(r"^manifest\.(\d+)\.json$", entry.name)
+            if match is None:
+                continue
+            manifest = self._kept.get(entry.name)
+            if manifest is None:
+                with contextlib.suppress(OSError, Damaged):
+                    manifest = self._kept[entry.name] = Manifest.from_bytes(entry.read_bytes())
+            if manifest is not None:
+                found.append((int(match.group(1)), entry, manifest))
+        return [(path, manifest) for _, path, manifest in sorted(found, key=lambda f: f[0])]
+
+    def prune(self, keep_last: int, keep_days: int = 2) -> list[Path]:
+        """Old manifests beyond the last ``keep_last`` removed, except the first of each of
+        the last ``keep_days`` days that have one; then unnamed part files collected."""
+        kept = self.kept_manifests()
+        first_of_day: dict[str, Path] = {}
+        for path, manifest in kept:
+            first_of_day.setdefault(manifest.updated_at[:10], path)
+        days = sorted(first_of_day)[-keep_days:] if keep_days > 0 else []
+        keep = {path for path, _ in kept[-keep_last:]} if keep_last > 0 else set()
+        keep |= {first_of_day[day] for day in days}
+        removed: list[Path] = []
+        for path, _ in kept:
+            if path not in keep:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed.append(path)
+                self._kept.pop(path.name, None)
+        return removed + self.collect()
+
+    def collect(self) -> list[Path]:
+        """Part files that neither the manifest nor a kept manifest names, removed (a commit
+        killed before its manifest replace leaves some). Call under the writers' lock."""
+        named: set[str] = set()
+        manifest, _ = self.read_manifest()
+        named.update(manifest.files.values())
+        for _, old in self.kept_manifests():
+            named.update(old.files.values())
+        removed: list[Path] = []
+        for entry in self.folder.iterdir():
+            stale_temp = entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(".tmp")
+            unnamed = _PART_FILE.match(entry.name) is not None and entry.name not in named
+            if stale_temp or unnamed:
+                with contextlib.suppress(FileNotFoundError):
+                    entry.unlink()
+                    removed.append(entry)
+                with self._guard:
+                    self._parsed.pop(entry.name, None)
+        return removed
