@@ -39,12 +39,15 @@ from pixtui.store.fileformat import (
     TABLE_ORDER,
     Damaged,
     Doc,
+    Lines,
     Table,
     Token,
-    dump_payload,
+    doc_lines,
+    dump_table,
     encode,
     parse_whole,
     read_file,
+    split_tables,
 )
 from pixtui.store.permissions import FilePolicy
 
@@ -106,11 +109,20 @@ def join(parts: Iterable[Mapping[str, Table]]) -> dict[str, Table]:
     return tables
 
 
-def encode_part(part: Mapping[str, Table]) -> bytes:
-    """A part's bytes: the store's one-document-a-line TinyDB layout, tables in the usual order."""
+def encode_part(
+    part: Mapping[str, Table], reuse: Mapping[str, Lines] | None = None
+) -> tuple[bytes, dict[str, Lines]]:
+    """A part's bytes (the store's one-document-a-line TinyDB layout, tables in the usual
+    order) and its lines; ``reuse`` gives the lines of documents known unchanged (the very
+    same objects), so that only changed documents are serialised again."""
     order = {name: index for index, name in enumerate(TABLE_ORDER)}
     names = sorted(part, key=lambda name: (order.get(name, len(order)), name))
-    return encode([(name, dump_payload(part[name])) for name in names])
+    lines: dict[str, Lines] = {}
+    payloads: list[tuple[str, bytes]] = []
+    for name in names:
+        payload, lines[name] = dump_table(part[name], (reuse or {}).get(name))
+        payloads.append((name, payload))
+    return encode(payloads), lines
 
 
 @dataclass(frozen=True)
@@ -171,6 +183,7 @@ class PartFolder:
         self.folder = folder
         self.policy = policy
         self._parsed: dict[str, dict[str, Table]] = {}  # file name -> its tables
+        self._lines: dict[str, dict[str, Lines]] = {}  # file name -> its documents' lines
         self._kept: dict[str, Manifest] = {}  # history file name -> its manifest (immutable)
         self._guard = threading.Lock()
 
@@ -188,15 +201,24 @@ class PartFolder:
         return Manifest.from_bytes(data), token
 
     def read_part(self, file_name: str) -> dict[str, Table]:
-        """The tables of one part file; parsed once per process (the file never changes)."""
+        """The tables of one part file; parsed once per process (the file never changes).
+
+        The documents are shared with the cache: never mutate one, replace it (a commit
+        writes back the remembered line of a document that is the very same object)."""
         with self._guard:
             cached = self._parsed.get(file_name)
         if cached is not None:
             return cached
         data, _ = read_file(self.folder / file_name)
         tables = parse_whole(data)
+        lines: dict[str, Lines] = {}
+        for name, payload in (split_tables(data) or {}).items():
+            known = doc_lines(payload, tables.get(name, {}))
+            if known is not None:
+                lines[name] = known
         with self._guard:
             self._parsed[file_name] = tables
+            self._lines[file_name] = lines
         return tables
 
     def load(self, manifest: Manifest, parts: Iterable[str] | None = None) -> dict[str, Table]:
@@ -222,10 +244,14 @@ class PartFolder:
                     files.pop(part, None)
                     continue
                 name = part_file_name(part, manifest.counter)
-                self._write_new(self.folder / name, encode_part(tables))
+                with self._guard:
+                    reuse = self._lines.get(files.get(part, ""))
+                data, lines = encode_part(tables, reuse)
+                self._write_new(self.folder / name, data)
                 written.append(self.folder / name)
                 with self._guard:
                     self._parsed[name] = {k: dict(v) for k, v in tables.items()}
+                    self._lines[name] = lines
             for part, tables in changed.items():
                 if tables is not None:
                     files[part] = part_file_name(part, manifest.counter)
@@ -286,17 +312,34 @@ class PartFolder:
         keep = {path for path, _ in kept[-keep_last:]} if keep_last > 0 else set()
         keep |= {first_of_day[day] for day in days}
         removed: list[Path] = []
-        for path, _ in kept:
+        maybe_unnamed: set[tuple[str, str]] = set()
+        for path, old in kept:
             if path not in keep:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                     removed.append(path)
                 self._kept.pop(path.name, None)
-        return removed + self.collect()
+                maybe_unnamed.update(old.files.items())
+        if not maybe_unnamed:
+            return removed
+        # Only the files of the manifests just removed can have become unnamed: the whole
+        # folder is not listed at every commit (a lycée keeps hundreds of session files).
+        current, _ = self.read_manifest()
+        still = [current] + [m for p, m in kept if p in keep]
+        for part, name in sorted(maybe_unnamed):
+            if all(m.files.get(part) != name for m in still):
+                with contextlib.suppress(FileNotFoundError):
+                    (self.folder / name).unlink()
+                    removed.append(self.folder / name)
+                with self._guard:
+                    self._parsed.pop(name, None)
+                    self._lines.pop(name, None)
+        return removed
 
     def collect(self) -> list[Path]:
-        """Part files that neither the manifest nor a kept manifest names, removed (a commit
-        killed before its manifest replace leaves some). Call under the writers' lock."""
+        """Part files that neither the manifest nor a kept manifest names, and temp files,
+        removed (a commit killed before its manifest replace leaves some): at start-up, under
+        the writers' lock."""
         named: set[str] = set()
         manifest, _ = self.read_manifest()
         named.update(manifest.files.values())
@@ -312,4 +355,5 @@ class PartFolder:
                     removed.append(entry)
                 with self._guard:
                     self._parsed.pop(entry.name, None)
+                    self._lines.pop(entry.name, None)
         return removed

@@ -141,6 +141,30 @@ def _key(table: dict[str, dict], doc: dict) -> str:
     return next(k for k, v in table.items() if v["id"] == doc["id"])
 
 
+def test_a_commit_serialises_only_the_documents_replaced(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables = _demo_tables(tmp_path, clock)
+    store, first = _folder(tmp_path, tables)
+    pupils = {n: dict(t) for n, t in store.read_part(first.files["pupils"]).items()}
+    key = next(iter(pupils["pupils"]))
+    pupils["pupils"][key] = {**pupils["pupils"][key], "follow_up": "suivi ORL"}
+    dumped: list[object] = []
+    real = parts_module.dump_table
+
+    def counting(table: dict, reuse: dict | None = None) -> tuple[bytes, dict]:
+        payload, lines = real(table, reuse)
+        dumped.extend(k for k, v in lines.items() if not reuse or reuse.get(k) is not v)
+        return payload, lines
+
+    monkeypatch.setattr(parts_module, "dump_table", counting)
+    second = store.commit(first, {"pupils": pupils}, _manifest(2))
+    assert dumped == [key]
+    fresh = PartFolder(store.folder, POLICY).load(second, ["pupils"])
+    assert fresh["pupils"][key]["follow_up"] == "suivi ORL"
+    assert fresh["pupils"] == pupils["pupils"]
+
+
 def test_a_failed_commit_leaves_the_old_manifest_and_no_new_file(
     tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -248,8 +272,7 @@ counter = manifest.counter
 while True:
     counter += 1
     tables = store.load(manifest)
-    for doc in tables["pupils"].values():
-        doc["n"] = counter
+    tables["pupils"] = {{k: {{**d, "n": counter}} for k, d in tables["pupils"].items()}}
     parts = split(tables)
     manifest = store.commit(manifest, {{"pupils": parts["pupils"], "school": parts["school"]}},
         Manifest(1, counter, "2026-12-02T08:00:00+00:00", "k"))
