@@ -468,6 +468,9 @@ def plan_problems(inputs: PlanInputs, plan: Plan) -> list[Problem]:
         count = len(session.pupil_ids)
         if session.reserve and count:
             problems.append(Problem.error("planning.rule.reserve_pupils", where=where))
+        if not session.reserve and not count:
+            # an empty session would be created in Pix's sense with nobody to enrol
+            problems.append(Problem.error("planning.rule.empty", where=where))
         if count > room.capacity:
             problems.append(
                 Problem.error(

@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La session de réserve du {where} doit rester sans candidat : elle est gardée pour les absents.",
         "The reserve session of {where} must stay without candidates: it is kept for absentees.",
     ),
+    "planning.rule.empty": (
+        "La session du {where} n'a aucun candidat : retirez-la, ou gardez-la comme session de réserve.",
+        "The session of {where} has no candidates: remove it, or keep it as the reserve session.",
+    ),
     "planning.rule.capacity": (
         "La session du {where} a {count} {count:plural:candidat|candidats} pour {capacity} {capacity:plural:poste|postes}.",
         "The session of {where} has {count} {count:plural:candidate|candidates} for {capacity} {capacity:plural:workstation|workstations}.",

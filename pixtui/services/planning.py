@@ -305,16 +305,18 @@ class _Model:
         for j, slot in enumerate(slots):
             row: dict[int, Any] = {}
             staff = [self.a[i][j] for i in range(len(self.invs)) if j in self.a[i]]
+            # the relaxed model may invent invigilators (v): some of them may be the ones who stay
+            most = len(staff) + (len(self.pupils) if self.relaxed else 0)
             for k in range(1, len(levels)):
                 free = [
                     self.a[i][j]
                     for i, inv in enumerate(self.invs)
                     if j in self.a[i] and inv.free(slot.day, slot.start, slot.end_after(levels[k]))
                 ]
-                z = m.new_int_var(0, len(staff), f"z{j}_{k}")
+                z = m.new_int_var(0, most, f"z{j}_{k}")
                 virtual = self.v[j] if not isinstance(self.v[j], int) else 0
                 m.add(z <= sum(free) + virtual)
-                m.add(z <= len(staff) * self.ext[j][k] + virtual)
+                m.add(z <= most * self.ext[j][k])
                 m.add(z >= self.ext[j][k])
                 m.add(s.per_invigilator * z >= self._longer(j, k))
                 row[k] = z

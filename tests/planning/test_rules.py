@@ -88,6 +88,23 @@ def test_a_pupil_twice_and_a_pupil_missing():
     assert "planning.rule.twice" in found and "planning.rule.unplaced" in found
 
 
+def test_a_session_left_empty_is_said_not_applied():
+    # every pupil moved out by hand: an ordinary session with nobody is refused, a reserve is not
+    people = pupils("3A", 2)
+    tuesday = Slot("112", TUESDAY, time(8), time(12))
+    empty = Plan(
+        [PlannedSession(EIGHT, _ids(people), ("Durand",)), PlannedSession(tuesday, (), ("Petit",))]
+    )
+    assert keys(plan_problems(inputs(people), empty)) == ["planning.rule.empty"]
+    kept = Plan(
+        [
+            PlannedSession(EIGHT, _ids(people), ("Durand",)),
+            PlannedSession(tuesday, (), ("Petit",), reserve=True),
+        ]
+    )
+    assert plan_problems(inputs(people), kept) == []
+
+
 def test_fifteen_days_after_a_previous_sitting():
     people = pupils("3A", 1, last=MONDAY - timedelta(days=14))
     plan = Plan([PlannedSession(EIGHT, _ids(people), ("Durand",))])
