@@ -213,6 +213,12 @@ class PlannedSessionLock:
     invigilators: tuple[str, ...]
     reserve: bool = False  # the reserve for absentees, locked: it stays the reserve
 
+    @property
+    def holds_reserve(self) -> bool:
+        """Held as the reserve (one home: the solver and first-fit): a pupil moved into a
+        locked reserve makes it an ordinary session."""
+        return self.reserve and not self.pupil_ids
+
 
 @dataclass(frozen=True)
 class PlanSettings:

@@ -133,6 +133,12 @@ def first_fit(inputs: PlanInputs, *, biggest_rooms_first: bool = False) -> Plan:
         fixed_slot = inputs.slot(slot_id)
         if fixed_slot is not None:
             planned.append(
-                PlannedSession(fixed_slot, lock.pupil_ids, lock.invigilators, locked=True)
+                PlannedSession(
+                    fixed_slot,
+                    lock.pupil_ids,
+                    lock.invigilators,
+                    locked=True,
+                    reserve=lock.holds_reserve,
+                )
             )
     return Plan(planned, status="greedy", solver="first-fit")

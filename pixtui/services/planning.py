@@ -189,7 +189,7 @@ class _Model:
         self.r: dict[int, Any] = {}
         for j, slot in enumerate(slots):
             lock = self.locked.get(slot.id)
-            if (lock is not None and self._locked_reserve(lock)) or (
+            if (lock is not None and lock.holds_reserve) or (
                 lock is None and inputs.weights.reserve and slot.day >= reserve_from
             ):
                 self.r[j] = m.new_bool_var(f"r{j}")
@@ -354,15 +354,11 @@ class _Model:
         # rest · staff ≥ rest · m · used + load − m · per · used
         self.m.add(rest * staff >= rest * m_full * used + load - m_full * per * used)
 
-    @staticmethod
-    def _locked_reserve(lock: Any) -> bool:
-        return bool(lock.reserve) and not lock.pupil_ids
-
     def _lock_session(self, j: int, slot: Slot, staff: list[Any]) -> None:
         m = self.m
         lock = self.locked[slot.id]
         guard = self._guard(Problem.error("planning.lock.session", where=slot.id))
-        if self._locked_reserve(lock):  # held as the reserve, not as a session
+        if lock.holds_reserve:  # held as the reserve, not as a session
             m.add_implication(guard, self.r[j])
         else:
             m.add_implication(guard, self.u[j])
@@ -580,7 +576,7 @@ class _Model:
                         lock.pupil_ids,
                         lock.invigilators,
                         locked=True,
-                        reserve=self._locked_reserve(lock),
+                        reserve=lock.holds_reserve,
                     )
                 )
                 continue

@@ -133,3 +133,19 @@ def test_a_locked_reserve_stays_the_only_reserve_when_solved_again():
     assert [s for s in again.plan.sessions if not s.pupil_ids] == [again.plan.reserve]
     assert again.plan.objective == plan_score(locked, again.plan).weighted(locked.weights)
     assert again.plan.objective == plan.objective
+
+
+def test_first_fit_keeps_a_locked_reserve_as_the_reserve():
+    """The solver's starting plan (first-fit) with a locked reserve is valid: the reserve is not
+    read as an ordinary session left empty (then the start was refused, and on a loaded server
+    with no better plan in time there was no plan at all)."""
+    from pixtui.domain.planning import Locks, PlannedSessionLock
+    from pixtui.domain.planning_greedy import first_fit
+
+    problem = inputs(pupils("3A", 20) + pupils("3B", 20), slots=_slots())
+    last = _slots()[-1]
+    lock = PlannedSessionLock((), ("Durand",), reserve=True)
+    locked = dataclasses.replace(problem, locks=Locks(sessions={last.id: lock}))
+    start = first_fit(locked)
+    assert [s.slot for s in start.sessions if s.reserve] == [last]
+    assert "planning.rule.empty" not in keys(plan_problems(locked, start))
