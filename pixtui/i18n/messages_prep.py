@@ -366,6 +366,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ": {total} {total:plural:élève|élèves} · certif. {certifiable}, non {not_certifiable}, non comm. {unknown} · sans connexion {no_login}, e-mail {email}",
         ": {total} {total:plural:pupil|pupils} · certif. {certifiable}, not {not_certifiable}, unknown {unknown} · no login {no_login}, e-mail {email}",
     ),
+    "prep.pupils.earlier_year.mark": (" ?", " ?"),
+    "prep.pupils.earlier_year.line": (
+        "? Certificabilité du {date} (année {year}) : à vérifier dans Pix Orga.",
+        "? Certifiability of {date} (school year {year}): check it in Pix Orga.",
+    ),
     "prep.pupils.class_line.none": ("Aucun élève affiché.", "No pupil shown."),
     "prep.pupils.class_line.informed": ("Informés : {state}", "Informed: {state}"),
     "prep.pupils.class_line.follow_up": (

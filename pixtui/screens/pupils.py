@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from pixtui.domain.certifiability import has_login_method
-from pixtui.domain.clock import local
+from pixtui.domain.certifiability import certifiability_from_earlier_year, has_login_method
+from pixtui.domain.clock import local, local_today
 from pixtui.domain.enums import Certifiability, LoginMethod
 from pixtui.domain.labels import label
 from pixtui.domain.models import Pupil
 from pixtui.domain.names import key_matches, name_key, search_key, search_words
+from pixtui.domain.sessions import school_year_of
 from pixtui.formatting import format_date
 from pixtui.i18n import t
 from pixtui.screens.base import PixScreen
@@ -185,6 +186,7 @@ class PupilsScreen(PixScreen):
         self._cells: dict[str, tuple] = {}
         self._shared: dict[object, Text] = {}  # certifiability and login cells, by value
         self._pupils_generation: object = None
+        self._earlier: set[str] = set()  # pupils whose certifiability is from an earlier year
 
     def compose_body(self) -> Iterable[Widget]:
         yield Input(
@@ -230,7 +232,11 @@ class PupilsScreen(PixScreen):
         logins: set[tuple[LoginMethod, ...]] = set()
         dated = False
         rows = []
+        today = local_today(self.pix.clock)
+        earlier: set[str] = set()
         for pupil in sorted(pupils, key=pupil_sort_key):
+            if certifiability_from_earlier_year(pupil, today):
+                earlier.add(pupil.id)
             rows.append((pupil, search_key(pupil.last_name, pupil.first_name)))
             for key, text in (
                 ("last_name", pupil.last_name),
@@ -245,8 +251,11 @@ class PupilsScreen(PixScreen):
             dated = dated or pupil.certifiability_date is not None
         widest["birthdate"] = DATE_WIDTH
         widest["certifiability_date"] = DATE_WIDTH if dated else 0
-        widest["certifiability"] = max((cell_len(label(c)) for c in certifiabilities), default=0)
+        self._earlier = earlier
         self._shared = {}
+        widest["certifiability"] = max(
+            (self._certifiability(c, bool(earlier)).cell_len for c in certifiabilities), default=0
+        )
         widest["login"] = max((self._logins(methods).cell_len for methods in logins), default=0)
         self._rows = rows
         self._widest = widest
@@ -262,7 +271,7 @@ class PupilsScreen(PixScreen):
                 pupil.first_name,
                 pupil.division,
                 format_date(pupil.birthdate),
-                self._certifiability(pupil.certifiability),
+                self._certifiability(pupil.certifiability, pupil.id in self._earlier),
                 format_date(pupil.certifiability_date),
                 self._logins(tuple(pupil.login_methods)),
                 pupil.follow_up,
@@ -310,14 +319,18 @@ class PupilsScreen(PixScreen):
         text.append("  " + " · ".join(parts), style="dim" if f == PupilFilter() else "bold")
         return text
 
-    def _certifiability(self, certifiability: Certifiability) -> Text:
-        """One cell per value, shared by the rows (a cell is not changed once made)."""
-        cell = self._shared.get(certifiability)
+    def _certifiability(self, certifiability: Certifiability, earlier: bool) -> Text:
+        """One cell per value, shared by the rows (a cell is not changed once made). A
+        certifiability collected in an earlier school year is marked (the line below the
+        table says it whole for the pupil under the cursor)."""
+        cell = self._shared.get((certifiability, earlier))
         if cell is None:
             cell = Text(label(certifiability), end="", no_wrap=True, overflow="ellipsis")
             if certifiability is Certifiability.NOT_CERTIFIABLE:
                 cell.stylize("bold yellow")
-            self._shared[certifiability] = cell
+            if earlier:
+                cell.append(t("prep.pupils.earlier_year.mark"), style="bold yellow")
+            self._shared[(certifiability, earlier)] = cell
         return cell
 
     def _logins(self, methods: tuple[LoginMethod, ...]) -> Text:
@@ -372,6 +385,12 @@ class PupilsScreen(PixScreen):
         pupil = self._pupils.get(key) if key else None
         return pupil.division if pupil else None
 
+    def _highlighted_pupil(self) -> Pupil | None:
+        if self.by_class:
+            return None
+        key = selected_row_key(self.query_one("#pupils-table", DataTable))
+        return self._pupils.get(key) if key else None
+
     def _update_class_line(self) -> None:
         division = self._current_class()
         counts = self._counts.get(name_key(division)) if division else None
@@ -393,6 +412,20 @@ class PupilsScreen(PixScreen):
                 email=counts.email_only,
             )
         )
+        pupil = self._highlighted_pupil()
+        if pupil is not None and pupil.id in self._earlier and pupil.certifiability_date:
+            # the pupil under the cursor first: their certifiability is not this year's
+            text.append("\n")
+            text.append(
+                t(
+                    "prep.pupils.earlier_year.line",
+                    date=format_date(pupil.certifiability_date),
+                    year=school_year_of(pupil.certifiability_date),
+                ),
+                style="bold yellow",
+            )
+            line.update(text)
+            return
         state = self._informed_text(counts)
         if counts.informed is None or not counts.informed.informed:
             state = t("prep.pupils.informed.no_hint")
