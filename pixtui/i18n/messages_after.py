@@ -414,8 +414,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Results of class {division}",
     ),
     "after.results.title_session": (
-        "Résultats de la session {number}",
-        "Results of session {number}",
+        "Résultats · n° {number}",  # the number whole in the title bar at 80 columns
+        "Results · no. {number}",
     ),
     "after.results.no_class": ("Aucune classe à ouvrir.", "No class to open."),
     "after.results.no_session": (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.enums import AssessmentState
@@ -18,8 +18,17 @@ from tests.after.conftest import add_held_session
 from tests.after.test_results_import import HEADER_OLD, write
 from tests.conftest import FROZEN_NOW
 from tests.ui.pilot_helpers import screen_text
-from tests.ui.test_80x24 import HEIGHT, LONG_FIRST, LONG_LAST, WIDTH, cut_parts, reset, visit
+from tests.ui.test_80x24 import (
+    HEIGHT,
+    LONG_FIRST,
+    LONG_LAST,
+    WIDTH,
+    cut_parts,
+    reset,
+    visit,
+)
 
+RESULTS_SESSION = "897575"  # the results file's session, the demo's session of 11 March
 CODES = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1"]
 CODES += ["3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"]
 
@@ -86,7 +95,37 @@ CASES = [
     ("ResultsScreen", ["f8"]),
     ("ResultsGroupScreen", ["f8", "enter"]),
     ("ResultsGroupScreen", ["f8", "enter", "pagedown", "pagedown"]),
+    ("ChoiceDialog", ["f8", "p"]),  # which session's results
+    ("ResultsGroupScreen", ["f8", "p", "SESSION", "enter"]),  # a session's results
+    ("ResultsGroupScreen", ["f8", "p", "SESSION", "enter", "pagedown", "pagedown"]),
 ]
+
+
+async def test_a_session_results_title_keeps_its_number_at_80(realistic_app) -> None:
+    """The title bar cuts a long title with « … »: a session's results keep its number."""
+    async with realistic_app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await visit_after(pilot, ["f8", "p", "SESSION", "enter"])
+        assert f"n° {RESULTS_SESSION} " in screen_text(pilot.app).splitlines()[0]
+
+
+async def visit_after(pilot, keys: list[str]) -> None:
+    """:func:`visit`, where « SESSION » presses ↓ in the sessions' list until the results
+    file's session is highlighted, as a user would."""
+    if "SESSION" not in keys:
+        await visit(pilot, keys)
+        return
+    at = keys.index("SESSION")
+    await visit(pilot, keys[:at])
+    options = pilot.app.screen.query_one(OptionList)
+    for _ in range(options.option_count):
+        highlighted = options.highlighted
+        if highlighted is not None and RESULTS_SESSION in str(
+            options.get_option_at_index(highlighted).prompt
+        ):
+            break
+        await pilot.press("down")
+        await pilot.pause()
+    await visit(pilot, keys[at + 1 :])
 
 
 async def test_after_screens_whole_at_80x24(realistic_app) -> None:
@@ -95,7 +134,7 @@ async def test_after_screens_whole_at_80x24(realistic_app) -> None:
         await pilot.pause()
         for expected, keys in CASES:
             await reset(pilot)
-            await visit(pilot, keys)
+            await visit_after(pilot, keys)
             problems = cut_parts(pilot.app)
             shown = type(pilot.app.screen).__name__
             if shown != expected:
