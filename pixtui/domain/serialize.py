@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
-from pixtui.domain.text import safe_text
+from pixtui.domain.text import CONTROL_CLASS, safe_text
 
 T = TypeVar("T")
 
@@ -39,6 +40,10 @@ def to_record(obj: Any) -> Any:
 
 Converter = Callable[[Any], Any]
 
+# What makes a stored text need :func:`safe_text`'s work (its controls, tabs and carriage
+# returns); a text without any is returned as it is, tested here without two calls per text.
+_NEEDS_CLEANING = re.compile(f"[{CONTROL_CLASS}\t\r]").search
+
 
 def _identity(value: Any) -> Any:
     return value
@@ -53,6 +58,21 @@ def _safe_str(value: Any) -> Any:
 
 def _to_float(value: Any) -> Any:
     return float(value) if isinstance(value, int) else value
+
+
+def _enum(hint: type[Enum]) -> Converter:
+    """``hint(value)`` through a dict of the members by value (Enum's call is slow Python, and
+    a store converts ~60,000 enum values at start-up); anything else goes to ``hint(value)``,
+    which returns the same member or raises the same error."""
+    members = {member.value: member for member in hint}
+
+    def convert(value: Any) -> Any:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            return hint(value)
+
+    return convert
 
 
 @cache
@@ -76,7 +96,7 @@ def _converter(hint: Any) -> Converter:
         if dataclasses.is_dataclass(hint):
             return lambda value: from_record(hint, value)
         if issubclass(hint, Enum):
-            return hint
+            return _enum(hint)
         if hint is datetime:
             return datetime.fromisoformat
         if hint is date:
@@ -96,11 +116,36 @@ def _fields(cls: type) -> tuple[tuple[str, Converter], ...]:
     return tuple((field.name, _converter(hints[field.name])) for field in dataclasses.fields(cls))
 
 
+@cache
+def _builder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """``from_record`` for one class, compiled once: one test per field and no call for a
+    text that needs no cleaning (a lycée's store converts ~500,000 texts at start-up).
+
+    What it does is the loop of :func:`from_record`'s docstring, field by field: a missing key
+    takes the default, a stored None stays None, any other value goes through the converter.
+    """
+    names: dict[str, Any] = {"cls": cls, "clean": _NEEDS_CLEANING, "str": str}
+    lines = ["def build(data):", "    kwargs = {}"]
+    for index, (name, convert) in enumerate(_fields(cls)):
+        names[f"convert{index}"] = convert
+        lines += [f"    if {name!r} in data:", f"        value = data[{name!r}]"]
+        if convert is _safe_str:  # the common case, without the two calls of _safe_str
+            lines.append(
+                f"        kwargs[{name!r}] = value if value is None or "
+                f"(value.__class__ is str and clean(value) is None) else convert{index}(value)"
+            )
+        elif convert is _identity:
+            lines.append(f"        kwargs[{name!r}] = value")
+        else:
+            lines.append(
+                f"        kwargs[{name!r}] = None if value is None else convert{index}(value)"
+            )
+    lines.append("    return cls(**kwargs)")
+    exec("\n".join(lines), names)  # noqa: S102 - built from the dataclass's own field names
+    return typing.cast(Callable[[dict[str, Any]], Any], names["build"])
+
+
 def from_record(cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from a stored dict; unknown keys are ignored, missing ones take defaults."""
-    kwargs: dict[str, Any] = {}
-    for name, convert in _fields(typing.cast(type, cls)):
-        if name in data:
-            value = data[name]
-            kwargs[name] = None if value is None else convert(value)
-    return cls(**kwargs)
+    build: Callable[[dict[str, Any]], T] = _builder(cls)  # type: ignore[arg-type]
+    return build(data)

@@ -14,10 +14,10 @@ import re
 
 # C0 (tab, line feed and carriage return apart), DEL, C1; the bidi embeddings, overrides,
 # isolates and marks; U+2028/2029 (line and paragraph separators).
-_CONTROL_CLASS = (
+CONTROL_CLASS = (
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
 )
-_CONTROLS = re.compile(f"[{_CONTROL_CLASS}]")
+_CONTROLS = re.compile(f"[{CONTROL_CLASS}]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\t]")
 
 
