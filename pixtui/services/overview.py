@@ -18,6 +18,7 @@ from pixtui.domain.sessions import (
 )
 from pixtui.domain.timing import format_date, format_day_month, format_time
 from pixtui.i18n import t
+from pixtui.services.current import current_pupils
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _session_day(session: Session) -> date:
 
 def build_overview(snapshot: Any, today: date) -> HomeOverview:
     school = snapshot.school
-    pupils: list[Pupil] = [p for p in snapshot.pupils.all() if not p.left_school]
+    pupils: list[Pupil] = current_pupils(snapshot)  # those who left are not converted
     sessions: list[Session] = snapshot.sessions.all()
     candidates: list[Candidate] = [c for c in snapshot.candidates.all() if not c.removed]
     by_session: dict[str, list[Candidate]] = {}

@@ -23,6 +23,7 @@ from pixtui.domain.enums import Certifiability, LoginMethod, SessionStatus
 from pixtui.domain.models import ChecklistItem, Pupil, Session
 from pixtui.domain.names import matches_search, name_key
 from pixtui.domain.problems import Problem
+from pixtui.services.current import current_pupils as current_pupils
 from pixtui.services.sessions import Refused
 
 FOLLOW_UP_MAX = 200
@@ -70,13 +71,6 @@ def login_matches(pupil: Pupil, wanted: LoginFilter) -> bool:
 
 def pupil_sort_key(pupil: Pupil) -> tuple[str, str, str]:
     return (name_key(pupil.division), name_key(pupil.last_name), name_key(pupil.first_name))
-
-
-def current_pupils(snapshot: Any) -> list[Pupil]:
-    """The pupils still at school, without converting those who left (on a lycée kept five
-    years they outnumber the current ones). A record written without ``left_school`` is
-    current, as its default says: both stored forms are asked for."""
-    return snapshot.pupils.where(left_school=False) + snapshot.pupils.where(left_school=None)
 
 
 def filter_pupils(pupils: Iterable[Pupil], wanted: PupilFilter) -> list[Pupil]:

@@ -36,3 +36,31 @@ def test_today_en_cours_leaves_out_the_finished_tests(demo_store):
     assert finished > 0
     assert row.finished == finished
     assert row.in_progress == sum(is_started(c) for c in candidates)
+
+
+def test_pupils_who_left_are_neither_counted_nor_converted(demo_store, monkeypatch):
+    """Accueil counts the pupils at school; on a lycée kept five years those who left
+    outnumber them, so they are not even read as objects (issue 12)."""
+    import pixtui.store.repository as repository
+    from pixtui.domain.models import Pupil
+
+    leaving = [p.id for p in demo_store.snapshot().pupils.all()[:3]]
+    with demo_store.transaction("test.left") as tx:
+        for pupil_id in leaving:
+            tx.pupils.update(pupil_id, lambda p: setattr(p, "left_school", True))
+    snap = demo_store.snapshot()
+    converted: list[str] = []
+    original = repository.from_record
+
+    def counting(cls, data):
+        if cls is Pupil:
+            converted.append(data["id"])
+        return original(cls, data)
+
+    monkeypatch.setattr(repository, "from_record", counting)
+    counts = build_overview(snap, FROZEN_NOW.date()).pupils
+
+    total = len(snap.pupils)
+    assert counts.total == total - 3
+    assert not set(leaving) & set(converted)
+    assert len(converted) == total - 3
