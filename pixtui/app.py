@@ -61,6 +61,9 @@ class PixtuiApp(App[int]):
         """``room_tick_seconds`` (the room's re-timing, 1 s) and ``hangup_check_seconds`` (the
         terminal watchdog, HANGUP_CHECK_SECONDS) are injectable so tests need not wait."""
         self.MODES = _modes()
+        # The first screen is the start mode's own, composed with the app: switching to it
+        # from on_mount (from Textual's empty default screen) re-parsed every stylesheet twice.
+        self.DEFAULT_MODE = start_mode
         super().__init__()
         self.store = store
         self.clock = clock
@@ -85,7 +88,6 @@ class PixtuiApp(App[int]):
         if self._watch_terminal and not self.is_headless:
             every = self._hangup_check_seconds or HANGUP_CHECK_SECONDS
             self.set_interval(every, self._exit_if_terminal_gone, name="hangup")
-        self.switch_mode(self.start_mode)
 
     def _exit_if_terminal_gone(self) -> None:
         if terminal_gone():

@@ -1,0 +1,47 @@
+"""What start-up does before the first screen shows (issue 12: start-up ≤ 1.3x a bare app)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pixtui.app import PixtuiApp
+from pixtui.screens.home import HomeScreen
+from pixtui.screens.pupils import PupilsScreen
+from pixtui.screens.room_entry import RoomEntryScreen
+from tests.conftest import ROOM_TICK
+
+
+@pytest.fixture
+def css_refreshes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    original = PixtuiApp.refresh_css
+
+    def counting(self: PixtuiApp, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PixtuiApp, "refresh_css", counting)
+    return calls
+
+
+async def test_the_start_section_comes_with_the_app_and_styles_are_parsed_once(
+    demo_app: PixtuiApp, css_refreshes: list[int]
+) -> None:
+    """Switching from Textual's empty default screen to Accueil in on_mount re-parsed every
+    stylesheet twice; Accueil is now the app's first screen."""
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HomeScreen) and demo_app.current_mode == "accueil"
+        assert len(css_refreshes) <= 1
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, PupilsScreen)
+
+
+async def test_pixtui_salle_starts_on_the_room_entry(demo_store, clock) -> None:
+    app = PixtuiApp(
+        demo_store, clock, start_mode="salle", watch_terminal=False, room_tick_seconds=ROOM_TICK
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RoomEntryScreen) and app.current_mode == "salle"
