@@ -62,9 +62,10 @@ def confirm(question: str, assume_yes: bool) -> bool:
 def open_store(args: argparse.Namespace):  # -> Store (import kept lazy)
     from pixtui.cli import UserError
     from pixtui.store import Store
+    from pixtui.store.paths import is_store_folder
 
     path = store_path(args)
-    if path.is_dir():
+    if path.is_dir() and not is_store_folder(path):  # a store folder (issue 12) is a store
         raise UserError(t("cli.error.store_is_folder", path=path))
     if not path.exists():
         raise UserError(t("cli.error.store_missing", path=path))

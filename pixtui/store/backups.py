@@ -18,14 +18,17 @@ import contextlib
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pixtui.store.atomic import atomic_write, fsync_dir
 from pixtui.store.fileformat import Damaged, load_and_validate
+from pixtui.store.folder import FolderTables, JoinCache
+from pixtui.store.parts import HISTORY, Manifest, PartFolder
 from pixtui.store.paths import StorePaths
-from pixtui.store.permissions import FilePolicy
+from pixtui.store.permissions import DEFAULT_MODE, FilePolicy
 
 DEFAULT_KEEP = 50
 RING_FACTOR = 3
@@ -120,11 +123,31 @@ def keep_daily(paths: StorePaths, day: date, policy: FilePolicy) -> Path | None:
         return None
     except OSError:
         atomic_write(target, paths.file.read_bytes(), policy, f".{target.name}.")
+    _prune_dailies(paths)
+    return target
+
+
+def _prune_dailies(paths: StorePaths) -> None:
     pattern = re.compile(re.escape(paths.name) + r"\.\d{8}T000000Z\." + DAILY_LABEL + "$")
     dailies = sorted(e for e in paths.backups.iterdir() if pattern.match(e.name))
     for old in dailies[: max(0, len(dailies) - DAILY_KEEP)]:
         with contextlib.suppress(FileNotFoundError):
             old.unlink()
+
+
+def keep_daily_copy(
+    paths: StorePaths, day: date, whole: Callable[[], bytes], policy: FilePolicy
+) -> Path | None:
+    """A store folder's day version: before the first commit of ``day``, a whole copy of the
+    committed store (``whole()``, a single-file store) as that day's version; the last
+    ``DAILY_KEEP`` kept. A real copy, not links: the parts that did not change are shared by
+    every kept manifest, so damage to one of them would reach every kept version."""
+    target = paths.backups / f"{paths.name}.{day:%Y%m%d}T000000Z.{DAILY_LABEL}"
+    if target.exists():
+        return None
+    policy.make_dir(paths.backups)
+    atomic_write(target, whole(), policy, f".{target.name}.")
+    _prune_dailies(paths)
     return target
 
 
@@ -174,9 +197,61 @@ def _parses(path: Path) -> bool:
     return True
 
 
+def kept_versions(paths: StorePaths) -> list[BackupEntry]:
+    """A store folder's kept versions (``history/manifest.<counter>.json``: the last 50 and
+    the first of each of the last two days), newest first; a version is good when every
+    part it names reads and checks (each part file is read once for the whole list)."""
+    if not paths.is_folder:
+        return []
+    parts = PartFolder(paths.folder, FilePolicy(mode=DEFAULT_MODE))  # a fresh cache: from disk
+    joins = JoinCache()
+    entries: list[BackupEntry] = []
+    history = paths.folder / HISTORY
+    if not history.is_dir():
+        return []
+    for entry in history.iterdir():
+        match = re.match(r"^manifest\.(\d+)\.json$", entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat()
+            manifest = Manifest.from_bytes(entry.read_bytes())
+            FolderTables(parts, manifest, joins).validate()
+            ok = True
+        except FileNotFoundError:
+            continue  # pruned meanwhile
+        except (Damaged, OSError):
+            ok = False  # listed, flagged: it cannot be restored
+        entries.append(
+            BackupEntry(
+                path=entry,
+                counter=int(match.group(1)),
+                label=None,
+                created_at=datetime.fromtimestamp(info.st_mtime, UTC),
+                size=info.st_size,
+                ok=ok,
+            )
+        )
+    entries.sort(key=lambda e: e.counter or 0, reverse=True)
+    return entries
+
+
+def is_kept_version(paths: StorePaths, backup: Path) -> bool:
+    """``backup`` is a kept manifest of the store folder ``paths`` (not a whole file)."""
+    return paths.is_folder and backup.parent == paths.folder / HISTORY
+
+
 def list_backups(path: Path | str) -> list[BackupEntry]:
     """Every backup of the store at ``path``, newest first, each checked for readability."""
     paths = StorePaths.of(path)
+    if paths.is_folder:
+        found = kept_versions(paths) + _listed_files(paths)
+        found.sort(key=lambda e: (e.created_at, e.counter or 0), reverse=True)
+        return found
+    return _listed_files(paths)
+
+
+def _listed_files(paths: StorePaths) -> list[BackupEntry]:
     if not paths.backups.is_dir():
         return []
     ring = re.compile(re.escape(paths.name) + r"\.(\d+)(?:-\d+)?$")
@@ -210,6 +285,8 @@ def list_backups(path: Path | str) -> list[BackupEntry]:
 def newest_good_backup(path: Path | str) -> BackupEntry | None:
     """The newest backup that parses (checks newest first and stops at the first good one)."""
     paths = StorePaths.of(path)
+    if paths.is_folder:
+        return next((entry for entry in list_backups(path) if entry.ok), None)
     if not paths.backups.is_dir():
         return None
     candidates = sorted(

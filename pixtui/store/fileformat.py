@@ -420,6 +420,11 @@ class FileTables:
             return self.cache.index(name, table)
         return {record_id(doc): key for key, doc in table.items()}
 
+    def generation(self, name: str) -> int | None:
+        """A number that moves only when ``name``'s content changes (None: not cached)."""
+        table = self.table(name)
+        return self.cache.generation(name, table) if self.cache is not None else None
+
     def meta(self) -> Doc:
         if META not in self.names:
             raise Damaged("no _meta table")

@@ -62,7 +62,7 @@ UNDATED_RESULTS = "results-sans-date"
 
 # The tables whose documents follow their session, and the field naming it.
 _BY_SESSION = {"sessions": "id", "candidates": "session_id", "password_failures": "id"}
-_PART_FILE = re.compile(r"^([A-Za-z0-9_-]+)\.(\d+)\.json$")
+PART_FILE = re.compile(r"^([A-Za-z0-9_-]+)\.(\d+)\.json$")
 _SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 Parts = dict[str, dict[str, Table]]  # part name -> table name -> documents
@@ -166,7 +166,7 @@ class Manifest:
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise Damaged("manifest does not read") from None
         for part, name in manifest.files.items():
-            match = _PART_FILE.match(name)
+            match = PART_FILE.match(name)
             if match is None or match.group(1) != part:
                 raise Damaged(f"manifest names a bad file for part {part}")
         return manifest
@@ -271,10 +271,24 @@ class PartFolder:
         return new
 
     def _write_new(self, path: Path, data: bytes) -> None:
-        fd = self.policy.open_file(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        try:
+            fd = self.policy.open_file(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        except FileExistsError:
+            # Left by a writer killed during a commit with this counter (the commit did not
+            # happen: the counter is above every committed manifest's, so no manifest names
+            # the file). Commits run under the writers' lock: nobody else is writing it.
+            path.unlink()
+            with self._guard:
+                self._parsed.pop(path.name, None)
+                self._lines.pop(path.name, None)
+            fd = self.policy.open_file(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
         try:
             write_bytes(fd, data)
             os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink()  # half a part (full disk): never left behind
+            raise
         finally:
             os.close(fd)
 
@@ -348,7 +362,7 @@ class PartFolder:
         removed: list[Path] = []
         for entry in self.folder.iterdir():
             stale_temp = entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(".tmp")
-            unnamed = _PART_FILE.match(entry.name) is not None and entry.name not in named
+            unnamed = PART_FILE.match(entry.name) is not None and entry.name not in named
             if stale_temp or unnamed:
                 with contextlib.suppress(FileNotFoundError):
                     entry.unlink()

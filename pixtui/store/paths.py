@@ -22,26 +22,50 @@ def default_store_path(env: Mapping[str, str] | None = None) -> Path:
     return base / "pixtui" / "pixtui.json"
 
 
+FOLDER_SUFFIX = ".d"
+MANIFEST = "manifest.json"
+FOLDER_NAME = "pixtui"  # the stem of the lock, journal and labelled backups of a store folder
+
+
+def is_store_folder(path: Path) -> bool:
+    """A store folder (issue 12): an existing folder holding a ``manifest.json``, or a path
+    named ``….d`` that is a folder or does not exist yet. Anything else is a single file."""
+    if (path / MANIFEST).exists():
+        return True
+    return path.name.endswith(FOLDER_SUFFIX) and (path.is_dir() or not os.path.lexists(path))
+
+
 @dataclass(frozen=True)
 class StorePaths:
-    """The data file and the files beside it (lock, journal, backups, temp files)."""
+    """The store and the files beside it (lock, journal, backups, temp files).
 
-    file: Path
+    Two layouts: a single data file (``root`` is the file, its companions sit beside it) or a
+    store folder (``root`` is the folder; its commit point is ``manifest.json``, and the
+    lock, journal and backups sit inside it)."""
+
+    root: Path
+    is_folder: bool = False
 
     @classmethod
     def of(cls, path: Path | str) -> StorePaths:
         """The store at ``path`` with every symlink resolved, once: the lock, the journal and
         the backups then sit beside the real file, so users of a link and of the real path
         share one file and one lock (a write never replaces the link by a copy)."""
-        return cls(Path(os.path.realpath(Path(path).expanduser())))
+        root = Path(os.path.realpath(Path(path).expanduser()))
+        return cls(root, is_store_folder(root))
+
+    @property
+    def file(self) -> Path:
+        """The file whose replacement commits a change (its inode is the change token)."""
+        return self.root / MANIFEST if self.is_folder else self.root
 
     @property
     def folder(self) -> Path:
-        return self.file.parent
+        return self.root if self.is_folder else self.root.parent
 
     @property
     def name(self) -> str:
-        return self.file.name
+        return FOLDER_NAME if self.is_folder else self.root.name
 
     @property
     def lock(self) -> Path:

@@ -12,6 +12,7 @@ from pixtui.domain.models import Candidate, PasswordFailures, Pupil, SchoolSetti
 from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import from_record
 from pixtui.store.fileformat import Damaged, FileTables, Table, Token
+from pixtui.store.folder import FolderTables
 from pixtui.store.records import parse_instant
 from pixtui.store.repository import SnapshotRepository
 
@@ -21,7 +22,7 @@ _UNKNOWN = count(1)
 class Snapshot:
     def __init__(
         self,
-        tables: FileTables,
+        tables: FileTables | FolderTables,
         meta: dict[str, Any],
         token: Token,
         on_damage: Callable[[Damaged], Exception],
@@ -49,8 +50,8 @@ class Snapshot:
         snapshots of this ``Store`` exactly when the table's bytes did not change, whoever
         wrote in between. A screen keeps the number and redraws only when it moves; comparing
         costs no conversion (the table's bytes are compared once, when the snapshot is read)."""
-        table = self._loader(name)()
-        found = self._tables.cache.generation(name, table) if self._tables.cache else None
+        self._loader(name)()  # damage is reported as for any read
+        found = self._tables.generation(name)
         return found if found is not None else -next(_UNKNOWN)  # not cached: say "changed"
 
     @cached_property

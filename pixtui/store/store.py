@@ -31,8 +31,10 @@ from pixtui.store.backups import (
     DEFAULT_KEEP,
     BackupEntry,
     highest_ring_counter,
+    is_kept_version,
     keep_aside,
     keep_daily,
+    keep_daily_copy,
     link_into_ring,
     list_backups,
     make_labelled_copy,
@@ -51,6 +53,7 @@ from pixtui.store.errors import (
 from pixtui.store.fileformat import (
     META,
     META_ID,
+    TABLE_ORDER,
     Damaged,
     FileTables,
     ParseCache,
@@ -64,6 +67,13 @@ from pixtui.store.fileformat import (
     read_file,
     stat_token,
 )
+from pixtui.store.folder import (
+    FolderTables,
+    JoinCache,
+    changed_parts,
+    commit_whole,
+    static_meta,
+)
 from pixtui.store.journal import (
     VOID_ACTION,
     append_events,
@@ -74,6 +84,8 @@ from pixtui.store.journal import (
     unconfirmed_at_end,
 )
 from pixtui.store.locking import DEFAULT_TIMEOUT, WriterLock
+from pixtui.store.parts import MANIFEST, PART_FILE, Manifest, PartFolder
+from pixtui.store.parts import TEMP_PREFIX as PART_TEMP_PREFIX
 from pixtui.store.paths import StorePaths
 from pixtui.store.permissions import DEFAULT_MODE, GROUP_MODE, FilePolicy, resolve_group
 from pixtui.store.purge import (
@@ -92,7 +104,7 @@ log = logging.getLogger(__name__)
 
 def damaged_error(paths: StorePaths) -> StoreDamaged:
     """The one sentence for a damaged file, naming the newest good backup if there is one."""
-    good = newest_good_backup(paths.file)
+    good = newest_good_backup(paths.root)
     if good is None:
         message = t("store.damaged_no_backup", path=paths.file, backups=paths.backups)
         return StoreDamaged(message, paths.file)
@@ -138,6 +150,20 @@ def _journal_first(
         raise StoreWriteFailed(paths.journal, error) from error
 
 
+def _journal_restore(
+    paths: StorePaths, policy: FilePolicy, event: Event, current: int | None
+) -> None:
+    """A restore's line, first. Over a damaged store (``current`` unknown) nothing is marked
+    unconfirmed: which lines reached it cannot be told."""
+    if current is None:
+        try:
+            append_events(paths.journal, [event], policy)
+        except OSError as error:
+            raise StoreWriteFailed(paths.journal, error) from error
+    else:
+        _journal_first(paths, policy, [event], current, event.at, event.who)
+
+
 class Store:
     """Open with :meth:`open` or :meth:`create`; write with :meth:`transaction`."""
 
@@ -160,10 +186,14 @@ class Store:
         self._snapshot: Snapshot | None = None
         self._snapshot_lock = threading.Lock()
         self._daily_checked: date | None = None
+        # The folder layout (issue 12): parts read once per process, tables joined from them.
+        self._parts = PartFolder(paths.folder, policy) if paths.is_folder else None
+        self._joins = JoinCache()
 
     @property
     def path(self) -> Path:
-        return self.paths.file
+        """The store as named (the data file, or the store folder)."""
+        return self.paths.root
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -192,7 +222,7 @@ class Store:
         store = cls(paths, actor, clock, policy, keep_backups, lock_timeout)
         with store._lock.hold():
             if os.path.lexists(paths.file):
-                raise StoreExists(t("store.exists", path=paths.file))
+                raise StoreExists(t("store.exists", path=paths.root))
             now = clock.now()
             meta = {
                 "schema_version": schema.SCHEMA_VERSION,
@@ -211,9 +241,15 @@ class Store:
                 "sessions": {},
                 "candidates": {},
             }
-            data = encode([(name, dump_payload(table)) for name, table in tables.items()])
-            atomic_write(paths.file, data, policy, paths.temp_prefix)
-            store._adopt(data, stat_token(paths.file))
+            if store._parts is not None:
+                tables[META] = {META_ID: static_meta(meta)}
+                manifest = store._manifest(1, now, actor)
+                committed = commit_whole(store._parts, None, tables, manifest)
+                store._adopt_manifest(committed, stat_token(paths.file))
+            else:
+                data = encode([(name, dump_payload(table)) for name, table in tables.items()])
+                atomic_write(paths.file, data, policy, paths.temp_prefix)
+                store._adopt(data, stat_token(paths.file))
             event = Event(now, actor, "store.create", "school", school.id, None, None, 1)
             store._append_journal([event])
         return store
@@ -229,6 +265,8 @@ class Store:
     ) -> Store:
         """Open an existing store: start-up hygiene, full check, migrations."""
         paths = StorePaths.of(path)
+        if paths.is_folder:
+            return cls._open_folder(paths, actor, clock, keep_backups, lock_timeout)
         # The modes live in the file: read them (without the lock: the file is always whole).
         try:
             data, _ = read_file(paths.file)
@@ -261,6 +299,123 @@ class Store:
             store._adopt(data, token)
         return store
 
+    @classmethod
+    def _open_folder(
+        cls,
+        paths: StorePaths,
+        actor: str,
+        clock: Clock,
+        keep_backups: int,
+        lock_timeout: float,
+    ) -> Store:
+        try:
+            data, _ = read_file(paths.file)
+            first = Manifest.from_bytes(data)
+        except Damaged:
+            raise damaged_error(paths) from None
+        except OSError as error:
+            raise open_error(paths.file, error) from None
+        policy = _policy_of({"file_mode": first.file_mode, "group": first.group})
+        policy.apply_umask()
+        store = cls(paths, actor, clock, policy, keep_backups, lock_timeout)
+        parts = store._parts
+        assert parts is not None  # a folder store
+        with store._lock.hold():
+            remove_stale_temps(paths.folder, paths.temp_prefix)
+            if paths.backups.is_dir():
+                remove_stale_temps(paths.backups, paths.temp_prefix)
+            manifest, token = store._read_manifest_locked()
+            tables = FolderTables(parts, manifest, store._joins)
+            try:
+                tables.validate()
+            except Damaged:
+                raise damaged_error(paths) from None
+            except OSError as error:
+                raise open_error(paths.file, error) from None
+            version = manifest.schema_version
+            if version > schema.SCHEMA_VERSION:
+                raise _too_new(paths, version)
+            # Part files and temp files of commits killed before their manifest replace.
+            parts.collect()
+            if version < schema.SCHEMA_VERSION:
+                store._migrate_folder_locked(tables, version)
+                manifest, token = store._read_manifest_locked()
+            store._adopt_manifest(manifest, token)
+        return store
+
+    def _manifest(self, counter: int, now: datetime, actor: str) -> Manifest:
+        return Manifest(
+            schema_version=schema.SCHEMA_VERSION,
+            counter=counter,
+            updated_at=to_record(now),
+            updated_by=actor,
+            file_mode=self.policy.mode,
+            group=self.policy.group,
+        )
+
+    def _read_manifest_locked(self) -> tuple[Manifest, Token]:
+        try:
+            data, token = read_file(self.paths.file)
+            return Manifest.from_bytes(data), token
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        except OSError as error:
+            raise open_error(self.paths.file, error) from None
+
+    def _folder_tables(self, manifest: Manifest, newest: bool = False) -> FolderTables:
+        assert self._parts is not None  # a folder store
+        return FolderTables(
+            self._parts, manifest, self._joins, self._newest_tables if newest else None
+        )
+
+    def _newest_tables(self) -> FolderTables:
+        manifest, _ = self._read_manifest_locked()
+        return self._folder_tables(manifest)
+
+    def _whole_folder(self, tables: FolderTables) -> dict[str, Table]:
+        """Every table of a folder version, ``_meta`` whole (for a full copy or a migration)."""
+        names = list(tables.names)
+        for file_name in tables.manifest.files.values():
+            names += [n for n in tables.folder.read_part(file_name) if n not in names]
+        everything = {name: tables.table(name) for name in names}
+        everything[META] = {META_ID: tables.meta()}
+        return everything
+
+    def _migration_steps(self, version: int) -> list[schema.Migration]:
+        steps = schema.migration_path(version, schema.SCHEMA_VERSION)
+        if steps is None:
+            raise StoreTooNew(
+                t(
+                    "store.no_migration",
+                    path=self.paths.root,
+                    found=version,
+                    known=schema.SCHEMA_VERSION,
+                )
+            )
+        return steps
+
+    def _migrate_folder_locked(self, tables: FolderTables, version: int) -> None:
+        steps = self._migration_steps(version)
+        now = self.clock.now()
+        whole = self._whole_folder(tables)
+        data = self._whole_copy(tables)
+        make_labelled_copy(self.paths, data, f"avant-migration-v{version}", now, self.policy)
+        # Migrations edit in place: give them copies (parsed parts are shared).
+        everything = {name: {k: dict(v) for k, v in table.items()} for name, table in whole.items()}
+        for step in steps:
+            step(everything)
+        counter = tables.manifest.counter + 1
+        meta = everything[META][META_ID]
+        meta.update(schema_version=schema.SCHEMA_VERSION, change_counter=counter)
+        everything[META] = {META_ID: static_meta(meta)}
+        after = {"schema_version": schema.SCHEMA_VERSION}
+        before = {"schema_version": version}
+        event = Event(now, self.actor, "store.migrate", "", "", before, after, counter)
+        self._journal_first([event], counter - 1, now)
+        assert self._parts is not None  # a folder store
+        manifest = self._manifest(counter, now, self.actor)
+        commit_whole(self._parts, tables.manifest, everything, manifest)
+
     def _read_locked(self) -> tuple[bytes, Token]:
         try:
             return read_file(self.paths.file)
@@ -268,16 +423,7 @@ class Store:
             raise open_error(self.paths.file, error) from None
 
     def _migrate_locked(self, data: bytes, tables: FileTables, version: int) -> None:
-        steps = schema.migration_path(version, schema.SCHEMA_VERSION)
-        if steps is None:
-            raise StoreTooNew(
-                t(
-                    "store.no_migration",
-                    path=self.paths.file,
-                    found=version,
-                    known=schema.SCHEMA_VERSION,
-                )
-            )
+        steps = self._migration_steps(version)
         now = self.clock.now()
         make_labelled_copy(self.paths, data, f"avant-migration-v{version}", now, self.policy)
         # ``tables`` was parsed without the shared cache: migrations may edit it in place.
@@ -308,9 +454,17 @@ class Store:
     def transaction(self, action: str) -> Iterator[Transaction]:
         """One atomic change; ``action`` (e.g. ``"session.create"``) goes into the journal."""
         with self._lock.hold():
-            data, token = self._read_locked()
+            source: FileTables | FolderTables
+            if self._parts is not None:
+                manifest, token = self._read_manifest_locked()
+                source = self._folder_tables(manifest)
+            else:
+                data, token = self._read_locked()
+                try:
+                    source = FileTables.from_bytes(data, self._cache)
+                except Damaged:
+                    raise damaged_error(self.paths) from None
             try:
-                source = FileTables.from_bytes(data, self._cache)
                 meta = source.meta()
             except Damaged:
                 raise damaged_error(self.paths) from None
@@ -323,19 +477,58 @@ class Store:
                 yield tx
             finally:
                 tx.close()
-            self._commit_locked(tx, meta, token)
+            if isinstance(source, FolderTables):
+                self._commit_folder_locked(tx, source, meta)
+            else:
+                self._commit_locked(tx, source, meta, token)
 
     def _damage(self, _error: Damaged) -> StoreDamaged:
         return damaged_error(self.paths)
 
-    def _commit_locked(self, tx: Transaction, meta: dict[str, Any], token: Token) -> None:
+    def _journal_only(self, tx: Transaction, counter: int) -> None:
+        for event in tx.events:
+            event.counter = counter
+        self._journal_first(tx.events, counter, tx.now)
+
+    def _commit_folder_locked(
+        self, tx: Transaction, source: FolderTables, meta: dict[str, Any]
+    ) -> None:
+        """One commit on the folder: the parts holding a changed document written under the
+        new counter, then the manifest replaced (the commit point), the journal lines first."""
         counter = int(meta.get("change_counter", 0))
         if not tx.changed:
-            for event in tx.events:
-                event.counter = counter
-            self._journal_first(tx.events, counter, tx.now)
+            self._journal_only(tx, counter)
             return
-        source = tx.source
+        assert self._parts is not None  # a folder store
+        try:
+            changed = changed_parts(source, tx.memory, NOT_LOADED)
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        for event in tx.events:
+            event.counter = counter + 1
+        self._journal_first(tx.events, counter, tx.now)
+        day = local(tx.now).date()
+        if day != self._daily_checked:
+            keep_daily_copy(self.paths, day, lambda: self._whole_copy(source), self.policy)
+            self._daily_checked = day
+        manifest = self._manifest(counter + 1, tx.now, self.actor)
+        try:
+            committed = self._parts.commit(source.manifest, changed, manifest)
+        except StoreWriteFailed:
+            with contextlib.suppress(OSError):
+                self._void_unconfirmed(counter, tx.now)
+            raise
+        self._adopt_manifest(committed, stat_token(self.paths.file))
+        with contextlib.suppress(OSError, Damaged):
+            self._parts.prune(self.keep_backups)
+
+    def _commit_locked(
+        self, tx: Transaction, source: FileTables, meta: dict[str, Any], token: Token
+    ) -> None:
+        counter = int(meta.get("change_counter", 0))
+        if not tx.changed:
+            self._journal_only(tx, counter)
+            return
         new_meta = dict(meta)
         new_meta.update(
             schema_version=schema.SCHEMA_VERSION,
@@ -411,6 +604,15 @@ class Store:
     def _adopt(self, data: bytes, token: Token) -> Snapshot:
         try:
             tables = FileTables.from_bytes(data, self._cache)
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        return self._adopt_tables(tables, token)
+
+    def _adopt_manifest(self, manifest: Manifest, token: Token) -> Snapshot:
+        return self._adopt_tables(self._folder_tables(manifest, newest=True), token)
+
+    def _adopt_tables(self, tables: FileTables | FolderTables, token: Token) -> Snapshot:
+        try:
             meta = tables.meta()
         except Damaged:
             raise damaged_error(self.paths) from None
@@ -428,7 +630,11 @@ class Store:
         snap = self._snapshot
         if snap is not None and snap.token == token:
             return snap
-        data, token = self._read_locked()  # no lock needed: the file is always whole
+        # No lock needed: the file (the manifest) is always whole.
+        if self._parts is not None:
+            manifest, token = self._read_manifest_locked()
+            return self._adopt_manifest(manifest, token)
+        data, token = self._read_locked()
         return self._adopt(data, token)
 
     def poll(self) -> bool:
@@ -439,6 +645,9 @@ class Store:
 
     def check(self) -> None:
         """Parse everything; raises ``StoreDamaged``/``StoreTooNew``/``StoreMissing``."""
+        if self._parts is not None:
+            self._check_folder()
+            return
         data, _ = self._read_locked()
         try:
             tables = load_and_validate(data)
@@ -447,6 +656,20 @@ class Store:
         version = tables.meta()["schema_version"]
         if version > schema.SCHEMA_VERSION:
             raise _too_new(self.paths, version)
+
+    def _check_folder(self) -> None:
+        """Every part named by the manifest read again from the disk (not from this
+        process's cache: ``check`` looks for damage done since) and checked."""
+        manifest, _ = self._read_manifest_locked()
+        fresh = PartFolder(self.paths.folder, self.policy)
+        try:
+            FolderTables(fresh, manifest, JoinCache()).validate()
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        except OSError as error:
+            raise open_error(self.paths.file, error) from None
+        if manifest.schema_version > schema.SCHEMA_VERSION:
+            raise _too_new(self.paths, manifest.schema_version)
 
     def unconfirmed_journal_lines(self) -> int:
         """Journal lines of changes that never reached the file (a crash or a full disk
@@ -463,15 +686,41 @@ class Store:
         Under the writers' lock: start-up and purge remove temp files under it, and must not
         take this copy's temp file for one left by a killed process."""
         with self._lock.hold():
-            data, _ = self._read_locked()
-            try:
-                load_and_validate(data)
-            except Damaged:
-                raise damaged_error(self.paths) from None
+            if self._parts is not None:
+                data = self._folder_copy_locked()
+            else:
+                data, _ = self._read_locked()
+                try:
+                    load_and_validate(data)
+                except Damaged:
+                    raise damaged_error(self.paths) from None
             return make_labelled_copy(self.paths, data, label, self.clock.now(), self.policy)
 
+    def _folder_copy_locked(self) -> bytes:
+        """The committed folder as one single-file store (checked): a labelled backup of a
+        folder is a whole file that ``restore`` and any copy elsewhere can read alone."""
+        manifest, _ = self._read_manifest_locked()
+        # Read from the disk, not from this process's cache: as ``check``, a backup is made
+        # only of a store that reads whole now.
+        fresh = PartFolder(self.paths.folder, self.policy)
+        tables = FolderTables(fresh, manifest, JoinCache())
+        try:
+            tables.validate()
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        return self._whole_copy(tables)
+
+    def _whole_copy(self, tables: FolderTables) -> bytes:
+        """A folder version as the bytes of one single-file store."""
+        try:
+            whole = self._whole_folder(tables)
+        except Damaged:
+            raise damaged_error(self.paths) from None
+        names = [n for n in TABLE_ORDER if n in whole] + [n for n in whole if n not in TABLE_ORDER]
+        return encode([(name, dump_payload(whole[name])) for name in names])
+
     def list_backups(self) -> list[BackupEntry]:
-        return list_backups(self.paths.file)
+        return list_backups(self.paths.root)
 
     @classmethod
     def restore(
@@ -485,9 +734,16 @@ class Store:
         """Put a backup back as the store (atomically); returns where the old file was kept."""
         paths = StorePaths.of(path)
         backup = Path(backup_path)
+        tables: FileTables | FolderTables
         try:
-            data = backup.read_bytes()
-            tables = load_and_validate(data)
+            if is_kept_version(paths, Path(os.path.realpath(backup))):
+                # A kept version of the folder: its parts, read and checked now.
+                manifest = Manifest.from_bytes(backup.read_bytes())
+                folder = PartFolder(paths.folder, FilePolicy(mode=DEFAULT_MODE))
+                tables = FolderTables(folder, manifest, JoinCache())
+                tables.validate()
+            else:
+                tables = load_and_validate(backup.read_bytes())
         except (Damaged, OSError):
             raise StoreError(t("store.bad_backup", path=backup)) from None
         meta = dict(tables.meta())
@@ -500,6 +756,11 @@ class Store:
         except OSError as error:
             raise folder_error(paths.folder, error) from None
         lock = WriterLock(paths.lock, policy, lock_timeout)
+        if paths.is_folder:
+            with lock.hold():
+                return cls._restore_folder_locked(paths, policy, backup, tables, actor, clock)
+        if not isinstance(tables, FileTables):  # a folder's kept version given for a file
+            raise StoreError(t("store.bad_backup", path=backup))
         with lock.hold():
             now = clock.now()
             current: int | None = None  # unknown if the file is damaged: void nothing then
@@ -527,14 +788,51 @@ class Store:
             new = encode([(name, dump_payload(everything[name])) for name in names])
             after = {"backup": backup.name, "kept_aside": aside.name if aside else None}
             event = Event(now, actor, "store.restore", "", "", None, after, counter)
-            if current is None:
-                try:
-                    append_events(paths.journal, [event], policy)
-                except OSError as error:
-                    raise StoreWriteFailed(paths.journal, error) from error
-            else:
-                _journal_first(paths, policy, [event], current, now, actor)
+            _journal_restore(paths, policy, event, current)
             atomic_write(paths.file, new, policy, paths.temp_prefix)
+        return aside
+
+    @classmethod
+    def _restore_folder_locked(
+        cls,
+        paths: StorePaths,
+        policy: FilePolicy,
+        backup: Path,
+        tables: FileTables | FolderTables,
+        actor: str,
+        clock: Clock,
+    ) -> Path | None:
+        """Restore into a store folder: the current version kept aside as a labelled file
+        (when it reads), the backup's tables committed as every part under a counter above
+        every counter seen (manifest, kept manifests, backup, journal)."""
+        store = cls(paths, actor, clock, policy)
+        parts = store._parts
+        assert parts is not None  # a folder store
+        now = clock.now()
+        base: Manifest | None = None
+        aside: Path | None = None
+        with contextlib.suppress(OSError, Damaged, StoreError):
+            base, _ = store._read_manifest_locked()
+            data = store._folder_copy_locked()
+            aside = make_labelled_copy(paths, data, "avant-restauration", now, policy)
+        if aside is None:  # the current version does not read: its manifest kept as it is
+            aside = keep_aside(paths, now, "avant-restauration", policy)
+        meta = dict(tables.meta())
+        last_logged = [e.counter or 0 for e in tail(paths.journal, 1)]
+        kept = [m.counter for _, m in parts.kept_manifests()]
+        counter = 1 + max(
+            base.counter if base is not None else 0,
+            int(meta.get("change_counter", 0)),
+            *kept,
+            *last_logged,
+        )
+        meta.update(restored_from=backup.name)
+        everything = {name: tables.table(name) for name in tables.names}
+        everything[META] = {META_ID: static_meta(meta)}
+        after = {"backup": backup.name, "kept_aside": aside.name if aside else None}
+        event = Event(now, actor, "store.restore", "", "", None, after, counter)
+        _journal_restore(paths, policy, event, base.counter if base is not None else None)
+        commit_whole(parts, base, everything, store._manifest(counter, now, actor))
         return aside
 
     # --- after a retention purge ----------------------------------------------------
@@ -556,6 +854,8 @@ class Store:
         """Delete every backup for which ``holds(tables)`` is true; journalled."""
         with self._lock.hold():
             deleted = delete_files(self.paths, backups_holding(self.paths, holds))
+            if self._parts is not None:
+                deleted += self._drop_kept_versions_holding(holds)
             if deleted:
                 counter = int(self.snapshot().counter)
                 after = {"deleted": [p.name for p in deleted]}
@@ -563,6 +863,28 @@ class Store:
                     [Event(self.clock.now(), self.actor, action, "", "", None, after, counter)]
                 )
         return deleted
+
+    def _drop_kept_versions_holding(self, holds: TablesCheck) -> list[Path]:
+        """The folder's kept manifests whose version ``holds`` (or that do not read) removed,
+        then the part files no manifest names any more: what a purge removed from the
+        current version is then nowhere in the folder (call under the lock)."""
+        parts = self._parts
+        assert parts is not None  # a folder store
+        fresh = PartFolder(self.paths.folder, self.policy)  # from the disk, not the cache
+        joins = JoinCache()
+        dropped: list[Path] = []
+        kept = sorted(parts.history.glob("manifest.*.json")) if parts.history.is_dir() else []
+        for path in kept:
+            try:
+                manifest = Manifest.from_bytes(path.read_bytes())
+                held = holds(self._whole_folder(FolderTables(fresh, manifest, joins)))
+            except (Damaged, OSError):
+                held = True  # cannot be checked, and of no use to a restore
+            if held:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    dropped.append(path)
+        return dropped + parts.collect()
 
     def after_purge(self, action: str) -> tuple[Path, list[Path]]:
         """The store's part of a purge once the data, journal and backups are cleaned:
@@ -574,6 +896,8 @@ class Store:
             removed = remove_stale_temps(self.paths.folder, self.paths.temp_prefix)
             if self.paths.backups.is_dir():
                 removed += remove_stale_temps(self.paths.backups, self.paths.temp_prefix)
+            if self._parts is not None:  # parts of killed commits, the parts' temp files
+                removed += self._parts.collect()
         fresh = self.backup("apres-purge")
         foreign = self.foreign_files()
         after = {"temp_files_removed": len(removed), "backup": fresh.name}
@@ -593,6 +917,12 @@ class Store:
         found = []
         for entry in self.paths.folder.iterdir():
             if entry.name.startswith((own, f".{own}.")) or entry.is_symlink():
+                continue
+            if self.paths.is_folder and (
+                entry.name == MANIFEST
+                or entry.name.startswith(PART_TEMP_PREFIX)
+                or PART_FILE.match(entry.name)
+            ):
                 continue
             if entry.is_file():
                 found.append(entry)

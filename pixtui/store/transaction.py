@@ -26,6 +26,7 @@ from pixtui.domain.serialize import from_record, to_record
 from pixtui.i18n import t
 from pixtui.store.errors import StoreError
 from pixtui.store.fileformat import Damaged, FileTables, Table
+from pixtui.store.folder import FolderTables
 from pixtui.store.records import TABLES, changed_fields
 from pixtui.store.repository import Repository
 
@@ -35,7 +36,7 @@ NOT_LOADED: Any = object()  # placeholder for a table the transaction has not to
 class Transaction:
     def __init__(
         self,
-        source: FileTables,
+        source: FileTables | FolderTables,
         action: str,
         actor: str,
         now: datetime,

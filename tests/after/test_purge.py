@@ -6,7 +6,10 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import pytest
+
 from pixtui.cli import main
+from pixtui.domain.clock import FixedClock
 from tests.after.conftest import add_expired_session
 
 
@@ -29,7 +32,19 @@ def test_dry_run_writes_nothing(after_store, capsys):
     assert all_bytes(folder) == before
 
 
-def test_purge_leaves_no_personal_data_anywhere(after_store, capsys):
+@pytest.fixture(params=["file", "folder"])
+def any_layout_store(request, tmp_path: Path):
+    """The after-session store on the single file, and on the store folder (issue 12)."""
+    if request.param == "file":
+        return request.getfixturevalue("after_store")
+    from tests.after.conftest import FROZEN_NOW
+    from tests.conftest import write_demo_store
+
+    return write_demo_store(tmp_path / "pixtui.d", FixedClock(FROZEN_NOW))
+
+
+def test_purge_leaves_no_personal_data_anywhere(any_layout_store, capsys):
+    after_store = any_layout_store
     session_id, secrets = add_expired_session(after_store)
     after_store.backup("manuelle")  # a manual copy holding the data too
     folder = after_store.path.parent

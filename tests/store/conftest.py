@@ -1,4 +1,8 @@
-"""Shared fixtures of the store tests: a fixed clock and a fresh store in a temp folder."""
+"""Shared fixtures of the store tests: a fixed clock and a fresh store in a temp folder.
+
+``store_path`` is parametrised over both layouts (issue 12): every test that uses it runs on
+the single file and on the store folder. A test that looks at one layout's own bytes asks
+for ``file_store_path`` (or ``folder_store_path``) instead."""
 
 from __future__ import annotations
 
@@ -17,9 +21,17 @@ def clock() -> FixedClock:
     return FixedClock(datetime(2024, 3, 12, 8, 30, tzinfo=UTC))
 
 
+LAYOUTS = {"file": "pixtui.json", "folder": "pixtui.d"}
+
+
+@pytest.fixture(params=list(LAYOUTS))
+def store_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    return tmp_path / "data" / LAYOUTS[request.param]
+
+
 @pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "pixtui.json"
+def file_store_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / LAYOUTS["file"]
 
 
 @pytest.fixture

@@ -8,23 +8,31 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from store_layouts import committed_bytes, committed_tables, is_folder
 
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.models import Pupil, SchoolSettings
 from pixtui.store import Store, StoreError, list_backups
+from pixtui.store.fileformat import load_and_validate
 
 
 def _counter(path: Path) -> int:
     return json.loads(path.read_bytes())["_meta"]["1"]["change_counter"]
 
 
-def test_ring_keeps_the_last_n(tmp_path: Path, clock: FixedClock) -> None:
-    path = tmp_path / "pixtui.json"
+def _twelve_changes(path: Path, clock: FixedClock) -> Store:
+    """A store keeping 5 versions, after 12 changes (a pupil added each time)."""
     Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock)
     store = Store.open(path, actor="a", clock=clock, keep_backups=5)
     for index in range(12):
         with store.transaction("pupil.add") as tx:
             tx.pupils.add(Pupil(last_name=f"N{index}"))
+    return store
+
+
+def test_ring_keeps_the_last_n(tmp_path: Path, clock: FixedClock) -> None:
+    path = tmp_path / "pixtui.json"
+    _twelve_changes(path, clock)
     names = [p.name.rsplit(".", 1)[1] for p in (tmp_path / "backups").iterdir()]
     ring = sorted(int(name) for name in names if name.isdigit())
     assert ring == [8, 9, 10, 11, 12]
@@ -41,11 +49,26 @@ def test_labelled_backup_and_listing(store: Store, clock: FixedClock) -> None:
     with store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="A"))
     copy = store.backup("fin de session 12")
-    assert copy.name.startswith("pixtui.json.20240312T083000Z.fin-de-session-12")
-    assert copy.read_bytes() == store.path.read_bytes()
     entries = store.list_backups()
-    assert {e.path for e in entries} == {copy, copy.parent / "pixtui.json.1"}
-    labelled = next(e for e in entries if e.label)
+    if is_folder(store.path):
+        # A folder's labelled backup is one whole single-file store; its versions are the
+        # kept manifests, and the day's first commit kept a whole copy of the day before.
+        assert copy.name.startswith("pixtui.20240312T083000Z.fin-de-session-12")
+        whole = load_and_validate(copy.read_bytes())
+        live = committed_tables(store.path)
+        assert {n: whole.table(n) for n in whole.names if n != "_meta"} == {
+            n: t for n, t in live.items() if n != "_meta" and t
+        } | {n: {} for n in whole.names if n != "_meta" and not live.get(n)}
+        assert whole.meta()["change_counter"] == 2
+        daily = copy.parent / "pixtui.20240312T000000Z.debut-de-journee"
+        kept = store.path / "history" / "manifest.1.json"
+        assert {e.path for e in entries} == {copy, daily, kept}
+        assert next(e for e in entries if e.path == kept).counter == 1
+    else:
+        assert copy.name.startswith("pixtui.json.20240312T083000Z.fin-de-session-12")
+        assert copy.read_bytes() == store.path.read_bytes()
+        assert {e.path for e in entries} == {copy, copy.parent / "pixtui.json.1"}
+    labelled = next(e for e in entries if e.label and e.label != "debut-de-journee")
     assert labelled.ok and labelled.size == copy.stat().st_size and labelled.counter is None
     ring = next(e for e in entries if e.counter == 1)
     assert ring.ok and ring.created_at.tzinfo is not None
@@ -56,6 +79,8 @@ def test_list_flags_an_unreadable_backup(store: Store) -> None:
     with store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="A"))
     broken = store.path.parent / "backups" / "pixtui.json.1"
+    if is_folder(store.path):
+        broken = store.path / "history" / "manifest.1.json"
     broken.unlink()
     broken.write_bytes(b"{broken")
     assert [e.ok for e in store.list_backups() if e.counter == 1] == [False]
@@ -68,7 +93,12 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_file(
         with store.transaction("pupil.add") as tx:
             tx.pupils.add(Pupil(last_name=name))
     chosen = store_path.parent / "backups" / "pixtui.json.2"  # only "A" in it
-    store_path.write_bytes(b"\x00" * 100)  # the live file is damaged
+    live = store_path
+    if is_folder(store_path):
+        chosen = store_path / "history" / "manifest.2.json"
+        live = store_path / "manifest.json"
+        live.unlink()  # not the kept manifest 4, its hard link
+    live.write_bytes(b"\x00" * 100)  # the live file is damaged
     clock.advance(timedelta(minutes=3))
     aside = Store.restore(store_path, chosen, actor="admin", clock=clock)
     assert aside is not None and aside.read_bytes() == b"\x00" * 100
@@ -78,7 +108,7 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_file(
     assert snap.counter == 5  # above every counter seen, so all processes notice
     assert snap.updated_by == "admin"
     event = reopened.journal_tail(1)[0]
-    assert event.action == "store.restore" and event.after["backup"] == "pixtui.json.2"
+    assert event.action == "store.restore" and event.after["backup"] == chosen.name
     assert store.poll() is True  # a running process sees the restore
     with store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="D"))
@@ -90,11 +120,11 @@ def test_restore_refuses_a_damaged_backup(
 ) -> None:
     bad = store_path.parent / "bad.json"
     bad.write_bytes(b"{nope")
-    before = store_path.read_bytes()
+    before = committed_bytes(store_path)
     with pytest.raises(StoreError) as caught:
         Store.restore(store_path, bad, actor="x", clock=clock)
     assert "endommagée" in caught.value.message
-    assert store_path.read_bytes() == before
+    assert committed_bytes(store_path) == before
 
 
 def test_backups_stay_within_five_times_the_live_data_and_go_back_a_day(
@@ -129,3 +159,31 @@ def test_backups_stay_within_five_times_the_live_data_and_go_back_a_day(
     assert first_day_end < _counter(dailies[0])
     entries = {e.path.name: e for e in store.list_backups()}
     assert entries[dailies[-1].name].ok and entries[dailies[-1].name].label == "debut-de-journee"
+
+
+def test_folder_history_keeps_the_last_n_and_each_kept_version_restores(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Issue 12, the folder: the last ``keep_backups`` manifests and the first of each of the
+    last two days are kept, the part files only they named are removed, and any kept version
+    is put back whole by ``restore`` (a running process sees it)."""
+    path = tmp_path / "pixtui.d"
+    store = _twelve_changes(path, clock)
+    kept = sorted(e.counter or 0 for e in store.list_backups() if e.counter)
+    assert kept == [1, 8, 9, 10, 11, 12]
+    pupil_parts = sorted(p.name for p in path.glob("pupils.*.json"))
+    assert pupil_parts == [f"pupils.{n}.json" for n in (10, 11, 12, 13, 8, 9)]  # named ones
+    assert all(e.ok for e in store.list_backups())
+    clock.advance(timedelta(minutes=1))
+    aside = Store.restore(path, path / "history" / "manifest.9.json", actor="admin", clock=clock)
+    assert aside is not None and aside.name.endswith("avant-restauration")
+    assert store.poll()
+    snap = store.snapshot()
+    assert [p.last_name for p in snap.pupils.all()] == [f"N{i}" for i in range(8)]
+    assert snap.counter == 14 and snap.updated_by == "admin"
+    # The version kept aside is the whole store as it was (12 pupils).
+    whole = load_and_validate(aside.read_bytes())
+    assert len(whole.table("pupils")) == 12
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="après"))
+    assert len(Store.open(path, actor="b", clock=clock).snapshot().pupils.all()) == 9

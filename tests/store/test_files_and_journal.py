@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from store_layouts import committed_bytes, folder_of, is_folder, temp_files
+from store_layouts import journal as journal_of
 
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.models import Pupil, SchoolSettings
-from pixtui.store import Store, StoreWriteFailed, atomic, default_store_path
+from pixtui.store import Store, StoreWriteFailed, atomic, default_store_path, parts
 from pixtui.store.fileformat import (
     FileTables,
     doc_lines,
@@ -37,10 +39,20 @@ def _mode(path: Path) -> int:
 def test_files_are_private_by_default(store: Store, store_path: Path) -> None:
     with store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="A"))
-    folder = store_path.parent
-    for path in (store_path, folder / "pixtui.json.lock", folder / "pixtui.json.journal.jsonl"):
-        assert _mode(path) == 0o600, path
-    assert _mode(folder / "backups" / "pixtui.json.1") == 0o600
+    folder = folder_of(store_path)
+    if is_folder(store_path):
+        own = [p for p in store_path.iterdir() if p.is_file()]
+        assert {p.name for p in own} >= {"manifest.json", "pixtui.lock", "pixtui.journal.jsonl"}
+        assert len(own) > 4  # and the parts
+        own += list((store_path / "history").iterdir())
+        own += list((store_path / "backups").iterdir())  # the day's copy
+        for path in own:
+            assert _mode(path) == 0o600, path
+        assert _mode(store_path) == 0o700 and _mode(store_path / "history") == 0o700
+    else:
+        for path in (store_path, folder / "pixtui.json.lock", folder / "pixtui.json.journal.jsonl"):
+            assert _mode(path) == 0o600, path
+        assert _mode(folder / "backups" / "pixtui.json.1") == 0o600
     assert _mode(folder / "backups") == 0o700
     assert _mode(store.backup("manuelle")) == 0o600
     assert os.umask(0o077) == 0o077
@@ -72,13 +84,16 @@ def test_group_mode_when_configured(tmp_path: Path, clock: FixedClock) -> None:
 def test_stale_temp_files_removed_at_start(
     store: Store, store_path: Path, clock: FixedClock
 ) -> None:
-    folder = store_path.parent
-    stale = folder / ".pixtui.json.abc123.tmp"
-    stale.write_bytes(b"half a write with personal data")
+    folder = folder_of(store_path)
+    stales = [folder / f".{'pixtui' if is_folder(store_path) else 'pixtui.json'}.abc123.tmp"]
+    if is_folder(store_path):  # a part's temp file, and a part file no manifest names
+        stales += [folder / ".part.abc123.tmp", folder / "session-x.99.json"]
+    for stale in stales:
+        stale.write_bytes(b"half a write with personal data")
     other_store_temp = folder / ".other.json.abc123.tmp"
     other_store_temp.write_bytes(b"not ours")
     Store.open(store_path, actor="x", clock=clock)
-    assert not stale.exists()
+    assert not [stale for stale in stales if stale.exists()]
     assert other_store_temp.exists()
 
 
@@ -91,7 +106,8 @@ def test_failed_write_keeps_the_old_file(
 ) -> None:
     with store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="A"))
-    before = store_path.read_bytes()
+    before = committed_bytes(store_path)
+    files_before = sorted(folder_of(store_path).iterdir())
     real_write = atomic.write_bytes
 
     def failing(fd: int, data: bytes) -> None:
@@ -99,15 +115,19 @@ def test_failed_write_keeps_the_old_file(
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(atomic, "write_bytes", failing)
+    if is_folder(store_path):  # the folder writes its parts through parts.write_bytes
+        monkeypatch.setattr(parts, "write_bytes", failing)
     with pytest.raises(StoreWriteFailed) as caught, store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="B"))
     message = caught.value.message
     assert "intactes" in message and str(store_path) in message
     if code == errno.ENOSPC:
         assert "le disque est plein" in message
-    assert store_path.read_bytes() == before
-    assert not [p for p in store_path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert committed_bytes(store_path) == before
+    assert not temp_files(store_path)
+    assert sorted(folder_of(store_path).iterdir()) == files_before  # no part left behind
     monkeypatch.setattr(atomic, "write_bytes", real_write)
+    monkeypatch.setattr(parts, "write_bytes", real_write)
     assert [p.last_name for p in store.snapshot().pupils.all()] == ["A"]
     with store.transaction("pupil.add") as tx:  # works again once there is room
         tx.pupils.add(Pupil(last_name="C"))
@@ -117,7 +137,8 @@ def test_failed_write_keeps_the_old_file(
 def test_failed_replace_keeps_the_old_file(
     store: Store, store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = store_path.read_bytes()
+    before = committed_bytes(store_path)
+    files_before = sorted(folder_of(store_path).iterdir())
 
     def no_replace(src: str, dst: object) -> None:
         raise OSError(errno.EIO, "I/O error")
@@ -125,15 +146,19 @@ def test_failed_replace_keeps_the_old_file(
     monkeypatch.setattr(atomic.os, "replace", no_replace)
     with pytest.raises(StoreWriteFailed), store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="B"))
-    assert store_path.read_bytes() == before
-    assert not [p for p in store_path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert committed_bytes(store_path) == before
+    assert not temp_files(store_path)
+    if is_folder(store_path):  # the parts written for the failed commit are removed
+        kept = ("history", "backups")  # the version before, kept before the commit
+        after = [p for p in sorted(folder_of(store_path).iterdir()) if p.name not in kept]
+        assert after == [p for p in files_before if p.name not in kept]
 
 
 # --- journal -------------------------------------------------------------------------
 
 
 def test_journal_only_grows_and_records_changed_fields(store: Store, store_path: Path) -> None:
-    journal = store_path.parent / "pixtui.json.journal.jsonl"
+    journal = journal_of(store_path)
     sizes = [journal.stat().st_size]
     prefix = journal.read_bytes()
     with store.transaction("pupil.add") as tx:
@@ -157,7 +182,7 @@ def test_journal_only_grows_and_records_changed_fields(store: Store, store_path:
 
 
 def test_journal_tolerates_a_torn_last_line(store: Store, store_path: Path) -> None:
-    journal = store_path.parent / "pixtui.json.journal.jsonl"
+    journal = journal_of(store_path)
     with journal.open("ab") as handle:
         handle.write(b'{"at":"2024-03-12T08:30:00+00:00","who":"x","act')  # crash mid-line
     assert [e.action for e in store.journal_tail(5)] == ["store.create"]

@@ -15,12 +15,19 @@ import time
 from pathlib import Path
 
 import pytest
+from store_layouts import committed_bytes, committed_tables
 
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.models import Pupil, Session
 from pixtui.store import Store, StoreWriteFailed
+from pixtui.store import parts as parts_module
 from pixtui.store import store as store_module
-from pixtui.store.fileformat import load_and_validate
+
+
+def _patch_commit(patch: pytest.MonkeyPatch, replacement: object) -> None:
+    """The commit point's write: the single file's, or the folder's manifest."""
+    patch.setattr(store_module, "atomic_write", replacement)
+    patch.setattr(parts_module, "atomic_write", replacement)
 
 
 def _add(store: Store, name: str) -> None:
@@ -36,15 +43,14 @@ def test_a_crash_before_the_replace_leaves_lines_that_readers_leave_out(
     store: Store, store_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _add(store, "Avant")
-    real_write = store_module.atomic_write
 
     def killed(*_args: object, **_kwargs: object) -> None:
         raise Killed
 
-    monkeypatch.setattr(store_module, "atomic_write", killed)
-    with pytest.raises(Killed):
-        _add(store, "Jamais")
-    monkeypatch.setattr(store_module, "atomic_write", real_write)
+    with monkeypatch.context() as patch:
+        _patch_commit(patch, killed)
+        with pytest.raises(Killed):
+            _add(store, "Jamais")
     other = Store.open(store_path, actor="jmartin", clock=clock)
     assert other.unconfirmed_journal_lines() == 1  # written, not yet marked
     _add(other, "Après")  # the next writer marks it
@@ -61,7 +67,7 @@ def test_a_full_disk_for_the_journal_writes_nothing(
     store: Store, store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _add(store, "Avant")
-    before = store_path.read_bytes()
+    before = committed_bytes(store_path)
 
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "full")
@@ -69,7 +75,7 @@ def test_a_full_disk_for_the_journal_writes_nothing(
     monkeypatch.setattr(store_module, "append_events", full)
     with pytest.raises(StoreWriteFailed, match="disque est plein"):
         _add(store, "Jamais")
-    assert store_path.read_bytes() == before  # no commit without its line
+    assert committed_bytes(store_path) == before  # no commit without its line
 
 
 def test_a_failed_replace_marks_its_lines_at_once(
@@ -78,7 +84,7 @@ def test_a_failed_replace_marks_its_lines_at_once(
     def refused(path: Path, *_args: object) -> None:
         raise StoreWriteFailed(path, OSError(errno.EACCES, "no"))
 
-    monkeypatch.setattr(store_module, "atomic_write", refused)
+    _patch_commit(monkeypatch, refused)
     with pytest.raises(StoreWriteFailed):
         _add(store, "Jamais")
     assert store.unconfirmed_journal_lines() == 1
@@ -117,7 +123,7 @@ def test_no_commit_without_its_journal_line_in_500_kills(
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     final = Store.open(store_path, actor="check", clock=clock)
-    load_and_validate(store_path.read_bytes())
+    committed_tables(store_path)  # every part parses and checks
     snap = final.snapshot()
     committed = len(snap.pupils) - 300
     assert committed == len(snap.sessions.get(session_id).examiners)  # atomic as ever
@@ -142,7 +148,7 @@ def test_check_counts_the_unconfirmed_lines(
         raise StoreWriteFailed(path, OSError(errno.EACCES, "no"))
 
     with monkeypatch.context() as patch:
-        patch.setattr(store_module, "atomic_write", refused)
+        _patch_commit(patch, refused)
         with pytest.raises(StoreWriteFailed):
             _add(store, "Jamais")
     assert main(["check", "--store", str(store_path)]) == 0

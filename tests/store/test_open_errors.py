@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from store_layouts import data_file, is_folder
 
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.models import Pupil, SchoolSettings, Session
@@ -191,21 +192,32 @@ def test_a_damaged_record_is_damage_for_open_check_and_backups(
 ) -> None:
     with store.transaction("add") as tx:
         tx.pupils.add(Pupil(last_name="Zoé"))
-        tx.sessions.add(Session(site="Lycée", room="B12"))
+        session = tx.sessions.add(Session(site="Lycée", room="B12"))
     with store.transaction("add") as tx:
         tx.pupils.add(Pupil(last_name="Noé"))
-    _replace_first_doc(store_path, table, change)
+    part = "pupils" if table == "pupils" else f"session-{session.id}"
+    _replace_first_doc(data_file(store_path, part), table, change)
     with pytest.raises(StoreDamaged) as caught:
         Store.open(store_path, actor="x", clock=clock)
-    assert caught.value.backup is not None and caught.value.backup.name == "pixtui.json.2"
+    newest_good = "pixtui.json.2"
+    if is_folder(store_path):
+        # The kept manifest 2 still names the session part (unchanged since): the day's copy.
+        shared = table == "sessions"
+        newest_good = "pixtui.20240312T000000Z.debut-de-journee" if shared else "manifest.2.json"
+    assert caught.value.backup is not None and caught.value.backup.name == newest_good
     with pytest.raises(StoreDamaged):
         store.check()
     with pytest.raises(StoreDamaged):
         store.backup("manuelle")
-    # A copy of the damaged file in the backups is not called good, and restore refuses it.
+    # A copy of the damaged version in the backups is not called good, and restore refuses
+    # it (on the folder: a kept manifest naming the damaged part).
     copy = store_path.parent / "backups" / "pixtui.json.99"
-    copy.write_bytes(store_path.read_bytes())
-    assert {b.path.name: b.ok for b in list_backups(store_path)}["pixtui.json.99"] is False
+    if is_folder(store_path):
+        copy = store_path / "history" / "manifest.99.json"
+        copy.write_bytes((store_path / "manifest.json").read_bytes())
+    else:
+        copy.write_bytes(store_path.read_bytes())
+    assert {b.path.name: b.ok for b in list_backups(store_path)}[copy.name] is False
     with pytest.raises(StoreError, match="endommagée"):
         Store.restore(store_path, copy, actor="x", clock=clock)
 
@@ -215,13 +227,17 @@ def test_a_hundred_thousand_nested_brackets_do_not_make_restore_impossible(
 ) -> None:
     with store.transaction("add") as tx:
         tx.pupils.add(Pupil(last_name="Zoé"))
-    hostile = store_path.read_bytes().replace(b'"sessions":{}', b'"sessions":' + b"[" * 100_000)
-    store_path.write_bytes(hostile)
+    target = data_file(store_path, "school")  # the folder's part with the empty tables
+    hostile = target.read_bytes().replace(b'"sessions":{}', b'"sessions":' + b"[" * 100_000)
+    assert hostile != target.read_bytes()
+    target.write_bytes(hostile)
     with pytest.raises(StoreDamaged):
         Store.open(store_path, actor="x", clock=clock)
-    (store_path.parent / "backups" / "pixtui.json.77").write_bytes(hostile)
+    name = "pixtui.20240101T000000Z.hostile" if is_folder(store_path) else "pixtui.json.77"
+    backups_folder = (store_path if is_folder(store_path) else store_path.parent) / "backups"
+    (backups_folder / name).write_bytes(hostile)
     backups = list_backups(store_path)
-    assert {b.path.name: b.ok for b in backups}["pixtui.json.77"] is False
+    assert {b.path.name: b.ok for b in backups}[name] is False
     good = next(b for b in backups if b.ok)
     Store.restore(store_path, good.path, actor="x", clock=clock)
     Store.open(store_path, actor="x", clock=clock).check()  # opens and checks again

@@ -11,11 +11,22 @@ import time
 from pathlib import Path
 
 import pytest
+from store_layouts import committed_bytes, committed_tables, is_folder, temp_files
 
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.models import Candidate, Pupil, Session
 from pixtui.store import Store
-from pixtui.store.fileformat import load_and_validate
+from pixtui.store.parts import Manifest
+
+
+def _unnamed_parts(path: Path) -> list[Path]:
+    """Part files of a store folder that neither the manifest nor a kept one names."""
+    if not is_folder(path):
+        return []
+    manifests = [path / "manifest.json", *(path / "history").glob("manifest.*.json")]
+    named = {n for m in manifests for n in Manifest.from_bytes(m.read_bytes()).files.values()}
+    return [p for p in path.glob("*.*.json") if p.name not in named]
+
 
 WORKER = Path(__file__).with_name("store_worker.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +56,7 @@ def test_four_processes_hundred_transactions_each(store: Store, store_path: Path
     for worker in workers:
         _, err = worker.communicate(timeout=60)
         assert worker.returncode == 0, err
-    load_and_validate(store_path.read_bytes())
+    committed_tables(store_path)  # every part parses and checks
     snap = store.snapshot()
     names = sorted(p.last_name for p in snap.pupils.all())
     expected = sorted(f"w{n}-{i}" for n in range(4) for i in range(100))
@@ -77,9 +88,11 @@ def test_kill_9_during_writes_never_damages_the_file(
         worker.wait(timeout=10)
         worker.stdout.close()
         worker.stderr.close()
-        temps_seen += len(list(store_path.parent.glob(".pixtui.json.*.tmp")))
+        temps_seen += len(temp_files(store_path)) + len(_unnamed_parts(store_path))
         reopened = Store.open(store_path, actor="check", clock=clock)  # must always open
-        assert not list(store_path.parent.glob(".pixtui.json.*.tmp"))
+        assert not temp_files(store_path)
+        assert not _unnamed_parts(store_path)  # a killed commit's parts are removed
+        reopened.check()
         snap = reopened.snapshot()
         # Each transaction adds one pupil and one examiner, atomically: both or neither.
         added = len(snap.pupils.all()) - 2500
@@ -87,7 +100,7 @@ def test_kill_9_during_writes_never_damages_the_file(
         assert snap.counter == 3 + added
         assert snap.counter > last_counter
         last_counter = snap.counter
-    print(f"temp files left by kills: {temps_seen}")
+    print(f"temp files (and unnamed parts) left by kills: {temps_seen}")
     assert list(Store.open(store_path, actor="x", clock=clock).iter_journal())
 
 
@@ -96,18 +109,22 @@ def test_kill_inside_the_write_leaves_old_file_and_a_temp_that_start_up_removes(
     store: Store, store_path: Path, clock: FixedClock
 ) -> None:
     session_id = _session(store)
-    before = store_path.read_bytes()
+    before = committed_bytes(store_path)
     worker = _spawn("hang_in_replace", str(store_path), session_id, "0", "0")
     assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
     worker.send_signal(signal.SIGKILL)
     worker.wait(timeout=10)
     worker.stdout.close()
     worker.stderr.close()
-    temps = list(store_path.parent.glob(".pixtui.json.*.tmp"))
+    temps = temp_files(store_path)
     assert len(temps) == 1 and oct(temps[0].stat().st_mode & 0o777) == "0o600"
-    assert store_path.read_bytes() == before
-    Store.open(store_path, actor="x", clock=clock)
-    assert not list(store_path.parent.glob(".pixtui.json.*.tmp"))
+    assert committed_bytes(store_path) == before
+    # On the folder the killed commit had written its parts (the pupils, the session).
+    assert len(_unnamed_parts(store_path)) == (2 if is_folder(store_path) else 0)
+    Store.open(store_path, actor="x", clock=clock).check()
+    assert not temp_files(store_path)
+    assert not _unnamed_parts(store_path)
+    assert committed_bytes(store_path) == before
 
 
 @pytest.mark.slow

@@ -1,0 +1,263 @@
+"""The store folder as the store's tables (issue 12): one committed manifest read as tables.
+
+:class:`FolderTables` gives a transaction or a snapshot the same face as the single file's
+``FileTables``: ``table(name)`` is the join of that table over the parts that can hold it
+(``parts.part_of`` decides), read once per process per part file (part files are immutable).
+:func:`changed_parts` turns a transaction's tables back into the few parts it changed: only
+the documents that are not the very objects read are routed, so a room action rewrites one
+session file whatever the size of the school.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pixtui.store.fileformat import META, META_ID, TABLE_ORDER, Damaged, Doc, Table, record_id
+from pixtui.store.parts import (
+    PUPILS_PART,
+    RESULTS_PREFIX,
+    SCHOOL_PART,
+    SESSION_PREFIX,
+    UNDATED_RESULTS,
+    Manifest,
+    PartFolder,
+    part_of,
+    split,
+)
+
+# The fields of ``_meta`` that live in the manifest (written at every commit) rather than in
+# the school part (written only when the school settings change).
+MANIFEST_FIELDS = ("schema_version", "change_counter", "updated_at", "updated_by")
+_BY_SESSION = ("sessions", "candidates", "password_failures")
+
+
+def parts_holding(table: str, files: Mapping[str, str]) -> list[str]:
+    """The parts of a manifest that can hold documents of ``table``, school part first (it
+    keeps the tables that were empty when the folder was written, and unknown tables)."""
+
+    def wanted(part: str) -> bool:
+        if part == SCHOOL_PART:
+            return True
+        if table in _BY_SESSION:
+            return part.startswith(SESSION_PREFIX)
+        if table == "pupils":
+            return part == PUPILS_PART
+        if table == "results":
+            return part.startswith(RESULTS_PREFIX) or part == UNDATED_RESULTS
+        return table not in TABLE_ORDER  # a table this version does not know: look everywhere
+
+    return sorted((p for p in files if wanted(p)), key=lambda p: (p != SCHOOL_PART, p))
+
+
+@dataclass
+class _Joined:
+    files: tuple[str, ...]
+    table: Table
+    generation: int
+    index: dict[str, str] | None = None
+
+
+class JoinCache:
+    """Per process: each table as last joined, by the part files it was joined from (a
+    part file never changes, so the same files give the same table, the same object)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Joined] = {}
+        self._lock = threading.Lock()
+        self._last_generation = 0
+
+    def joined(self, folder: PartFolder, manifest: Manifest, name: str) -> _Joined:
+        holding: list[tuple[str, Table]] = []
+        for part in parts_holding(name, manifest.files):
+            file_name = manifest.files[part]
+            table = folder.read_part(file_name).get(name)
+            if table:
+                holding.append((file_name, table))
+        files = tuple(file_name for file_name, _ in holding)
+        with self._lock:
+            entry = self._entries.get(name)
+        if entry is not None and entry.files == files:
+            return entry
+        joined: Table = {}
+        for _, table in holding:
+            joined.update(table)
+        with self._lock:
+            self._last_generation += 1
+            entry = _Joined(files, joined, self._last_generation)
+            self._entries[name] = entry
+        return entry
+
+    def index(self, entry: _Joined) -> dict[str, str]:
+        if entry.index is None:
+            entry.index = {record_id(doc): key for key, doc in entry.table.items()}
+        return dict(entry.index)
+
+
+class FolderTables:
+    """One committed version of a store folder, its tables joined on demand."""
+
+    def __init__(
+        self,
+        folder: PartFolder,
+        manifest: Manifest,
+        joins: JoinCache,
+        newest: Callable[[], FolderTables] | None = None,
+    ) -> None:
+        self.folder = folder
+        self.manifest = manifest
+        self.joins = joins
+        # Readers do not lock: a snapshot read long ago may name a part file that the
+        # history's pruning removed since (50 commits later). Its tables are then read from
+        # the newest version (``newest``); under the writers' lock a missing file is damage.
+        self.newest = newest
+        self.parsed: dict[str, Table] = {}
+        self._entries: dict[str, _Joined] = {}
+
+    @property
+    def names(self) -> list[str]:
+        school = self._school_part()
+        return list(TABLE_ORDER) + sorted(n for n in school if n not in TABLE_ORDER)
+
+    def _school_part(self) -> dict[str, Table]:
+        file_name = self.manifest.files.get(SCHOOL_PART)
+        if not file_name:
+            return {}
+        try:
+            return self.folder.read_part(file_name)
+        except FileNotFoundError:
+            if self.newest is None:
+                raise Damaged("the school part named by the manifest is missing") from None
+            return self.newest()._school_part()
+
+    def _entry(self, name: str) -> _Joined:
+        entry = self._entries.get(name)
+        if entry is None:
+            try:
+                entry = self.joins.joined(self.folder, self.manifest, name)
+            except FileNotFoundError:
+                if self.newest is None:
+                    raise Damaged(f"a part of {name} named by the manifest is missing") from None
+                entry = self.newest()._entry(name)
+            self._entries[name] = entry
+        return entry
+
+    def table(self, name: str) -> Table:
+        """The table joined over its parts (empty if absent); ``Damaged`` if a part does not
+        parse, ``FileNotFoundError`` if a part named by the manifest is gone."""
+        table = self.parsed.get(name)
+        if table is None:
+            table = self.parsed[name] = self._entry(name).table
+        return table
+
+    def index(self, name: str) -> dict[str, str]:
+        self.table(name)
+        return self.joins.index(self._entry(name))
+
+    def generation(self, name: str) -> int:
+        self.table(name)
+        return self._entry(name).generation
+
+    def meta(self) -> Doc:
+        """The school part's ``_meta`` with the manifest's bookkeeping over it."""
+        doc = self._school_part().get(META, {}).get(META_ID)
+        meta = dict(doc) if isinstance(doc, dict) else {}
+        meta.update(
+            schema_version=self.manifest.schema_version,
+            change_counter=self.manifest.counter,
+            updated_at=self.manifest.updated_at,
+            updated_by=self.manifest.updated_by,
+            file_mode=self.manifest.file_mode,
+            group=self.manifest.group,
+        )
+        return meta
+
+    def validate(self) -> None:
+        """Every part named by the manifest read and checked (``Damaged``; ``OSError`` if
+        one cannot be read). A part file that is gone is damage."""
+        if SCHOOL_PART not in self.manifest.files:
+            raise Damaged("no school part")
+        for part, file_name in self.manifest.files.items():
+            try:
+                tables = self.folder.read_part(file_name)
+            except FileNotFoundError:
+                raise Damaged(f"part file {file_name} is missing") from None
+            # Every document in the part that routing gives it: a part file put in the
+            # place of another (copied by hand, renamed) is damage, not data.
+            for name, table in tables.items():
+                if any(part_of(name, doc) != part for doc in table.values()):
+                    raise Damaged(f"a document of {name} is not in its part ({part})")
+        meta = self._school_part().get(META, {}).get(META_ID)
+        if not isinstance(meta, dict):
+            raise Damaged("no _meta in the school part")
+
+
+def static_meta(meta: Mapping[str, Any]) -> Doc:
+    """What of ``_meta`` goes into the school part (the rest is the manifest's)."""
+    return {k: v for k, v in meta.items() if k not in MANIFEST_FIELDS}
+
+
+def changed_parts(
+    source: FolderTables, memory: Mapping[str, Any], not_loaded: object
+) -> dict[str, dict[str, Table] | None]:
+    """The parts a transaction changed, each given whole (None: the part is now empty).
+
+    A document is changed when it is not the very object read (documents are never edited
+    in place); a document that moved (a candidate to another session) leaves its old part.
+    ``_meta`` is the manifest's, except its static fields (the school part)."""
+    edits: dict[str, dict[str, dict[str, Doc | None]]] = {}
+    for name, new in memory.items():
+        if new is not_loaded:
+            continue
+        old = source.parsed.get(name)
+        if new is old:
+            continue
+        if old is None:
+            old = source.table(name)
+        if name == META:
+            fixed = static_meta(new.get(META_ID, {}))
+            if fixed == static_meta(old.get(META_ID, {})):
+                continue
+            new = {META_ID: fixed}
+        for key, doc in new.items():
+            before = old.get(key)
+            if before is doc:
+                continue
+            part = part_of(name, doc)
+            edits.setdefault(part, {}).setdefault(name, {})[key] = doc
+            if before is not None:
+                was = part_of(name, before)
+                if was != part:
+                    edits.setdefault(was, {}).setdefault(name, {})[key] = None
+        for key, before in old.items():
+            if key not in new:
+                edits.setdefault(part_of(name, before), {}).setdefault(name, {})[key] = None
+    result: dict[str, dict[str, Table] | None] = {}
+    for part, tables in edits.items():
+        base_file = source.manifest.files.get(part)
+        content = dict(source.folder.read_part(base_file)) if base_file else {}
+        for name, docs in tables.items():
+            table = dict(content.get(name, {}))
+            for key, doc in docs.items():
+                if doc is None:
+                    table.pop(key, None)
+                else:
+                    table[key] = doc
+            content[name] = table
+        empty = not any(content.values())
+        result[part] = None if empty and part != SCHOOL_PART else content
+    return result
+
+
+def commit_whole(
+    folder: PartFolder, base: Manifest | None, tables: Mapping[str, Table], manifest: Manifest
+) -> Manifest:
+    """Commit ``tables`` (``_meta`` holding only its static fields) as the whole store: every
+    part written again, the parts of ``base`` that no longer exist dropped (create,
+    migration, restore)."""
+    changed: dict[str, Mapping[str, Table] | None] = dict(split(tables))
+    for part in base.files if base is not None else ():
+        changed.setdefault(part, None)
+    return folder.commit(base, changed, manifest)
