@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import re
-import secrets
 
 from pixtui.domain.problems import Problem
 
@@ -28,6 +27,8 @@ _ACCESS_CODE = re.compile(f"[{ACCESS_CODE_LETTERS}]{{4}}[{ACCESS_CODE_DIGITS}]{{
 
 def _rng(rng: random.Random | None) -> random.Random:
     # Real codes must not be guessable: the system's CSPRNG unless a test passes a seeded one.
+    import secrets  # here: its hashlib costs ~7 ms at every start-up, codes are rarely made
+
     return rng if rng is not None else secrets.SystemRandom()
 
 

@@ -8,7 +8,6 @@ them in would drag every average down for reasons unrelated to the pupils' skill
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -312,6 +311,8 @@ def score_stats(
     results: Iterable[CertificationResult],
     statuses: Iterable[ResultStatus] | None = VALIDATED_ONLY,
 ) -> ScoreStats:
+    import statistics  # here: the store imports this module at every start-up
+
     scores = [r.score for r in _selected(results, statuses) if r.score is not None]
     if not scores:
         return ScoreStats(0, None, None, None, None)
@@ -335,6 +336,8 @@ class GroupSummary:
 
 
 def summarise(label: str, results: Sequence[CertificationResult]) -> GroupSummary:
+    import statistics  # here: the store imports this module at every start-up
+
     validated = [r for r in results if r.status is ResultStatus.VALIDATED]
     certified = [certified_competences(r) for r in validated]
     return GroupSummary(

@@ -11,8 +11,6 @@ import re
 from collections.abc import Sequence
 from datetime import date, time, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from pixtui.domain.clock import at_local
 from pixtui.domain.codes import (
     validate_access_code,
@@ -110,6 +108,8 @@ def proposed_campaign_window(school_type: SchoolType, day: date) -> CampaignWind
     school year of ``day`` with relativedelta (29 February safe). Pix adjusts the dates each
     year, so this is only a proposal (``proposed=True``) for the referent to confirm or correct
     (``pixtui init``, Accueil's C key); the demo builds its windows with it too."""
+    from dateutil.relativedelta import relativedelta  # here: not needed at every start-up
+
     seed = next(w for w in default_campaign_windows() if w.school_type is school_type)
     years = relativedelta(years=school_year_start(day) - school_year_start(seed.start))
     return CampaignWindow(

@@ -15,8 +15,6 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-
 from pixtui.domain.clock import SCHOOL_ZONE, as_utc, at_local
 from pixtui.domain.enums import AssessmentState
 from pixtui.domain.models import Candidate, Session
@@ -174,6 +172,8 @@ def format_countdown(countdown: Countdown) -> str:
 def shift_years(day: date, years: int) -> date:
     """The same day ``years`` later (earlier if negative), by dateutil's relativedelta: a
     29 February lands on 28 February in a common year."""
+    from dateutil.relativedelta import relativedelta  # here: not needed at every start-up
+
     return day + relativedelta(years=years)
 
 

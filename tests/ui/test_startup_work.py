@@ -45,3 +45,23 @@ async def test_pixtui_salle_starts_on_the_room_entry(demo_store, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RoomEntryScreen) and app.current_mode == "salle"
+
+
+def test_the_start_up_path_leaves_rarely_used_modules_unimported() -> None:
+    """What the TUI imports before Accueil shows; these load when first used (codes are made
+    by the CSPRNG's hashlib, a settings file is parsed by tomllib, relativedelta moves campaign
+    windows, statistics summarise results): each cost 1-8 ms at every start-up."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pixtui.cli\n"
+        "pixtui.cli.build_parser()\n"
+        "import pixtui.app, pixtui.commands.room, pixtui.screens.home, pixtui.store\n"
+        "wanted = ('secrets', 'hmac', 'tomllib', 'dateutil', 'statistics')\n"
+        "print(','.join(m for m in wanted if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
