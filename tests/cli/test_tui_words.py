@@ -3,13 +3,12 @@ parser (issue 12: ~20 ms of each start-up), into the namespace the full parser g
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pixtui import cli
+from tests.fresh_imports import modules_after
 
 TUI_WORDS = [
     [],
@@ -68,15 +67,8 @@ def test_either_the_same_namespace_or_the_full_parser(words: list[str]) -> None:
 
 
 def test_opening_the_tui_imports_no_other_command() -> None:
-    import subprocess
-
-    code = (
-        "import sys\n"
-        "from pixtui import cli\n"
-        "assert cli.parse_tui_words(['--store', 'x.json']) is not None\n"
-        "print(sorted(m for m in sys.modules if m.startswith('pixtui.commands.')))\n"
+    loaded = modules_after(
+        "from pixtui import cli\nassert cli.parse_tui_words(['--store', 'x.json']) is not None"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "['pixtui.commands.common', 'pixtui.commands.room']"
+    commands = {m for m in loaded if m.startswith("pixtui.commands.")}
+    assert commands == {"pixtui.commands.common", "pixtui.commands.room"}
