@@ -39,9 +39,9 @@ from pixtui.widgets.tables import Column, FittedTable, selected_row_key
 # At 80 columns: the choice, the names (cut), certifiability and what to know; the other
 # sessions and earlier certifications come back from 100 columns.
 COLUMNS = (
-    Column("mark", "prep.enrol.col.mark"),
-    Column("last_name", "prep.enrol.col.last_name", cut=10),
-    Column("first_name", "prep.enrol.col.first_name", cut=8),
+    Column("mark", "prep.enrol.col.mark", anchor=True),
+    Column("last_name", "prep.enrol.col.last_name", cut=10, anchor=True),
+    Column("first_name", "prep.enrol.col.first_name", cut=8, anchor=True),
     Column("certifiability", "prep.enrol.col.certifiability"),
     Column("others", "prep.enrol.col.others", drop=2),
     Column("previous", "prep.enrol.col.previous", drop=1),

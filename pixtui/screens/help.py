@@ -81,6 +81,7 @@ class HelpScreen(ModalScreen[None]):
         grid.add_row("F1", t("binding.help"))
         grid.add_row("^p", t("help.palette"))
         grid.add_row("^q", t("help.quit"))
+        grid.add_row(f"{t('key.right')} {t('key.left')}", t("help.columns"))
         grid.add_row(t("key.tab"), t("help.tab"))
         grid.add_row(t("key.escape"), t("help.escape"))
         return grid

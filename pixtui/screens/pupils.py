@@ -48,8 +48,8 @@ from pixtui.widgets.tables import (
 # a way to log in, the follow-up of a non-certifiable pupil); from 100 columns the birthdate and
 # the date the certifiability was collected come back.
 COLUMNS = (
-    Column("last_name", "prep.pupils.col.last_name", cut=10),
-    Column("first_name", "prep.pupils.col.first_name", cut=8),
+    Column("last_name", "prep.pupils.col.last_name", cut=10, anchor=True),
+    Column("first_name", "prep.pupils.col.first_name", cut=8, anchor=True),
     Column("division", "prep.pupils.col.division"),
     Column("birthdate", "prep.pupils.col.birthdate", drop=2),
     Column("certifiability", "prep.pupils.col.certifiability"),

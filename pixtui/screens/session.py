@@ -123,8 +123,8 @@ class SessionScreen(PixScreen):
         yield Static(id="candidates-title")
         yield FittedTable(
             [
-                Column("last_name", "session.col.last_name", cut=10),
-                Column("first_name", "session.col.first_name", cut=8),
+                Column("last_name", "session.col.last_name", cut=10, anchor=True),
+                Column("first_name", "session.col.first_name", cut=8, anchor=True),
                 Column("division", "session.col.division"),
                 Column("birthdate", "session.col.birthdate", drop=1),
                 Column("extra_time", "session.col.extra_time"),

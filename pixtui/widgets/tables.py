@@ -193,15 +193,19 @@ class Column:
     """A column of a :class:`FittedTable`.
 
     ``drop``: 0 for a column that decides an action (always shown); 1, 2, … for the others,
-    the highest dropped first when the terminal is too narrow (they come back when it widens).
+    the highest dropped first when the terminal is too narrow (they come back when it widens,
+    or on → : see :func:`column_views`).
     ``cut``: for names, the narrowest width they may be cut to (with "…") before any column is
     dropped; 0 for a column that is never cut.
+    ``anchor``: the column says which record the row is (a name, a room): it stays when → shows
+    the columns that did not fit. Without any anchor in a table, its first column is one.
     """
 
     key: str
     label_key: str
     drop: int = 0
     cut: int = 0
+    anchor: bool = False
 
 
 def _width(cell: Cell) -> int:
@@ -241,6 +245,48 @@ def fit_columns(columns: Sequence[Column], natural: Sequence[int], room: int) ->
     return {columns[i].key: widths[i] for i in shown}
 
 
+def column_views(
+    columns: Sequence[Column], natural: Sequence[int], room: int
+) -> list[dict[str, int]]:
+    """The sets of columns → steps through, each laid out as :func:`fit_columns` does.
+
+    The first is :func:`fit_columns`' choice. When it leaves columns out, each next set holds
+    the anchors (the row's identity), then as many of the columns not yet seen as fit (the
+    least dropped first), then, in the room left, the columns that decide an action: every
+    column comes back on some →, except one too wide to stand beside the anchors."""
+    pad = 2 * CELL_PADDING
+    first = fit_columns(columns, natural, room)
+    views = [first]
+    anchors = [i for i, c in enumerate(columns) if c.anchor] or [0]
+
+    def least(index: int) -> int:
+        column = columns[index]
+        return (min(natural[index], column.cut) if column.cut else natural[index]) + pad
+
+    unseen = sorted(
+        (i for i, c in enumerate(columns) if c.key not in first and i not in anchors),
+        key=lambda i: (columns[i].drop, i),
+    )
+    deciding = [i for i, c in enumerate(columns) if not c.drop and i not in anchors]
+    while unseen:
+        used = sum(least(i) for i in anchors)
+        page = []
+        for index in unseen:
+            if used + least(index) <= room:
+                page.append(index)
+                used += least(index)
+        if not page:
+            break  # what is left does not fit beside the anchors at this width
+        unseen = [i for i in unseen if i not in page]
+        for index in deciding:
+            if index not in page and used + least(index) <= room:
+                page.append(index)
+                used += least(index)
+        shown = sorted(anchors + page)
+        views.append(fit_columns([columns[i] for i in shown], [natural[i] for i in shown], room))
+    return views
+
+
 def room_of(table: DataTable) -> int:
     """The cells a table has for its columns (before its first layout: the terminal's)."""
     width = table.size.width or table.app.size.width - 2
@@ -253,8 +299,98 @@ def header_widths(columns: Sequence[Column], widest: dict[str, int]) -> list[int
     return [max(cell_len(t(c.label_key)), widest.get(c.key, 0)) for c in columns]
 
 
-class FittedTable(RowTable):
-    """A record table that shows the columns that fit its width (see :func:`fit_columns`).
+MORE = "more-columns"  # the key of the narrow last column saying « → » shows others
+MORE_WIDTH = 1 + 2 * CELL_PADDING
+
+
+class ColumnViewsTable(PlainTable):
+    """What the two fitted tables share: → and ← step through the sets of columns of
+    :func:`column_views` when the width leaves some out; otherwise they scroll sideways, as
+    DataTable's own → and ← do in a row table.
+
+    Then a last, narrow column headed « → » says so on the table itself: the footers of the
+    screens with the widest tables (Élèves, Sessions, Enrolment) have no room left at 80
+    columns for one more key. F1 lists the key (« → Colonnes »)."""
+
+    BINDINGS = [
+        Binding(
+            "right",
+            "next_columns",
+            t("table.columns.next"),
+            show=False,
+            id="table-columns-next",
+        ),
+        Binding(
+            "left",
+            "previous_columns",
+            t("table.columns.previous"),
+            show=False,
+            id="table-columns-previous",
+        ),
+        # when every column is shown: DataTable's own actions (a row table scrolls sideways)
+        Binding(
+            "right", "cursor_right", t("table.scroll_right"), show=False, id="table-scroll-right"
+        ),
+        Binding("left", "cursor_left", t("table.scroll_left"), show=False, id="table-scroll-left"),
+    ]
+
+    fit_spec: tuple[Column, ...]
+
+    def __init__(self, *, id: str | None = None, cursor_type: str = "row") -> None:
+        super().__init__(id=id, cursor_type=cursor_type)  # type: ignore[arg-type]
+        self._views: list[dict[str, int]] = []
+        self._view = 0  # which of the views is shown
+
+    @property
+    def hides_columns(self) -> bool:
+        """Some columns are left out at this width (→ shows them)."""
+        return len(self._views) > 1
+
+    def _choose_layout(self, natural: Sequence[int]) -> dict[str, int]:
+        """The columns and widths to show now: the current view of those the width allows."""
+        hid = self.hides_columns
+        room = room_of(self)
+        self._views = column_views(self.fit_spec, natural, room)
+        if len(self._views) > 1:  # the « → » column takes its place
+            self._views = column_views(self.fit_spec, natural, room - MORE_WIDTH)
+        if self._view >= len(self._views):
+            self._view = 0
+        if hid != self.hides_columns:
+            self.refresh_bindings()  # « → Colonnes » appears or leaves
+        return self._views[self._view]
+
+    def _add_columns(self, layout: dict[str, int]) -> None:
+        """The columns of ``layout`` (cleared before), then « → » when some are left out."""
+        for column in self.fit_spec:
+            if column.key in layout:
+                self.add_column(t(column.label_key), key=column.key, width=layout[column.key])
+        if self.hides_columns:
+            self.add_column(t("table.columns.more"), key=MORE, width=1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_columns", "previous_columns"):
+            return self.hides_columns  # False: → falls to the sideways scroll
+        return super().check_action(action, parameters)
+
+    def action_next_columns(self) -> None:
+        self._step_view(1)
+
+    def action_previous_columns(self) -> None:
+        self._step_view(-1)
+
+    def _step_view(self, step: int) -> None:
+        if self.hides_columns:
+            self._view = (self._view + step) % len(self._views)
+            self._relayout()
+
+    def _relayout(self) -> None:
+        """Show the rows again in the columns of the current view (the cursor stays)."""
+        raise NotImplementedError
+
+
+class FittedTable(RowTable, ColumnViewsTable):
+    """A record table that shows the columns that fit its width (see :func:`fit_columns`);
+    → shows those left out (see :class:`ColumnViewsTable`).
 
     The screen gives every row's cells for every column; the table keeps them and re-lays
     itself out when the terminal is resized. The cursor stays on the same record.
@@ -286,19 +422,14 @@ class FittedTable(RowTable):
                     natural[index] = width
         return natural
 
-    def _room(self) -> int:
-        return room_of(self)
-
     def _show(self, *, force: bool = False) -> None:
-        labels = [t(c.label_key) for c in self.fit_spec]
         natural = self._natural or self.measure(cells for _, cells in self._records)
-        layout = fit_columns(self.fit_spec, natural, self._room())
+        more = self.hides_columns
+        layout = self._choose_layout(natural)
         keep = selected_row_key(self)
-        if layout != self._layout:
+        if layout != self._layout or more != self.hides_columns:
             self.clear(columns=True)
-            for index, column in enumerate(self.fit_spec):
-                if column.key in layout:
-                    self.add_column(labels[index], key=column.key, width=layout[column.key])
+            self._add_columns(layout)
             self._layout = layout
         elif not force:
             return
@@ -313,6 +444,9 @@ class FittedTable(RowTable):
         if self._records:
             self._show()
 
+    def _relayout(self) -> None:
+        self._show()
+
     @property
     def shown_columns(self) -> list[str]:
         return list(self._layout)
@@ -326,8 +460,9 @@ class FittedRecordTable(FittedTable):
     ]
 
 
-class FittedLazyTable(LazyTable):
-    """A :class:`LazyTable` whose columns are chosen by width like a :class:`FittedTable`'s.
+class FittedLazyTable(LazyTable, ColumnViewsTable):
+    """A :class:`LazyTable` whose columns are chosen by width like a :class:`FittedTable`'s
+    (→ shows those left out).
 
     The screen gives every row's key, a function making one row's cells for every column of
     ``columns`` and each column's widest cell over all the rows (computed from the records, not
@@ -368,19 +503,21 @@ class FittedLazyTable(LazyTable):
         """Choose the columns for the present width; True when they changed."""
         if self._natural is None:
             return False
-        layout = fit_columns(self.fit_spec, self._natural, room_of(self))
-        if layout == self._layout:
+        more = self.hides_columns
+        layout = self._choose_layout(self._natural)
+        if layout == self._layout and more == self.hides_columns:
             return False
         self._pending = []  # clearing moves the cursor: nothing to add meanwhile
         self.clear(columns=True)
-        for column in self.fit_spec:
-            if column.key in layout:
-                self.add_column(t(column.label_key), key=column.key, width=layout[column.key])
+        self._add_columns(layout)
         self._layout = layout
         self._wanted = [i for i, c in enumerate(self.fit_spec) if c.key in layout]
         return True
 
     def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
         keep = selected_row_key(self)
         if self._lay_out():
             self.show_rows(self._keys, self._shown_cells, keep=keep)
