@@ -42,6 +42,7 @@ def open_room_with(store: Store, clock: FixedClock, total: int) -> list[str]:
 def test_room_scrolled_down_keeps_the_alerts_in_sight(
     snap_compare, demo_app: PixtuiApp, clock: FixedClock, total: int
 ) -> None:
+    """Scrolled to the last row, the « À traiter » line still names both alerts."""
     keys = open_room_with(demo_app.store, clock, total)
     assert snap_compare(demo_app, press=[*keys, "end"], terminal_size=(80, 24))
 
@@ -49,6 +50,7 @@ def test_room_scrolled_down_keeps_the_alerts_in_sight(
 def test_room_on_the_linux_console(
     snap_compare, demo_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """TERM=linux: the grid's glyphs from the console fonts (▶ ◀ ■), nothing missing."""
     monkeypatch.setenv("TERM", "linux")
     app = PixtuiApp(demo_store, clock, watch_terminal=False)
     keys = open_room_with(demo_store, clock, 25)

@@ -48,6 +48,7 @@ def rehearsal_with_25(store: Store, clock: FixedClock) -> list[str]:
 
 @pytest.mark.parametrize("size", ((80, 24), (120, 40)), ids=("80x24", "120x40"))
 def test_accueil(snap_compare, demo_app: PixtuiApp, size: tuple[int, int]) -> None:
+    """Accueil: today's sessions with Statut in sight, the campaign's figures, what is left."""
     assert snap_compare(demo_app, terminal_size=size)
 
 
@@ -55,6 +56,7 @@ def test_accueil(snap_compare, demo_app: PixtuiApp, size: tuple[int, int]) -> No
 def test_room_25_candidates(
     snap_compare, demo_app: PixtuiApp, clock: FixedClock, size: tuple[int, int]
 ) -> None:
+    """The room with 25 candidates: header, « À traiter » line and the whole grid on one screen."""
     keys = rehearsal_with_25(demo_app.store, clock)
     assert snap_compare(demo_app, press=keys, terminal_size=size)
 
@@ -62,6 +64,7 @@ def test_room_25_candidates(
 def test_room_no_color(
     snap_compare, demo_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """NO_COLOR: every state still told by its glyph and an attribute, not by colour."""
     monkeypatch.setenv("NO_COLOR", "1")  # Textual reads it when the App is created
     app = PixtuiApp(demo_store, clock, watch_terminal=False)
     assert app.no_color
@@ -119,6 +122,7 @@ class _Reduced:
 def test_room_16_colours(
     snap_compare, demo_store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """PuTTY's 16 colours: the room's states stay distinct once colours are reduced."""
     import textual.constants
 
     # Textual reads TEXTUAL_COLOR_SYSTEM once, when textual.constants is imported: set the
