@@ -91,6 +91,7 @@ CASES = [
     ("ChoiceDialog", ["f7", "home", "enter", "a"]),  # abort reason
     ("ChoiceDialog", ["f7", "home", "enter", "r"]),  # report: which code
     ("TextDialog", ["f7", "home", "enter", "g"]),  # comment
+    ("FinalisationWizardScreen", ["f7", "home", "enter", "e"]),  # no report to remove: said
     ("FinalisationWizardScreen", ["f7", "home", "enter", "v"]),  # validate: what is missing
     ("ResultsScreen", ["f8"]),
     ("ResultsGroupScreen", ["f8", "enter"]),

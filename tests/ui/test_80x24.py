@@ -154,6 +154,21 @@ CASES: list[tuple[str, list[str]]] = [
     ("TextDialog", ["ROOM", "l"]),  # question alert
     ("AccessCodeScreen", ["ROOM", "v"]),
     ("RoomScreen", ["f6", "home", "enter"]),  # watched from Coordination
+    # the other dialogs and screens a key opens
+    ("ChoiceDialog", ["f3", "e"]),  # certifiability filter
+    ("ChoiceDialog", ["f3", "l"]),  # login filter
+    ("TextDialog", ["f3", "s"]),  # follow-up of a non-certifiable pupil
+    ("PlannerScreen", ["f4", "p"]),
+    ("ConfirmDialog", ["f4", "home", "down", "enter", "r"]),  # remove a candidate
+    ("TextDialog", ["f4", "home", "down", "enter", "x"]),  # documents' folder
+    ("ChoiceDialog", ["f4", "home", "down", "enter", "i", "c"]),  # enrolment: which class
+    ("ConfirmDialog", ["f7", "s"]),  # finalisation: next step
+    ("ConfirmDialog", ["f7", "o"]),  # reopen
+    ("TextDialog", ["f7", "home", "down", "enter", "x"]),  # summary: export
+    ("TextDialog", ["f8", "i"]),  # results: import
+    ("ConfirmDialog", ["f3", "i", "PATH", "enter", "a"]),  # import: accept
+    ("ConfirmDialog", ["ROOM", "c"]),  # finished by the candidate
+    ("ConfirmDialog", ["ROOM", "D"]),  # every present pupil started
 ]
 
 
