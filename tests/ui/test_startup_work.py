@@ -10,6 +10,7 @@ from pixtui.screens.pupils import PupilsScreen
 from pixtui.screens.room_entry import RoomEntryScreen
 from tests.conftest import ROOM_TICK
 from tests.fresh_imports import modules_after
+from tests.ui.pilot_helpers import screen_text
 
 
 @pytest.fixture
@@ -46,6 +47,26 @@ async def test_pixtui_salle_starts_on_the_room_entry(demo_store, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RoomEntryScreen) and app.current_mode == "salle"
+
+
+async def test_pixtui_salle_with_a_number_asks_that_rooms_password(demo_store, clock) -> None:
+    """The room entry is now composed with the app, before the app's own on_mount: the number
+    given on the command line still leads to that session's password."""
+    session = next(s for s in demo_store.snapshot().sessions.all() if s.rehearsal)
+    app = PixtuiApp(
+        demo_store,
+        clock,
+        start_mode="salle",
+        room_number=session.pix_number,
+        watch_terminal=False,
+        room_tick_seconds=ROOM_TICK,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, RoomEntryScreen)  # the password dialog is on top
+        assert session.pix_number in screen_text(app)
+        assert app.room_number is None
 
 
 def test_the_start_up_path_leaves_rarely_used_modules_unimported() -> None:
