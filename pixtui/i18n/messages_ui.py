@@ -45,8 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.columns.next": ("Colonnes", "Columns"),
     "table.columns.more": ("→", "→"),
     "help.columns": (
-        "Une table plus large que l'écran : ses autres colonnes (la colonne « → » le signale)",
-        "A table wider than the screen: its other columns (its « → » column says so)",
+        "les autres colonnes d'une table plus large que l'écran (sa colonne « → » le dit)",
+        "the other columns of a table wider than the screen (its « → » column says so)",
     ),
     "table.columns.previous": ("Colonnes précédentes", "Previous columns"),
     "table.scroll_right": ("Défiler à droite", "Scroll right"),
