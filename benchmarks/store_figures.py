@@ -8,7 +8,12 @@ measured in the same run; the lycée's presence write is also given as a ratio o
 Goals (issue 12): presence median ≤ 20 ms, max ≤ 50 ms, lycée ≤ 1.5x demo; pupil edit and
 session save median ≤ 30 ms; backups ≤ 5x the live data.
 
-Run: ``python benchmarks/store_figures.py [--reps 40] [--years 5]``.
+With ``--layouts file,folder`` (the default) each store is measured as a single file and as
+a store folder (issue 12: ``Store`` on the manifest and its parts; the folder is made from the
+file by ``Store.restore`` into a new ``….d`` path), in the same run; the baseline of both is
+the same file.
+
+Run: ``python benchmarks/store_figures.py [--reps 40] [--years 5] [--layouts file,folder]``.
 """
 
 from __future__ import annotations
@@ -42,18 +47,37 @@ def times(action: Callable[[int], object], reps: int) -> list[float]:
     return out
 
 
-def _folder_size(folder: Path) -> int:
+def _folder_size(folder: Path, skip: frozenset[str] = frozenset()) -> int:
     seen: set[int] = set()
     total = 0
-    for entry in folder.iterdir() if folder.is_dir() else []:
+    for entry in folder.rglob("*") if folder.is_dir() else []:
         info = entry.stat()
-        if entry.is_file() and info.st_ino not in seen:
+        if entry.is_file() and info.st_ino not in seen and entry.name not in skip:
             seen.add(info.st_ino)
             total += info.st_size
     return total
 
 
-def measure(path: Path, reps: int) -> dict[str, float]:
+def _backups_ratio(path: Path) -> float:
+    """backups ÷ live data: the ring and day versions of a file; a folder's kept manifests,
+    the parts only they name and its whole copies (backups/), over the current parts."""
+    if not path.is_dir():
+        return _folder_size(path.parent / "backups") / path.stat().st_size
+    manifest = json.loads((path / "manifest.json").read_bytes())
+    live_names = frozenset(manifest["parts"].values())
+    live = sum((path / name).stat().st_size for name in live_names)
+    journal = frozenset({"pixtui.journal.jsonl", "pixtui.lock", "manifest.json"})
+    return _folder_size(path, live_names | journal) / live
+
+
+def as_folder(path: Path) -> Path:
+    """The store at ``path`` put into a new store folder beside it."""
+    folder = path.with_name("pixtui.d")
+    Store.restore(folder, path, actor="bench", clock=SystemClock())
+    return folder
+
+
+def measure(path: Path, reps: int, baseline_file: Path | None = None) -> dict[str, float]:
     me = Store.open(path, actor="mdupont", clock=SystemClock())
     other = Store.open(path, actor="jmartin", clock=SystemClock())
     snap = me.snapshot()
@@ -84,15 +108,14 @@ def measure(path: Path, reps: int) -> dict[str, float]:
             current.room = f"Salle {index % 9}"
             tx.sessions.save(current)
 
-    data = path.read_bytes()
+    data = (baseline_file or path).read_bytes()
     baseline = times(lambda _: json.dumps(json.loads(data)), reps)
     room = times(presence, max(reps, 60))  # 60 room writes at least (the backups figure)
     pupils = times(pupil_edit, reps)
     edits = times(session_save, reps)
     opening = times(lambda _: Store.open(path, actor="x", clock=SystemClock()), 5)
-    live = path.stat().st_size
     return {
-        "size_mib": live / 2**20,
+        "size_mib": len(data) / 2**20,
         "docs": sum(len(t) for t in json.loads(data).values()),
         "baseline": statistics.median(baseline),
         "presence": statistics.median(room),
@@ -100,8 +123,18 @@ def measure(path: Path, reps: int) -> dict[str, float]:
         "pupil": statistics.median(pupils),
         "session": statistics.median(edits),
         "open": statistics.median(opening),
-        "backups_x": _folder_size(path.parent / "backups") / live,
+        "backups_x": _backups_ratio(path),
     }
+
+
+def _stores(folder: str, years: int) -> list[tuple[str, Path]]:
+    """A fresh demo store and a fresh generated lycée in ``folder``."""
+    demo_path = Path(folder) / "demo" / "pixtui.json"
+    demo_path.parent.mkdir()
+    demo_store(demo_path)
+    lycee_path = Path(folder) / "lycee" / "pixtui.json"
+    build_lycee(lycee_path, years=years)
+    return [("démo", demo_path), (f"lycée 2 000 élèves, {years} ans", lycee_path)]
 
 
 def on_both_stores(
@@ -109,13 +142,18 @@ def on_both_stores(
 ) -> list[tuple[str, dict[str, float]]]:
     """``measure`` run on a fresh demo store, then on a fresh generated lycée."""
     with tempfile.TemporaryDirectory() as folder:
-        demo_path = Path(folder) / "demo" / "pixtui.json"
-        demo_path.parent.mkdir()
-        demo_store(demo_path)
-        lycee_path = Path(folder) / "lycee" / "pixtui.json"
-        build_lycee(lycee_path, years=years)
-        rows = [("démo", measure(demo_path, reps))]
-        rows.append((f"lycée 2 000 élèves, {years} ans", measure(lycee_path, reps)))
+        return [(name, measure(path, reps)) for name, path in _stores(folder, years)]
+
+
+def on_both_layouts(reps: int, years: int, layouts: list[str]) -> list[tuple[str, dict]]:
+    """Each store measured in each layout (the folder made from the file), same run."""
+    rows: list[tuple[str, dict[str, float]]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, path in _stores(folder, years):
+            if "folder" in layouts:
+                rows.append((f"{name}, dossier", measure(as_folder(path), reps, path)))
+            if "file" in layouts:
+                rows.append((f"{name}, fichier", measure(path, reps)))
     return rows
 
 
@@ -123,8 +161,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=40)
     parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--layouts", default="file,folder")
     args = parser.parse_args()
-    rows = on_both_stores(measure, args.reps, args.years)
+    rows = on_both_layouts(args.reps, args.years, args.layouts.split(","))
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, {platform.machine()}; medians of {args.reps} (room: "
@@ -144,10 +183,12 @@ def main() -> None:
             f"({r['session'] / b:.2f}) | {r['open']:.0f} ({r['open'] / b:.1f}) | "
             f"{r['backups_x']:.1f} |"
         )
-    demo, lycee = rows[0][1], rows[1][1]
-    print(
-        f"lycée presence ÷ demo presence: {lycee['presence'] / demo['presence']:.1f}x (goal ≤ 1.5x)"
-    )
+    for layout in ("dossier", "fichier"):
+        found = [r for name, r in rows if name.endswith(layout)]
+        if len(found) == 2:
+            demo, lycee = found
+            ratio = lycee["presence"] / demo["presence"]
+            print(f"{layout}: lycée presence ÷ demo presence: {ratio:.1f}x (goal ≤ 1.5x)")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ session file whatever the size of the school.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,30 +34,94 @@ MANIFEST_FIELDS = ("schema_version", "change_counter", "updated_at", "updated_by
 _BY_SESSION = ("sessions", "candidates", "password_failures")
 
 
+def can_hold(table: str, part: str) -> bool:
+    """Whether ``part`` can hold documents of ``table`` (the school part keeps the tables
+    that were empty when the folder was written, and unknown tables)."""
+    if part == SCHOOL_PART:
+        return True
+    if table in _BY_SESSION:
+        return part.startswith(SESSION_PREFIX)
+    if table == "pupils":
+        return part == PUPILS_PART
+    if table == "results":
+        return part.startswith(RESULTS_PREFIX) or part == UNDATED_RESULTS
+    return table not in TABLE_ORDER  # a table this version does not know: look everywhere
+
+
 def parts_holding(table: str, files: Mapping[str, str]) -> list[str]:
-    """The parts of a manifest that can hold documents of ``table``, school part first (it
-    keeps the tables that were empty when the folder was written, and unknown tables)."""
-
-    def wanted(part: str) -> bool:
-        if part == SCHOOL_PART:
-            return True
-        if table in _BY_SESSION:
-            return part.startswith(SESSION_PREFIX)
-        if table == "pupils":
-            return part == PUPILS_PART
-        if table == "results":
-            return part.startswith(RESULTS_PREFIX) or part == UNDATED_RESULTS
-        return table not in TABLE_ORDER  # a table this version does not know: look everywhere
-
-    return sorted((p for p in files if wanted(p)), key=lambda p: (p != SCHOOL_PART, p))
+    """The parts of a manifest that can hold documents of ``table``, school part first."""
+    return sorted((p for p in files if can_hold(table, p)), key=lambda p: (p != SCHOOL_PART, p))
 
 
 @dataclass
 class _Joined:
     files: tuple[str, ...]
+    tables: tuple[Table, ...]  # each part's table, as parsed (shared, never mutated)
     table: Table
     generation: int
     index: dict[str, str] | None = None
+    manifest_files: Mapping[str, str] | None = None  # the manifest's parts when last checked
+
+
+def _part_name(file_name: str) -> str:
+    return file_name.rsplit(".", 2)[0]
+
+
+def _same_keys_joined(entry: _Joined, holding: list[tuple[str, Table]]) -> _Joined | None:
+    """The usual change (a room action, an edit) rewrites a part with the same documents'
+    keys: the joined table is then the last one with those parts' documents replaced, in
+    place (the same order as a whole join), and its id index still holds if no changed
+    document changed its id. None when parts came, went or gained or lost documents."""
+    if len(entry.files) != len(holding):
+        return None
+    changed: list[tuple[Table, Table]] = []
+    for old_file, old_table, (new_file, new_table) in zip(
+        entry.files, entry.tables, holding, strict=True
+    ):
+        if old_table is new_table:
+            continue
+        if _part_name(old_file) != _part_name(new_file) or old_table.keys() != new_table.keys():
+            return None
+        changed.append((old_table, new_table))
+    joined = dict(entry.table)
+    same_ids = True
+    for old_table, new_table in changed:
+        joined.update(new_table)
+        same_ids = same_ids and all(
+            doc is old_table[key] or record_id(doc) == record_id(old_table[key])
+            for key, doc in new_table.items()
+        )
+    files = tuple(file_name for file_name, _ in holding)
+    tables = tuple(table for _, table in holding)
+    return _Joined(files, tables, joined, 0, entry.index if same_ids else None)
+
+
+def _holding_after(
+    folder: PartFolder,
+    entry: _Joined,
+    files: Mapping[str, str],
+    moved: list[str],
+    name: str,
+) -> list[tuple[str, Table]]:
+    """The (file, table) of each part holding ``name``, in join order: ``entry``'s with the
+    ``moved`` parts read again from ``files``."""
+    by_part = {_part_name(f): (f, t) for f, t in zip(entry.files, entry.tables, strict=True)}
+    order = list(by_part)
+    came = False
+    for part in moved:
+        file_name = files.get(part)
+        table = folder.read_part(file_name).get(name) if file_name is not None else None
+        if file_name is not None and table:
+            if part not in by_part:
+                order.append(part)
+                came = True
+            by_part[part] = (file_name, table)
+        else:
+            by_part.pop(part, None)
+    order = [part for part in order if part in by_part]
+    if came:  # a new part goes to its place in the join order
+        order.sort(key=lambda p: (p != SCHOOL_PART, p))
+    return [by_part[part] for part in order]
 
 
 class JoinCache:
@@ -70,25 +134,44 @@ class JoinCache:
         self._last_generation = 0
 
     def joined(self, folder: PartFolder, manifest: Manifest, name: str) -> _Joined:
-        holding: list[tuple[str, Table]] = []
-        for part in parts_holding(name, manifest.files):
-            file_name = manifest.files[part]
-            table = folder.read_part(file_name).get(name)
-            if table:
-                holding.append((file_name, table))
-        files = tuple(file_name for file_name, _ in holding)
         with self._lock:
             entry = self._entries.get(name)
+        holding: list[tuple[str, Table]] | None = None
+        if entry is not None and entry.manifest_files is not None:
+            # Another process's room action changed one session file: the pupils (and any
+            # table no changed part can hold) are the same table, and the candidates are
+            # the last ones with that one part read again, without the manifest's 500 parts.
+            old, new = entry.manifest_files, manifest.files
+            moved = [p for p, f in new.items() if old.get(p) != f]
+            moved += [p for p in old if p not in new]
+            relevant = [part for part in moved if can_hold(name, part)]
+            if not relevant:
+                entry.manifest_files = new
+                return entry
+            holding = _holding_after(folder, entry, new, relevant, name)
+        if holding is None:
+            holding = []
+            for part in parts_holding(name, manifest.files):
+                file_name = manifest.files[part]
+                table = folder.read_part(file_name).get(name)
+                if table:
+                    holding.append((file_name, table))
+        files = tuple(file_name for file_name, _ in holding)
         if entry is not None and entry.files == files:
+            entry.manifest_files = manifest.files
             return entry
-        joined: Table = {}
-        for _, table in holding:
-            joined.update(table)
+        joined_now = _same_keys_joined(entry, holding) if entry is not None else None
+        if joined_now is None:
+            joined: Table = {}
+            for _, table in holding:
+                joined.update(table)
+            joined_now = _Joined(files, tuple(table for _, table in holding), joined, 0)
+        joined_now.manifest_files = manifest.files
         with self._lock:
             self._last_generation += 1
-            entry = _Joined(files, joined, self._last_generation)
-            self._entries[name] = entry
-        return entry
+            joined_now.generation = self._last_generation
+            self._entries[name] = joined_now
+        return joined_now
 
     def index(self, entry: _Joined) -> dict[str, str]:
         if entry.index is None:
@@ -200,13 +283,18 @@ def static_meta(meta: Mapping[str, Any]) -> Doc:
 
 
 def changed_parts(
-    source: FolderTables, memory: Mapping[str, Any], not_loaded: object
+    source: FolderTables,
+    memory: Mapping[str, Any],
+    not_loaded: object,
+    touched: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, dict[str, Table] | None]:
     """The parts a transaction changed, each given whole (None: the part is now empty).
 
     A document is changed when it is not the very object read (documents are never edited
     in place); a document that moved (a candidate to another session) leaves its old part.
-    ``_meta`` is the manifest's, except its static fields (the school part)."""
+    ``_meta`` is the manifest's, except its static fields (the school part). ``touched``
+    (table -> keys the repositories changed) spares looking at every document of a large
+    table; a table changed without touched keys is compared whole."""
     edits: dict[str, dict[str, dict[str, Doc | None]]] = {}
     for name, new in memory.items():
         if new is not_loaded:
@@ -221,19 +309,20 @@ def changed_parts(
             if fixed == static_meta(old.get(META_ID, {})):
                 continue
             new = {META_ID: fixed}
-        for key, doc in new.items():
-            before = old.get(key)
+        keys = (touched or {}).get(name) if name != META else None
+        if keys is None:  # in the table's order: added documents keep their order in parts
+            keys = [*new, *(key for key in old if key not in new)]
+        for key in keys:
+            doc, before = new.get(key), old.get(key)
             if before is doc:
                 continue
-            part = part_of(name, doc)
-            edits.setdefault(part, {}).setdefault(name, {})[key] = doc
+            if doc is not None:
+                part = part_of(name, doc)
+                edits.setdefault(part, {}).setdefault(name, {})[key] = doc
             if before is not None:
                 was = part_of(name, before)
-                if was != part:
+                if doc is None or was != part:
                     edits.setdefault(was, {}).setdefault(name, {})[key] = None
-        for key, before in old.items():
-            if key not in new:
-                edits.setdefault(part_of(name, before), {}).setdefault(name, {})[key] = None
     result: dict[str, dict[str, Table] | None] = {}
     for part, tables in edits.items():
         base_file = source.manifest.files.get(part)

@@ -104,6 +104,7 @@ class Repository(Generic[R]):
         doc_ids = self._table.insert_multiple(raws)
         for raw, doc_id in zip(raws, doc_ids, strict=True):
             ids[raw["id"]] = str(doc_id)
+            self._tx.touch(self._name, str(doc_id))
             self._tx.record_change(self._record_type, raw["id"], None, raw)
         return [from_record(self._cls, raw) for raw in raws]
 
@@ -148,6 +149,7 @@ class Repository(Generic[R]):
         doc_id, before = found
         self._table.remove(doc_ids=[doc_id])
         del self._ids()[record_id]
+        self._tx.touch(self._name, str(doc_id))
         self._tx.record_change(self._record_type, record_id, before, None)
         return True
 
@@ -159,6 +161,7 @@ class Repository(Generic[R]):
         table = dict(self._raw())
         table[str(doc_id)] = after
         self._tx.memory[self._name] = table
+        self._tx.touch(self._name, str(doc_id))
         self._tx.record_change(self._record_type, after["id"], before, after)
 
 

@@ -101,6 +101,10 @@ from pixtui.store.transaction import NOT_LOADED, Transaction
 
 log = logging.getLogger(__name__)
 
+# The folder's kept manifests are pruned at every PRUNE_EVERY-th commit (listing and reading
+# the history at each room action cost more than the rest of the commit).
+PRUNE_EVERY = 10
+
 
 def damaged_error(paths: StorePaths) -> StoreDamaged:
     """The one sentence for a damaged file, naming the newest good backup if there is one."""
@@ -340,8 +344,18 @@ class Store:
             if version < schema.SCHEMA_VERSION:
                 store._migrate_folder_locked(tables, version)
                 manifest, token = store._read_manifest_locked()
+                tables = store._folder_tables(manifest)
+            # The day's whole copy, if no process made it yet: at start-up rather than in the
+            # first room action of the morning (a commit still makes it for a process that
+            # was opened the day before).
+            store._keep_daily_copy(tables, local(clock.now()).date())
             store._adopt_manifest(manifest, token)
         return store
+
+    def _keep_daily_copy(self, source: FolderTables, day: date) -> None:
+        if day != self._daily_checked:
+            keep_daily_copy(self.paths, day, lambda: self._whole_copy(source), self.policy)
+            self._daily_checked = day
 
     def _manifest(self, counter: int, now: datetime, actor: str) -> Manifest:
         return Manifest(
@@ -501,16 +515,13 @@ class Store:
             return
         assert self._parts is not None  # a folder store
         try:
-            changed = changed_parts(source, tx.memory, NOT_LOADED)
+            changed = changed_parts(source, tx.memory, NOT_LOADED, tx.touched)
         except Damaged:
             raise damaged_error(self.paths) from None
         for event in tx.events:
             event.counter = counter + 1
         self._journal_first(tx.events, counter, tx.now)
-        day = local(tx.now).date()
-        if day != self._daily_checked:
-            keep_daily_copy(self.paths, day, lambda: self._whole_copy(source), self.policy)
-            self._daily_checked = day
+        self._keep_daily_copy(source, local(tx.now).date())
         manifest = self._manifest(counter + 1, tx.now, self.actor)
         try:
             committed = self._parts.commit(source.manifest, changed, manifest)
@@ -519,8 +530,9 @@ class Store:
                 self._void_unconfirmed(counter, tx.now)
             raise
         self._adopt_manifest(committed, stat_token(self.paths.file))
-        with contextlib.suppress(OSError, Damaged):
-            self._parts.prune(self.keep_backups)
+        if committed.counter % PRUNE_EVERY == 0:  # the history may go PRUNE_EVERY over
+            with contextlib.suppress(OSError, Damaged):
+                self._parts.prune(self.keep_backups)
 
     def _commit_locked(
         self, tx: Transaction, source: FileTables, meta: dict[str, Any], token: Token

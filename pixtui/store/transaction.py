@@ -53,6 +53,9 @@ class Transaction:
         self._storage.memory = {name: NOT_LOADED for name in source.names}
         self._repos: dict[str, Repository[Any]] = {}
         self._school_doc_changed = False
+        # table -> TinyDB keys added, replaced or removed, in that order (by the repositories,
+        # the only code that changes a table): the folder layout routes only these documents.
+        self.touched: dict[str, dict[str, None]] = {}
 
     @property
     def _storage(self) -> MemoryStorage:
@@ -118,6 +121,9 @@ class Transaction:
         if repo.get(settings.id) is None and len(repo) == 0:
             return repo.add(settings)
         return repo.save(settings)
+
+    def touch(self, name: str, key: str) -> None:
+        self.touched.setdefault(name, {})[key] = None
 
     # --- journal --------------------------------------------------------------------
 

@@ -169,10 +169,12 @@ def test_folder_history_keeps_the_last_n_and_each_kept_version_restores(
     is put back whole by ``restore`` (a running process sees it)."""
     path = tmp_path / "pixtui.d"
     store = _twelve_changes(path, clock)
+    # Pruned at the 10th change (counter 10): the last 5 then and the day's first; the
+    # three changes since are kept until the next pruning (counter 20).
     kept = sorted(e.counter or 0 for e in store.list_backups() if e.counter)
-    assert kept == [1, 8, 9, 10, 11, 12]
-    pupil_parts = sorted(p.name for p in path.glob("pupils.*.json"))
-    assert pupil_parts == [f"pupils.{n}.json" for n in (10, 11, 12, 13, 8, 9)]  # named ones
+    assert kept == [1, 5, 6, 7, 8, 9, 10, 11, 12]
+    pupil_parts = sorted(int(p.name.split(".")[1]) for p in path.glob("pupils.*.json"))
+    assert pupil_parts == list(range(5, 14))  # the files only removed versions named are gone
     assert all(e.ok for e in store.list_backups())
     clock.advance(timedelta(minutes=1))
     aside = Store.restore(path, path / "history" / "manifest.9.json", actor="admin", clock=clock)
