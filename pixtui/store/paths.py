@@ -30,9 +30,12 @@ FOLDER_NAME = "pixtui"  # the stem of the lock, journal and labelled backups of 
 def is_store_folder(path: Path) -> bool:
     """A store folder (issue 12): an existing folder holding a ``manifest.json``, or a path
     named ``….d`` that is a folder or does not exist yet. Anything else is a single file."""
-    if (path / MANIFEST).exists():
-        return True
-    return path.name.endswith(FOLDER_SUFFIX) and (path.is_dir() or not os.path.lexists(path))
+    try:
+        if (path / MANIFEST).exists():
+            return True
+        return path.name.endswith(FOLDER_SUFFIX) and (path.is_dir() or not os.path.lexists(path))
+    except OSError:  # e.g. a folder on the way that cannot be crossed: opening says why
+        return False
 
 
 @dataclass(frozen=True)
