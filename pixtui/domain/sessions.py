@@ -96,6 +96,16 @@ def school_year_start(day: date) -> int:
     return day.year if day.month >= 9 else day.year - 1
 
 
+def in_current_campaign(session_day: date | None, status_created: bool, today: date) -> bool:
+    """Whether Accueil's « La campagne en chiffres » counts a session: one of today's school
+    year, one without a date yet, or an earlier one still not finalised (still to do). A
+    lycée keeps five years of sessions; counting them all gave « 4680 élèves inscrits sur
+    2000 » and « 500 sessions »."""
+    if session_day is None or school_year_start(session_day) == school_year_start(today):
+        return True
+    return status_created and session_day < today
+
+
 def school_year_of(day: date) -> str:
     """French school years run September to August: 2026-10-01 → "2026-2027"."""
     first = school_year_start(day)

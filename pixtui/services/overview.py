@@ -13,6 +13,7 @@ from pixtui.domain.problems import Severity
 from pixtui.domain.room import room_counters
 from pixtui.domain.sessions import (
     campaign_window_for,
+    in_current_campaign,
     invigilators_needed,
     proposed_campaign_window,
 )
@@ -74,8 +75,17 @@ def _session_day(session: Session) -> date:
 def build_overview(snapshot: Any, today: date) -> HomeOverview:
     school = snapshot.school
     pupils: list[Pupil] = current_pupils(snapshot)  # those who left are not converted
-    sessions: list[Session] = snapshot.sessions.all()
-    candidates: list[Candidate] = [c for c in snapshot.candidates.all() if not c.removed]
+    # this school year's campaign only: five years of sessions and candidates are kept
+    sessions: list[Session] = [
+        s
+        for s in snapshot.sessions.all()
+        if in_current_campaign(s.date, s.status is SessionStatus.CREATED, today)
+    ]
+    candidates: list[Candidate] = [
+        c
+        for c in snapshot.candidates.where_in("session_id", [s.id for s in sessions])
+        if not c.removed
+    ]
     by_session: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_session.setdefault(candidate.session_id, []).append(candidate)

@@ -201,5 +201,12 @@ class SnapshotRepository(Generic[R]):
         wanted = _wanted(self._cls, field_equals)
         return [self._object(k, d) for k, d in self._raw().items() if _matches(d, wanted)]
 
+    def where_in(self, name: str, values: Iterable[Any]) -> list[R]:
+        """The records whose field ``name`` is one of ``values``, filtered on the stored values:
+        only the matches are converted (the candidates of this year's sessions, not of five)."""
+        stored = {to_record(v) for v in values}
+        _wanted(self._cls, {name: None})  # an unknown field is a programming error
+        return [self._object(k, d) for k, d in self._raw().items() if d.get(name) in stored]
+
     def __len__(self) -> int:
         return len(self._raw())

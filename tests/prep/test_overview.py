@@ -64,3 +64,68 @@ def test_pupils_who_left_are_neither_counted_nor_converted(demo_store, monkeypat
     assert counts.total == total - 3
     assert not set(leaving) & set(converted)
     assert len(converted) == total - 3
+
+
+def test_the_campaign_in_figures_counts_this_school_year_only(demo_store, monkeypatch):
+    """A lycée keeps five years: Accueil counted every year's sessions and candidates
+    (« 4680 élèves inscrits sur 2000 », « 500 sessions ») and converted them all. A finalised
+    session of an earlier school year is neither counted nor read; one still not finalised
+    stays (it is still to do)."""
+    from datetime import timedelta
+
+    import pixtui.store.repository as repository
+    from pixtui.domain.enums import SessionStatus
+    from pixtui.domain.models import Candidate
+
+    today = FROZEN_NOW.date()
+    before = build_overview(demo_store.snapshot(), today).sessions
+    real = [s for s in demo_store.snapshot().sessions.all() if not s.rehearsal]
+    old, late = real[0], real[1]
+    last_year = today - timedelta(days=400)
+
+    def finalised_last_year(s):
+        s.date = last_year
+        s.status = SessionStatus.FINALIZED
+
+    def created_last_year(s):
+        s.date = last_year
+
+    with demo_store.transaction("test.last_year") as tx:
+        tx.sessions.update(old.id, finalised_last_year)
+        tx.sessions.update(late.id, created_last_year)
+    snap = demo_store.snapshot()
+    read: list[str] = []
+    original = repository.from_record
+
+    def counting(cls, data):
+        if cls is Candidate:
+            read.append(data["session_id"])
+        return original(cls, data)
+
+    monkeypatch.setattr(repository, "from_record", counting)
+    after = build_overview(snap, today).sessions
+    assert after.total == before.total - 1  # the finalised one of last year left the figures
+    assert old.id not in read and late.id in read
+    others = {
+        c.pupil_id
+        for c in snap.candidates.all()
+        if c.session_id not in {old.id} and not c.removed and c.pupil_id
+        for s in [snap.sessions.get(c.session_id)]
+        if s is not None and not s.rehearsal
+    }
+    assert after.enrolled_pupils == len(others)
+    if late.status is SessionStatus.CREATED:
+        assert after.to_finalise >= 1
+
+
+def test_in_current_campaign():
+    from datetime import date
+
+    from pixtui.domain.sessions import in_current_campaign
+
+    today = date(2026, 12, 3)
+    assert in_current_campaign(date(2026, 9, 1), False, today)  # the school year's first day
+    assert not in_current_campaign(date(2026, 8, 31), False, today)  # last year's, finalised
+    assert in_current_campaign(date(2026, 8, 31), True, today)  # last year's, still to do
+    assert in_current_campaign(None, False, today)  # no date yet
+    assert in_current_campaign(date(2027, 8, 31), False, today)
