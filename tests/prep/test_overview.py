@@ -6,6 +6,22 @@ from pixtui.services.overview import build_overview
 from tests.conftest import FROZEN_NOW
 
 
+def _conversions(monkeypatch, cls, field: str) -> list[str]:
+    """The ``field`` of every stored record of ``cls`` converted to an object from now on."""
+    import pixtui.store.repository as repository
+
+    seen: list[str] = []
+    original = repository.from_record
+
+    def counting(kind, data):
+        if kind is cls:
+            seen.append(data[field])
+        return original(kind, data)
+
+    monkeypatch.setattr(repository, "from_record", counting)
+    return seen
+
+
 def test_enrolled_pupils_count_real_sessions_only(demo_store):
     snap = demo_store.snapshot()
     real = {s.id for s in snap.sessions.all() if not s.rehearsal}
@@ -41,7 +57,6 @@ def test_today_en_cours_leaves_out_the_finished_tests(demo_store):
 def test_pupils_who_left_are_neither_counted_nor_converted(demo_store, monkeypatch):
     """Accueil counts the pupils at school; on a lycée kept five years those who left
     outnumber them, so they are not even read as objects (issue 12)."""
-    import pixtui.store.repository as repository
     from pixtui.domain.models import Pupil
 
     leaving = [p.id for p in demo_store.snapshot().pupils.all()[:3]]
@@ -49,15 +64,7 @@ def test_pupils_who_left_are_neither_counted_nor_converted(demo_store, monkeypat
         for pupil_id in leaving:
             tx.pupils.update(pupil_id, lambda p: setattr(p, "left_school", True))
     snap = demo_store.snapshot()
-    converted: list[str] = []
-    original = repository.from_record
-
-    def counting(cls, data):
-        if cls is Pupil:
-            converted.append(data["id"])
-        return original(cls, data)
-
-    monkeypatch.setattr(repository, "from_record", counting)
+    converted = _conversions(monkeypatch, Pupil, "id")
     counts = build_overview(snap, FROZEN_NOW.date()).pupils
 
     total = len(snap.pupils)
@@ -73,7 +80,6 @@ def test_the_campaign_in_figures_counts_this_school_year_only(demo_store, monkey
     stays (it is still to do)."""
     from datetime import timedelta
 
-    import pixtui.store.repository as repository
     from pixtui.domain.enums import SessionStatus
     from pixtui.domain.models import Candidate
 
@@ -94,15 +100,7 @@ def test_the_campaign_in_figures_counts_this_school_year_only(demo_store, monkey
         tx.sessions.update(old.id, finalised_last_year)
         tx.sessions.update(late.id, created_last_year)
     snap = demo_store.snapshot()
-    read: list[str] = []
-    original = repository.from_record
-
-    def counting(cls, data):
-        if cls is Candidate:
-            read.append(data["session_id"])
-        return original(cls, data)
-
-    monkeypatch.setattr(repository, "from_record", counting)
+    read = _conversions(monkeypatch, Candidate, "session_id")
     after = build_overview(snap, today).sessions
     assert after.total == before.total - 1  # the finalised one of last year left the figures
     assert old.id not in read and late.id in read
