@@ -329,3 +329,23 @@ def test_incremental_parse_of_moved_and_repeated_lines() -> None:
     # key 2 changed, then its old line at its old place: the same key twice
     changed_then_old = b'{\n "2":{"id":"x"},\n' + line["2"] + b"\n}"
     assert parse_changed_lines("t", changed_then_old, old_lines) is None
+
+
+def test_open_keeps_one_copy_of_each_tables_bytes(file_store_path: Path, clock: FixedClock) -> None:
+    """Store.open checks the whole file, then serves snapshots from the same split: each
+    table's bytes are held once (splitting the file again kept a second copy alive: 19 MiB
+    more on a five-year lycée, issue 12)."""
+    school = SchoolSettings(name="Lycée Victor Hugo", uai="0750002B")
+    created = Store.create(file_store_path, school, actor="mdupont", clock=clock)
+    with created.transaction("test.pupils") as tx:
+        tx.pupils.add_many(
+            Pupil(last_name=f"Nom{i}", first_name="Prénom", division="2A") for i in range(30)
+        )
+    opened = Store.open(file_store_path, actor="mdupont", clock=clock)
+    snap = opened.snapshot()
+    assert len(snap.pupils.all()) == 30
+    tables = snap._tables  # the store's own layer: which bytes the snapshot holds
+    assert isinstance(tables, FileTables) and tables.payloads
+    for name, payload in tables.payloads.items():
+        cached = opened._cache._entries[name].payload  # what the check parsed
+        assert payload is cached, name
