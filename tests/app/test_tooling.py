@@ -37,13 +37,33 @@ def _requirements() -> list[Requirement]:
     ]
 
 
-def test_ci_runs_the_readme_install_and_test_command() -> None:
+def _ci_lines() -> list[str]:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    return [line.strip() for line in ci.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_ci_runs_the_readme_install_and_test_command() -> None:
+    lines = _ci_lines()
     install, tests = _readme_commands()[1].split(" && ")[2:]
-    assert install in ci
-    assert re.search(rf"^{re.escape(tests)}$", ci, re.MULTILINE)
+    assert install in lines
     for step in ("ruff check .", "ruff format --check .", "mypy"):
-        assert re.search(rf"^{re.escape(step)}(\s|$)", ci, re.MULTILINE), step
+        assert any(re.match(rf"{re.escape(step)}(\s|$)", line) for line in lines), step
+    # The README's test command verbatim, then the slow tests it leaves out: nothing is run
+    # only on someone's machine, nothing is left out of CI.
+    assert tests == 'python -m pytest -n 2 -m "not slow"'
+    pytest_steps = [line for line in lines if line.startswith("python -m pytest")]
+    assert pytest_steps == [tests, "python -m pytest -n 2 -m slow"]
+    mypy = next(index for index, line in enumerate(lines) if line.startswith("mypy"))
+    assert lines.index(tests) > mypy
+
+
+def test_the_slow_marker_is_registered_and_said_in_the_readme() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    markers = config["tool"]["pytest"]["ini_options"]["markers"]
+    assert any(marker.startswith("slow:") for marker in markers)
+    assert "--strict-markers" in config["tool"]["pytest"]["ini_options"]["addopts"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "python -m pytest -n 2 -m slow" in readme
 
 
 def test_both_readme_commands_install_with_the_constraints() -> None:

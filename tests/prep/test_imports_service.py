@@ -206,6 +206,7 @@ def test_cli_dry_run_refusal_and_accept_valid(demo_store):
     assert bad_kind.returncode == 2 and "Type d'import inconnu" in bad_kind.stderr
 
 
+@pytest.mark.slow  # six pixtui processes importing at once
 def test_concurrent_processes_lose_nothing(demo_store, tmp_path):
     files = []
     for index in range(4):
