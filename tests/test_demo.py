@@ -56,6 +56,32 @@ def test_two_builds_with_the_same_seed_and_clock_are_equal(demo: DemoData) -> No
     assert to_record(again.sessions) == to_record(demo.sessions)
 
 
+def test_write_demo_twice_gives_the_same_files(tmp_path) -> None:
+    """The tests' demo stores are copies of one write per instant (tests/conftest.py): sound
+    only while writing the demo twice gives the same files, byte for byte, with their modes."""
+    from pixtui.services.demo_store import write_demo
+    from tests.conftest import _write_demo_files
+
+    clock = FixedClock(NOW)
+    for name in ("a", "b", "copy", "copy-again"):
+        (tmp_path / name).mkdir()
+    write_demo(tmp_path / "a" / "pixtui.json", actor="mdupont", clock=clock)
+    write_demo(tmp_path / "b" / "pixtui.json", actor="mdupont", clock=clock)
+    _write_demo_files(tmp_path / "copy" / "pixtui.json", clock, "mdupont")
+    _write_demo_files(tmp_path / "copy-again" / "pixtui.json", clock, "mdupont")
+
+    def files(root):
+        return {
+            str(f.relative_to(root)): (f.is_file() and f.read_bytes(), oct(f.stat().st_mode))
+            for f in sorted(root.rglob("*"))
+        }
+
+    written = files(tmp_path / "a")
+    assert "pixtui.json" in written
+    assert written == files(tmp_path / "b") == files(tmp_path / "copy")
+    assert written == files(tmp_path / "copy-again")
+
+
 def test_another_seed_gives_another_school_population(demo: DemoData) -> None:
     other = build_demo(FixedClock(NOW), seed=7, organiser="mdupont")
     assert [p.id for p in other.pupils] != [p.id for p in demo.pupils]
