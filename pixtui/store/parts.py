@@ -225,6 +225,16 @@ class PartFolder:
             self._lines[file_name] = lines
         return tables
 
+    def forget_except(self, names: Iterable[str]) -> None:
+        """Drop the parsed part files not in ``names`` (the newest manifest's): a reader
+        polling a day of room actions kept every version it ever read. A snapshot still
+        holding an older one reads it again from disk if it needs it."""
+        keep = set(names)
+        with self._guard:
+            for name in [n for n in self._parsed if n not in keep]:
+                del self._parsed[name]
+                self._lines.pop(name, None)
+
     def load(self, manifest: Manifest, parts: Iterable[str] | None = None) -> dict[str, Table]:
         """The tables of the parts asked for (all of them when ``parts`` is None)."""
         wanted = manifest.files if parts is None else [p for p in parts if p in manifest.files]
@@ -269,6 +279,11 @@ class PartFolder:
             for path in written:
                 with contextlib.suppress(OSError):
                     path.unlink()
+                # Another process may commit this very name next: its file, not our failed
+                # version, is what this process must read then.
+                with self._guard:
+                    self._parsed.pop(path.name, None)
+                    self._lines.pop(path.name, None)
             if isinstance(error, StoreWriteFailed):
                 raise
             raise StoreWriteFailed(self.manifest_path, error) from error

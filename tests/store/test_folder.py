@@ -76,3 +76,94 @@ def test_two_processes_random_changes_read_as_the_folder_holds(
                 assert tx.candidates.get(doc["id"]) is not None, record_id
     # Every candidate sits in its session's part, checked by a fresh open.
     Store.open(path, actor="c", clock=clock).check()
+
+
+def _folder_with_a_session(tmp_path: Path, clock: FixedClock) -> tuple[Path, str, str]:
+    path = tmp_path / "pixtui.d"
+    store = Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock)
+    with store.transaction("setup") as tx:
+        session = tx.sessions.add(Session(room="112"))
+        candidate = tx.candidates.add(Candidate(session_id=session.id, last_name="Martin"))
+    return path, session.id, candidate.id
+
+
+def test_a_failed_commit_does_not_shadow_the_next_writers_part(
+    tmp_path: Path, clock: FixedClock, monkeypatch
+) -> None:
+    """A commit that fails at its manifest (full disk) leaves nothing this process will read
+    again: another process then commits the same part under the same counter, and the first
+    process's next commit keeps that change (it wrote its failed version back)."""
+    import errno
+
+    import pytest
+
+    from pixtui.store import StoreWriteFailed
+    from pixtui.store import parts as parts_module
+
+    path, _, candidate = _folder_with_a_session(tmp_path, clock)
+    first = Store.open(path, actor="a", clock=clock)
+    second = Store.open(path, actor="b", clock=clock)
+    real = parts_module.atomic_write
+
+    def full(target, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(parts_module, "atomic_write", full)
+    with pytest.raises(StoreWriteFailed), first.transaction("failed") as tx:
+        tx.candidates.update(candidate, lambda c: setattr(c, "first_name", "ÉCHEC"))
+    monkeypatch.setattr(parts_module, "atomic_write", real)
+    with second.transaction("committed") as tx:
+        tx.candidates.update(candidate, lambda c: setattr(c, "first_name", "B"))
+    with first.transaction("next") as tx:
+        tx.candidates.update(candidate, lambda c: setattr(c, "last_name", "Martin-Durand"))
+    fresh = Store.open(path, actor="c", clock=clock).snapshot().candidates.get(candidate)
+    assert fresh is not None
+    assert (fresh.first_name, fresh.last_name) == ("B", "Martin-Durand")
+
+
+def test_a_disk_too_full_for_the_days_copy_still_opens_and_commits(
+    tmp_path: Path, clock: FixedClock, monkeypatch, caplog
+) -> None:
+    """The day's whole copy is a safety net: when it cannot be written, the store still
+    opens and a room action still commits; the copy is made at a later commit."""
+    import errno
+
+    import pixtui.store.store as store_module
+
+    path, _, candidate = _folder_with_a_session(tmp_path, clock)
+    real = store_module.keep_daily_copy
+    tries: list[object] = []
+
+    def full(*args, **kwargs):
+        tries.append(args[1])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "keep_daily_copy", full)
+    store = Store.open(path, actor="a", clock=clock)
+    with store.transaction("presence") as tx:
+        tx.candidates.update(candidate, lambda c: setattr(c, "first_name", "présent"))
+    assert len(tries) == 2  # at open, then again at the commit
+    assert "day's copy" in caplog.text
+    monkeypatch.setattr(store_module, "keep_daily_copy", real)
+    with store.transaction("presence") as tx:
+        tx.candidates.update(candidate, lambda c: setattr(c, "first_name", "parti"))
+    got = Store.open(path, actor="c", clock=clock).snapshot().candidates.get(candidate)
+    assert got is not None and got.first_name == "parti"
+
+
+def test_a_reader_keeps_only_the_parts_of_the_newest_version(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """A process polling a day of room actions held every part version it had read."""
+    path, _, candidate = _folder_with_a_session(tmp_path, clock)
+    writer = Store.open(path, actor="a", clock=clock)
+    reader = Store.open(path, actor="b", clock=clock)
+    for step in range(30):
+        with writer.transaction("presence") as tx:
+            tx.candidates.update(candidate, lambda c, n=step: setattr(c, "first_name", f"p{n}"))
+        reader.poll()
+        assert reader.snapshot().candidates.get(candidate).first_name == f"p{step}"
+    parts = reader._parts  # the store's own layer: what the reader's process holds parsed
+    assert parts is not None
+    named = set(parts.read_manifest()[0].files.values())
+    assert set(parts._parsed) <= named
