@@ -32,6 +32,10 @@ from pixtui.store.parts import (
 # the school part (written only when the school settings change).
 MANIFEST_FIELDS = ("schema_version", "change_counter", "updated_at", "updated_by")
 _BY_SESSION = ("sessions", "candidates", "password_failures")
+# How many times one snapshot may move to the newest version (each time 50 commits of other
+# processes pruned a part between reading the manifest and reading its parts) before a
+# missing part is called damage.
+_MOVES = 5
 
 
 def can_hold(table: str, part: str) -> bool:
@@ -193,11 +197,24 @@ class FolderTables:
         self.manifest = manifest
         self.joins = joins
         # Readers do not lock: a snapshot read long ago may name a part file that the
-        # history's pruning removed since (50 commits later). Its tables are then read from
-        # the newest version (``newest``); under the writers' lock a missing file is damage.
+        # history's pruning removed since (50 commits later). Every table is then read
+        # again from the newest version (``newest``), the ones already read too, so that
+        # one snapshot never mixes two versions (``version`` counts these moves); under
+        # the writers' lock (no ``newest``) a missing file is damage.
         self.newest = newest
+        self.version = 0
         self.parsed: dict[str, Table] = {}
         self._entries: dict[str, _Joined] = {}
+
+    def _move_to_newest(self, missing: str) -> None:
+        """A part file of this version is gone: become the newest version, whole."""
+        if self.newest is None or self.version >= _MOVES:
+            raise Damaged(f"a part of {missing} named by the manifest is missing") from None
+        fresh = self.newest()
+        self.manifest = fresh.manifest
+        self.parsed = {}
+        self._entries = {}
+        self.version += 1
 
     @property
     def names(self) -> list[str]:
@@ -211,9 +228,8 @@ class FolderTables:
         try:
             return self.folder.read_part(file_name)
         except FileNotFoundError:
-            if self.newest is None:
-                raise Damaged("the school part named by the manifest is missing") from None
-            return self.newest()._school_part()
+            self._move_to_newest("the school")
+            return self._school_part()
 
     def _entry(self, name: str) -> _Joined:
         entry = self._entries.get(name)
@@ -221,15 +237,14 @@ class FolderTables:
             try:
                 entry = self.joins.joined(self.folder, self.manifest, name)
             except FileNotFoundError:
-                if self.newest is None:
-                    raise Damaged(f"a part of {name} named by the manifest is missing") from None
-                entry = self.newest()._entry(name)
+                self._move_to_newest(name)
+                return self._entry(name)
             self._entries[name] = entry
         return entry
 
     def table(self, name: str) -> Table:
         """The table joined over its parts (empty if absent); ``Damaged`` if a part does not
-        parse, ``FileNotFoundError`` if a part named by the manifest is gone."""
+        parse or is gone (a snapshot's version that was pruned moves to the newest first)."""
         table = self.parsed.get(name)
         if table is None:
             table = self.parsed[name] = self._entry(name).table

@@ -177,9 +177,15 @@ class SnapshotRepository(Generic[R]):
         self._cls = cls
         self._objects: dict[str, R] = {}
         self._index: dict[str, str] | None = None
+        self._source: Table | None = None
 
     def _raw(self) -> Table:
-        return self._load()
+        raw = self._load()
+        if raw is not self._source:  # first read, or the snapshot moved to a newer version
+            self._source = raw
+            self._objects = {}
+            self._index = None
+        return raw
 
     def _object(self, key: str, doc: dict[str, Any]) -> R:
         obj = self._objects.get(key)
@@ -189,10 +195,11 @@ class SnapshotRepository(Generic[R]):
         return obj
 
     def get(self, record_id: str) -> R | None:
+        raw = self._raw()
         if self._index is None:
-            self._index = {id_of(doc): key for key, doc in self._raw().items()}
+            self._index = {id_of(doc): key for key, doc in raw.items()}
         key = self._index.get(record_id)
-        return None if key is None else from_record(self._cls, self._raw()[key])
+        return None if key is None else from_record(self._cls, raw[key])
 
     def all(self) -> list[R]:
         return [self._object(key, doc) for key, doc in self._raw().items()]

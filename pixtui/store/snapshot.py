@@ -30,20 +30,42 @@ class Snapshot:
         self._tables = tables
         self._on_damage = on_damage
         self.token = token
+        self._version = self._tables_version()
+        self._describe(meta)
+
+    def _describe(self, meta: dict[str, Any]) -> None:
         self.meta = meta
         self.counter: int = int(meta.get("change_counter", 0))
         self.schema_version: int = int(meta["schema_version"])
         self.updated_at: datetime | None = parse_instant(meta.get("updated_at"))
         self.updated_by: str | None = meta.get("updated_by")
 
+    def _tables_version(self) -> int:
+        return self._tables.version if isinstance(self._tables, FolderTables) else 0
+
     def _loader(self, name: str) -> Callable[[], Table]:
         def load() -> Table:
             try:
-                return self._tables.table(name)
+                table = self._tables.table(name)
             except Damaged as error:
                 raise self._on_damage(error) from None
+            if self._tables_version() != self._version:
+                self._moved()
+            return table
 
         return load
+
+    def _moved(self) -> None:
+        """The version this snapshot was read as lost a part to pruning (a store folder read
+        while 50 commits went by): its tables now all come from a newer version, so what it
+        says of itself and what it had converted follow (the repositories drop their
+        objects when their table changes). Its token stays: the store reads a new one."""
+        self._version = self._tables_version()
+        try:
+            self._describe(self._tables.meta())
+        except Damaged as error:
+            raise self._on_damage(error) from None
+        self.__dict__.pop("school", None)
 
     def generation(self, name: str) -> int:
         """A cheap token of one table's content ("did the pupils change?"): equal between two
