@@ -125,9 +125,18 @@ def encode_part(
     return encode(payloads), lines
 
 
+def session_summary(tables: Mapping[str, Table]) -> list[list[object]]:
+    """What a reader needs of a session part without reading it: each session's stored
+    date and status (a lycée keeps five years of finalised sessions nobody opens)."""
+    return [[doc.get("date"), doc.get("status")] for doc in tables.get("sessions", {}).values()]
+
+
 @dataclass(frozen=True)
 class Manifest:
-    """The commit point: which file holds each part, and the store's bookkeeping."""
+    """The commit point: which file holds each part, and the store's bookkeeping.
+
+    ``sessions`` (optional, absent from folders written before it): session part -> its
+    :func:`session_summary`, written with the part; a part without one is read to know."""
 
     schema_version: int
     counter: int
@@ -136,6 +145,7 @@ class Manifest:
     files: dict[str, str] = field(default_factory=dict)
     file_mode: int | None = None
     group: str | None = None
+    sessions: dict[str, list[list[object]]] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
         value = {
@@ -151,7 +161,9 @@ class Manifest:
         dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         head = ",\n".join(f"{dump(k)}:{dump(v)}" for k, v in value.items() if k != "parts")
         parts = ",\n".join(f"{dump(k)}:{dump(v)}" for k, v in sorted(self.files.items()))
-        return f'{{\n{head},\n"parts":{{\n{parts}\n}}\n}}\n'.encode()
+        sessions = ",\n".join(f"{dump(k)}:{dump(v)}" for k, v in sorted(self.sessions.items()))
+        about = f',\n"sessions":{{\n{sessions}\n}}' if sessions else ""
+        return f'{{\n{head},\n"parts":{{\n{parts}\n}}{about}\n}}\n'.encode()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Manifest:
@@ -166,6 +178,7 @@ class Manifest:
                 files={str(k): str(v) for k, v in files.items()},
                 file_mode=value.get("file_mode"),
                 group=value.get("group"),
+                sessions=_summaries(value.get("sessions"), files),
             )
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise Damaged("manifest does not read") from None
@@ -174,6 +187,20 @@ class Manifest:
             if match is None or match.group(1) != part:
                 raise Damaged(f"manifest names a bad file for part {part}")
         return manifest
+
+
+def _summaries(value: object, files: Mapping[str, str]) -> dict[str, list[list[object]]]:
+    """The manifest's session summaries that are well formed (a hint: a part without one is
+    read, so a malformed one is left out rather than called damage)."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        str(part): summary
+        for part, summary in value.items()
+        if part in files
+        and isinstance(summary, list)
+        and all(isinstance(s, list) and len(s) == 2 for s in summary)
+    }
 
 
 def part_file_name(part: str, counter: int) -> str:
@@ -251,6 +278,7 @@ class PartFolder:
 
         On any OS error nothing is committed and the new part files are removed."""
         files = dict(base.files) if base is not None else {}
+        sessions = dict(base.sessions) if base is not None else {}
         written: list[Path] = []
         try:
             for part, tables in changed.items():
@@ -267,9 +295,12 @@ class PartFolder:
                     self._parsed[name] = {k: dict(v) for k, v in tables.items()}
                     self._lines[name] = lines
             for part, tables in changed.items():
+                sessions.pop(part, None)
                 if tables is not None:
                     files[part] = part_file_name(part, manifest.counter)
-            new = replace(manifest, files=files)
+                    if part.startswith(SESSION_PREFIX):
+                        sessions[part] = session_summary(tables)
+            new = replace(manifest, files=files, sessions=sessions)
             if written:
                 fsync_dir(self.folder)
             if base is not None and self.manifest_path.exists():

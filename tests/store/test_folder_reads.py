@@ -34,3 +34,35 @@ def test_a_snapshot_whose_parts_were_pruned_reads_one_version(
     assert pupils == rooms == ["30"]
     assert held.counter == writer.snapshot().counter
     assert held.sessions.get(session.id).room == "30"
+
+
+def test_the_manifest_tells_each_session_parts_date_and_status(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """A reader can leave the finalised sessions of past years unread: the manifest gives each
+    session part's sessions (date, status), written with the part; a manifest without them
+    (written before) still reads, its parts then unknown."""
+    import json
+    from datetime import date
+
+    from pixtui.domain.enums import SessionStatus
+    from pixtui.store.parts import Manifest
+
+    path = tmp_path / "pixtui.d"
+    store = Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock)
+    with store.transaction("setup") as tx:
+        old = tx.sessions.add(Session(room="1", date=date(2022, 3, 1)))
+        new = tx.sessions.add(Session(room="2"))
+    with store.transaction("finalise") as tx:
+        tx.sessions.update(old.id, lambda s: setattr(s, "status", SessionStatus.FINALIZED))
+    manifest = json.loads((path / "manifest.json").read_bytes())
+    assert manifest["sessions"] == {
+        f"session-{old.id}": [["2022-03-01", "finalized"]],
+        f"session-{new.id}": [[None, "created"]],
+    }
+    with store.transaction("drop") as tx:
+        tx.sessions.delete(new.id)
+    manifest = json.loads((path / "manifest.json").read_bytes())
+    assert list(manifest["sessions"]) == [f"session-{old.id}"]
+    del manifest["sessions"]
+    assert Manifest.from_bytes(json.dumps(manifest).encode()).sessions == {}
