@@ -75,16 +75,13 @@ def _session_day(session: Session) -> date:
 def build_overview(snapshot: Any, today: date) -> HomeOverview:
     school = snapshot.school
     pupils: list[Pupil] = current_pupils(snapshot)  # those who left are not converted
-    # this school year's campaign only: five years of sessions and candidates are kept
-    sessions: list[Session] = [
-        s
-        for s in snapshot.sessions.all()
-        if in_current_campaign(s.date, s.status is SessionStatus.CREATED, today)
-    ]
+    # this school year's campaign only: five years of sessions and candidates are kept (on
+    # a store folder, the parts of the finalised sessions of past years are not even read)
+    sessions: list[Session] = snapshot.sessions_where(
+        lambda day, status: in_current_campaign(day, status is SessionStatus.CREATED, today)
+    )
     candidates: list[Candidate] = [
-        c
-        for c in snapshot.candidates.where_in("session_id", [s.id for s in sessions])
-        if not c.removed
+        c for c in snapshot.candidates_of(s.id for s in sessions) if not c.removed
     ]
     by_session: dict[str, list[Candidate]] = {}
     for candidate in candidates:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from pixtui.domain.sessions import school_year_start
 from pixtui.store.fileformat import META, META_ID, TABLE_ORDER, Damaged, Doc, Table, record_id
 from pixtui.store.parts import (
     PUPILS_PART,
@@ -36,6 +38,38 @@ _BY_SESSION = ("sessions", "candidates", "password_failures")
 # processes pruned a part between reading the manifest and reading its parts) before a
 # missing part is called damage.
 _MOVES = 5
+
+
+def _closed(summary: list[list[object]], year: int) -> bool:
+    """Whether a session part's sessions (manifest summary) all belong to a school year
+    before ``year`` and are finalised: nobody opens them at start-up."""
+
+    def one_closed(day: object, status: object) -> bool:
+        if not isinstance(day, str) or status in (None, "created"):
+            return False
+        try:
+            return school_year_start(date.fromisoformat(day)) < year
+        except ValueError:
+            return False
+
+    return bool(summary) and all(one_closed(*entry) for entry in summary)
+
+
+def closed_parts(manifest: Manifest, today: date) -> set[str]:
+    """The parts of the school years closed before ``today``'s: the results of earlier
+    years and the session parts whose sessions all are of an earlier year and finalised
+    (known from the manifest's summaries, without reading them)."""
+    year = school_year_start(today)
+    closed: set[str] = set()
+    for part in manifest.files:
+        if part.startswith(SESSION_PREFIX):
+            summary = manifest.sessions.get(part)
+            if summary is not None and _closed(summary, year):
+                closed.add(part)
+        elif part.startswith(RESULTS_PREFIX) and part[len(RESULTS_PREFIX) :].isdigit():
+            if int(part[len(RESULTS_PREFIX) :]) < year:
+                closed.add(part)
+    return closed
 
 
 def can_hold(table: str, part: str) -> bool:
@@ -272,12 +306,50 @@ class FolderTables:
         )
         return meta
 
-    def validate(self) -> None:
+    def session_parts(self, keep: Callable[[object, object], bool]) -> list[str]:
+        """The session parts that may hold a session for which ``keep(stored date, stored
+        status)`` holds: by the manifest's summaries, without reading the parts; a part
+        without a summary (a folder written before them) is given, to be read."""
+        about = self.manifest.sessions
+        return [
+            part
+            for part in self.manifest.files
+            if part.startswith(SESSION_PREFIX)
+            and (part not in about or any(keep(day, status) for day, status in about[part]))
+        ]
+
+    def docs_in(self, name: str, choose: Callable[[FolderTables], Iterable[str]]) -> list[Doc]:
+        """The documents of ``name`` in the parts ``choose`` gives (join order), only those
+        parts read, all from one version (chosen and read again if the snapshot moved to
+        the newest version meanwhile)."""
+        while True:
+            version = self.version
+            chosen = set(choose(self))
+            docs: list[Doc] = []
+            try:
+                for part in parts_holding(name, self.manifest.files):
+                    if part in chosen or part == SCHOOL_PART:
+                        table = self.folder.read_part(self.manifest.files[part]).get(name)
+                        docs.extend((table or {}).values())
+            except FileNotFoundError:
+                self._move_to_newest(name)
+                continue
+            if version == self.version:
+                return docs
+
+    def validate(self, today: date | None = None) -> None:
         """Every part named by the manifest read and checked (``Damaged``; ``OSError`` if
-        one cannot be read). A part file that is gone is damage."""
+        one cannot be read). A part file that is gone is damage. With ``today`` (opening
+        the store), the parts of the school years closed before it are left unread (a lycée
+        keeps five years: 500 session parts, five results parts): their records are
+        checked when read (every part read goes through ``record_problem``), by ``check``,
+        ``backup`` and the day's whole copy."""
         if SCHOOL_PART not in self.manifest.files:
             raise Damaged("no school part")
+        closed = closed_parts(self.manifest, today) if today is not None else set()
         for part, file_name in self.manifest.files.items():
+            if part in closed:
+                continue
             try:
                 tables = self.folder.read_part(file_name)
             except FileNotFoundError:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from functools import cached_property
 from itertools import count
 from typing import Any
 
+from pixtui.domain.enums import SessionStatus
 from pixtui.domain.models import Candidate, PasswordFailures, Pupil, SchoolSettings, Session
 from pixtui.domain.results import CertificationResult
 from pixtui.domain.serialize import from_record
 from pixtui.store.fileformat import Damaged, FileTables, Table, Token
 from pixtui.store.folder import FolderTables
+from pixtui.store.parts import part_of
 from pixtui.store.records import parse_instant
 from pixtui.store.repository import SnapshotRepository
 
@@ -31,6 +33,7 @@ class Snapshot:
         self._on_damage = on_damage
         self.token = token
         self._version = self._tables_version()
+        self._converted: dict[tuple[str, int], tuple[dict[str, Any], Any]] = {}
         self._describe(meta)
 
     def _describe(self, meta: dict[str, Any]) -> None:
@@ -66,6 +69,7 @@ class Snapshot:
         except Damaged as error:
             raise self._on_damage(error) from None
         self.__dict__.pop("school", None)
+        self._converted = {}
 
     def generation(self, name: str) -> int:
         """A cheap token of one table's content ("did the pupils change?"): equal between two
@@ -100,3 +104,60 @@ class Snapshot:
     @cached_property
     def password_failures(self) -> SnapshotRepository[PasswordFailures]:
         return SnapshotRepository(self._loader("password_failures"), PasswordFailures)
+
+    # --- scoped reads: what a screen needs of one school year, not of five -----------
+
+    def sessions_where(self, keep: Callable[[date | None, SessionStatus], bool]) -> list[Session]:
+        """The sessions for which ``keep(date, status)`` holds, in the table's order. On a
+        store folder only the session parts that hold one are read (the manifest says each
+        part's dates and statuses): a lycée's finalised sessions of past years stay on
+        disk. ``sessions.all()`` still reads them all."""
+        if not isinstance(self._tables, FolderTables) or "sessions" in self._tables.parsed:
+            return [s for s in self.sessions.all() if keep(s.date, s.status)]
+
+        def stored(day: object, status: object) -> bool:
+            try:
+                typed = date.fromisoformat(day) if isinstance(day, str) else None
+                return keep(typed, SessionStatus(str(status)))
+            except (TypeError, ValueError):
+                return True  # not what a session stores: read the part to know
+
+        docs = self._scoped_docs("sessions", lambda tables: tables.session_parts(stored))
+        sessions = [self._scoped(Session, "sessions", doc) for doc in docs]
+        return [s for s in sessions if keep(s.date, s.status)]
+
+    def candidates_of(self, session_ids: Iterable[str]) -> list[Candidate]:
+        """The candidates of these sessions, in the table's order. On a store folder only
+        those sessions' parts are read (a session's candidates live in its part)."""
+        wanted = set(session_ids)
+        if not isinstance(self._tables, FolderTables) or "candidates" in self._tables.parsed:
+            return self.candidates.where_in("session_id", wanted)
+        parts = {part_of("sessions", {"id": session_id}) for session_id in wanted}
+        docs = self._scoped_docs("candidates", lambda _: parts)
+        return [
+            self._scoped(Candidate, "candidates", doc)
+            for doc in docs
+            if doc.get("session_id") in wanted
+        ]
+
+    def _scoped_docs(
+        self, name: str, choose: Callable[[FolderTables], Iterable[str]]
+    ) -> list[dict[str, Any]]:
+        """The documents of ``name`` in the chosen parts, all of one version (the snapshot
+        moves whole to the newest one if a part of its own was pruned)."""
+        assert isinstance(self._tables, FolderTables)
+        try:
+            docs = self._tables.docs_in(name, choose)
+        except Damaged as error:
+            raise self._on_damage(error) from None
+        if self._tables_version() != self._version:
+            self._moved()
+        return docs
+
+    def _scoped(self, cls: type[Any], name: str, doc: dict[str, Any]) -> Any:
+        """One record read by a scoped read, converted once per snapshot (shared: read-only)."""
+        key = (name, id(doc))
+        found = self._converted.get(key)
+        if found is None or found[0] is not doc:
+            found = self._converted[key] = (doc, from_record(cls, doc))
+        return found[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pixtui.domain.clock import FixedClock
@@ -66,3 +67,87 @@ def test_the_manifest_tells_each_session_parts_date_and_status(
     assert list(manifest["sessions"]) == [f"session-{old.id}"]
     del manifest["sessions"]
     assert Manifest.from_bytes(json.dumps(manifest).encode()).sessions == {}
+
+
+def _three_years(path: Path, clock: FixedClock) -> dict[str, str]:
+    """A folder on 2024-03-12 (school year 2023-2024): a finalised session of 2021-2022, a
+    session of 2021-2022 never finalised (still to do), one of this year, each with a
+    candidate, and results of both years."""
+    from datetime import date
+
+    from pixtui.domain.enums import SessionStatus
+    from pixtui.domain.models import Candidate
+    from pixtui.domain.results import CertificationResult
+
+    store = Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock)
+    ids: dict[str, str] = {}
+    with store.transaction("setup") as tx:
+        for name, day, status in (
+            ("closed", date(2022, 3, 1), SessionStatus.FINALIZED),
+            ("late", date(2022, 5, 1), SessionStatus.CREATED),
+            ("now", date(2024, 3, 20), SessionStatus.CREATED),
+        ):
+            session = tx.sessions.add(Session(room=name, date=day, status=status))
+            tx.candidates.add(Candidate(session_id=session.id, last_name=name))
+            ids[name] = session.id
+        tx.results.add(CertificationResult(last_name="old", taken_on=date(2022, 3, 1)))
+        tx.results.add(CertificationResult(last_name="new", taken_on=date(2024, 3, 20)))
+    return ids
+
+
+def test_opening_and_the_current_campaign_leave_closed_years_unread(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Start-up reads the school, the pupils and this year's parts (and those still to do); the finalised sessions
+    and the results of past years are read when a screen asks for them (« all » is all)."""
+    from pixtui.domain.sessions import in_current_campaign
+    from pixtui.store.parts import part_of
+
+    path = tmp_path / "pixtui.d"
+    ids = _three_years(path, clock)
+    store = Store.open(path, actor="b", clock=clock)
+    snap = store.snapshot()
+    today = clock.now().date()
+    sessions = snap.sessions_where(
+        lambda day, status: in_current_campaign(day, status.value == "created", today)
+    )
+    assert sorted(s.room for s in sessions) == ["late", "now"]
+    candidates = snap.candidates_of(s.id for s in sessions)
+    assert sorted(c.last_name for c in candidates) == ["late", "now"]
+    parts = store._parts  # the store's own layer: which part files this process parsed
+    assert parts is not None
+    manifest, _ = parts.read_manifest()
+    closed = {part_of("sessions", {"id": ids["closed"]}), "results-2021"}
+    read = {name.rsplit(".", 2)[0] for name in parts._parsed}
+    assert read & closed == set()
+    assert {"school", "results-2023"} <= read
+    # Asking for everything still gives everything.
+    assert sorted(s.room for s in snap.sessions.all()) == ["closed", "late", "now"]
+    assert len(snap.results) == 2
+    assert sorted(s.room for s in snap.sessions_where(lambda d, s: True)) == [
+        "closed",
+        "late",
+        "now",
+    ]
+
+
+def test_a_damaged_part_of_a_closed_year_is_found_when_read(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Opening no longer reads it; reading it (a screen of the past, ``check``) finds it."""
+    import pytest
+
+    from pixtui.store import StoreDamaged
+    from pixtui.store.parts import part_of
+
+    path = tmp_path / "pixtui.d"
+    ids = _three_years(path, clock)
+    Store.open(path, actor="b", clock=clock)  # the day's whole copy is made here
+    manifest = json.loads((path / "manifest.json").read_bytes())
+    part = manifest["parts"][part_of("sessions", {"id": ids["closed"]})]
+    (path / part).write_text('{"sessions": {"1": {"id": 3}}}')
+    store = Store.open(path, actor="b", clock=clock)
+    with pytest.raises(StoreDamaged):
+        store.snapshot().sessions.all()
+    with pytest.raises(StoreDamaged):
+        store.check()
