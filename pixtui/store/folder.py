@@ -66,8 +66,9 @@ def closed_parts(manifest: Manifest, today: date) -> set[str]:
             summary = manifest.sessions.get(part)
             if summary is not None and _closed(summary, year):
                 closed.add(part)
-        elif part.startswith(RESULTS_PREFIX) and part[len(RESULTS_PREFIX) :].isdigit():
-            if int(part[len(RESULTS_PREFIX) :]) < year:
+        elif part.startswith(RESULTS_PREFIX):
+            first = part[len(RESULTS_PREFIX) :]
+            if first.isdigit() and int(first) < year:
                 closed.add(part)
     return closed
 
