@@ -8,6 +8,7 @@ search, no optimisation: the benchmarks compare CP-SAT against it, and the solve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,10 +17,14 @@ from pixtui.domain.planning import (
     Plan,
     PlanInputs,
     PlannedSession,
+    PlanPupil,
     Slot,
     block_minutes,
     earliest_day,
     fits,
+    plan_problems,
+    plan_score,
+    reserve_start,
     time_to_minutes,
 )
 from pixtui.domain.sessions import invigilators_needed
@@ -107,9 +112,28 @@ def first_fit(inputs: PlanInputs, *, biggest_rooms_first: bool = False) -> Plan:
             if may_take(first, pin, slot, need) and room_free(slot, need):
                 sessions.append(_Open(slot, room.capacity, need, [pupil.id]))
                 break
+    planned = _staffed(inputs, sessions)
+    for slot_id, lock in inputs.locks.sessions.items():
+        fixed_slot = inputs.slot(slot_id)
+        if fixed_slot is not None:
+            planned.append(
+                PlannedSession(
+                    fixed_slot,
+                    lock.pupil_ids,
+                    lock.invigilators,
+                    locked=True,
+                    reserve=lock.holds_reserve,
+                )
+            )
+    return Plan(planned, status="greedy", solver="first-fit")
+
+
+def _staffed(inputs: PlanInputs, sessions: list[_Open]) -> list[PlannedSession]:
+    """Each session, in date order, takes the least-loaded invigilators free for its block."""
+    s = inputs.settings
     load: dict[str, int] = {}
     busy: dict[str, list[tuple[Slot, int]]] = {}
-    planned = []
+    planned: list[PlannedSession] = []
     for session in sorted(sessions, key=lambda o: (o.slot.day, o.slot.start)):
         slot, minutes = session.slot, session.minutes
         needed = max(1, invigilators_needed(len(session.pupils), s.per_invigilator))
@@ -129,16 +153,233 @@ def first_fit(inputs: PlanInputs, *, biggest_rooms_first: bool = False) -> Plan:
             load[inv.name] = load.get(inv.name, 0) + 1
             busy.setdefault(inv.name, []).append((slot, minutes))
         planned.append(PlannedSession(slot, tuple(session.pupils), tuple(chosen)))
-    for slot_id, lock in inputs.locks.sessions.items():
-        fixed_slot = inputs.slot(slot_id)
-        if fixed_slot is not None:
-            planned.append(
-                PlannedSession(
-                    fixed_slot,
-                    lock.pupil_ids,
-                    lock.invigilators,
-                    locked=True,
-                    reserve=lock.holds_reserve,
-                )
+    return planned
+
+
+def class_chain(inputs: PlanInputs) -> Plan | None:
+    """The solver's better start (issue 16: the gap): the cheapest seats, the classes in a chain.
+
+    Slots are taken by their cost per seat under the preferences (the session, its invigilators
+    when full, its day, the class its end splits) until every pupil has a seat; the classes
+    then fill those sessions one after the other in date order, so a class is split only where
+    a session ends (classes with a recent sitting last). Within a class, the pupils with extra
+    time or a recent sitting take first the class's seats where they may sit; one who may sit
+    in none of them takes a free seat elsewhere (with their class when it can), else frees one
+    by moving someone to a free seat, else a later slot is opened for them. Four ways of taking
+    slots (a slot keeps its room for the longest block or not; a few spare seats or none); the
+    best valid plan. One pass each, no search, and only a hint: ``plan_problems`` decides
+    whether the solver starts from it. None when something is locked (first-fit handles locks).
+    """
+    if inputs.locks.sessions or inputs.locks.pupils or not inputs.pupils:
+        return None
+    spare = max(r.capacity for r in inputs.rooms) // 2
+    plans = [
+        p
+        for keep in (True, False)
+        for extra in (0, spare)
+        if (p := _chain(inputs, keep, extra)) is not None
+    ]
+    valid = [p for p in plans if not plan_problems(inputs, p)]
+    if not valid:
+        return None
+    return min(valid, key=lambda p: plan_score(inputs, p).weighted(inputs.weights))
+
+
+def _chain(inputs: PlanInputs, keep_long: bool, spare: int) -> Plan | None:
+    s, w = inputs.settings, inputs.weights
+    capacity = {name_key(r.name): r.capacity for r in inputs.rooms}
+    by_id = {p.id: p for p in inputs.pupils}
+    need = max(block_minutes(p.extra_time_ratio, s) for p in inputs.pupils)
+
+    def per_seat(slot: Slot) -> float:
+        seats = capacity.get(name_key(slot.room), 0)
+        staff = max(1, invigilators_needed(seats, s.per_invigilator))
+        cost = 60 * (w.sessions + w.classes + w.early * (slot.day - s.window_start).days)
+        cost += w.hours * s.slot_minutes * staff
+        if slot.day >= reserve_start(s):
+            cost += 60 * w.reserve
+        return cost / seats
+
+    def held(slot: Slot) -> int:
+        if keep_long and fits(slot.start, need, slot.free_until):
+            return need
+        return s.slot_minutes
+
+    usable = [x for x in inputs.usable_slots() if capacity.get(name_key(x.room), 0) > 0]
+    chosen: list[Slot] = []
+    seats = 0
+    for slot in sorted(usable, key=lambda x: (per_seat(x), x.day, x.start)):
+        if seats >= len(inputs.pupils) + spare:
+            break
+        if any(
+            name_key(slot.room) == name_key(other.room)
+            and _clash(slot, held(slot), other, held(other))
+            for other in chosen
+        ):
+            continue
+        chosen.append(slot)
+        seats += capacity[name_key(slot.room)]
+    if seats < len(inputs.pupils):
+        return None
+    chosen.sort(key=lambda x: (x.day, x.start, name_key(x.room)))
+    longest = {x: _longest_block(x, chosen) for x in chosen}
+    sessions = [_Open(x, capacity[name_key(x.room)], s.slot_minutes) for x in chosen]
+
+    def allowed(pupil_id: str, session: _Open) -> bool:
+        pupil = by_id[pupil_id]
+        first = earliest_day(pupil, s)
+        return (first is None or session.slot.day >= first) and block_minutes(
+            pupil.extra_time_ratio, s
+        ) <= longest[session.slot]
+
+    classes: dict[str, list[PlanPupil]] = {}
+    for pupil in sorted(inputs.pupils, key=lambda p: (name_key(p.last_name), p.id)):
+        classes.setdefault(pupil.division, []).append(pupil)
+
+    # classes whose pupils sat recently go last, where the later sessions are
+    def latest(division: str) -> date:
+        return max(earliest_day(p, s) or s.window_start for p in classes[division])
+
+    at = 0  # the session being filled
+    orphans: list[str] = []
+    for division in sorted(classes, key=lambda c: (latest(c), name_key(c))):
+        quota: list[tuple[_Open, int]] = []
+        left = len(classes[division])
+        while left:
+            room = (
+                sessions[at].capacity
+                - len(sessions[at].pupils)
+                - sum(q for x, q in quota if x is sessions[at])
             )
-    return Plan(planned, status="greedy", solver="first-fit")
+            take = min(room, left)
+            if take:
+                quota.append((sessions[at], take))
+                left -= take
+            if left:
+                at += 1
+        # the most constrained first, each to a session of the class where they may sit; one
+        # who may sit in none of them waits for a free seat elsewhere
+        counts = {id(x): q for x, q in quota}
+        ordered = sorted(
+            classes[division],
+            key=lambda p: (-block_minutes(p.extra_time_ratio, s), earliest_day(p, s) is None),
+        )
+        for pupil in ordered:
+            fitting = [x for x, _ in quota if counts[id(x)] and allowed(pupil.id, x)]
+            if not fitting:
+                orphans.append(pupil.id)
+                continue
+            fitting.sort(key=lambda x: -longest[x.slot])
+            fitting[0].pupils.append(pupil.id)
+            counts[id(fitting[0])] -= 1
+    for pupil_id in orphans:
+        if not any(allowed(pupil_id, x) for x in sessions):
+            # later than every chosen session (a recent sitting): a room of its own that day
+            opened = next(
+                (
+                    x
+                    for x in sorted(usable, key=lambda x: (per_seat(x), x.day, x.start))
+                    if not any(
+                        x.day == o.day and name_key(x.room) == name_key(o.room) for o in chosen
+                    )
+                    and (first := earliest_day(by_id[pupil_id], s)) is not None
+                    and x.day >= first
+                    and fits(
+                        x.start, block_minutes(by_id[pupil_id].extra_time_ratio, s), x.free_until
+                    )
+                ),
+                None,
+            )
+            if opened is None:
+                return None
+            chosen.append(opened)
+            longest[opened] = _longest_block(opened, chosen)
+            sessions.append(_Open(opened, capacity[name_key(opened.room)], s.slot_minutes))
+        if not _seat(pupil_id, sessions, by_id, allowed) and not any(
+            _seat(other, sessions, by_id, allowed, taking=session)
+            and _seat(pupil_id, sessions, by_id, allowed)
+            for session in sessions
+            if allowed(pupil_id, session)
+            for other in list(session.pupils)
+        ):
+            return None
+    for session in sessions:
+        session.minutes = max(
+            (block_minutes(by_id[p].extra_time_ratio, s) for p in session.pupils),
+            default=s.slot_minutes,
+        )
+    planned = [x for x in _staffed(inputs, [x for x in sessions if x.pupils]) if x.pupil_ids]
+    plan = Plan(planned, status="greedy", solver="first-fit")
+    return with_reserve(inputs, plan) if w.reserve else plan
+
+
+def _seat(
+    pupil_id: str,
+    sessions: list[_Open],
+    by_id: dict[str, PlanPupil],
+    allowed: Callable[[str, _Open], bool],
+    taking: _Open | None = None,
+) -> bool:
+    """Puts the pupil in a free seat where they may sit, with their class when it can (moved
+    out of ``taking`` when given, to free their seat there)."""
+    division = by_id[pupil_id].division
+    free = [
+        x
+        for x in sessions
+        if x is not taking and len(x.pupils) < x.capacity and allowed(pupil_id, x)
+    ]
+    if not free:
+        return False
+    free.sort(key=lambda x: not any(by_id[p].division == division for p in x.pupils))
+    if taking is not None:
+        taking.pupils.remove(pupil_id)
+    free[0].pupils.append(pupil_id)
+    return True
+
+
+def _same_room_clash(a: Slot, b: Slot, minutes: int) -> bool:
+    return name_key(a.room) == name_key(b.room) and _clash(a, minutes, b, minutes)
+
+
+def _longest_block(slot: Slot, chosen: list[Slot]) -> int:
+    """The longest block the slot's session may hold: until its room is needed back, by the
+    end of its free window or the next chosen session in the same room."""
+    until = time_to_minutes(slot.free_until)
+    start = time_to_minutes(slot.start)
+    for other in chosen:
+        if other.day == slot.day and name_key(other.room) == name_key(slot.room):
+            later = time_to_minutes(other.start)
+            if later > start:
+                until = min(until, later)
+    return until - start
+
+
+def with_reserve(inputs: PlanInputs, plan: Plan) -> Plan:
+    """The plan with a reserve session for absentees in the reserve days when one fits: the
+    room free, one invigilator free, not busy then and under their most sessions."""
+    if plan.reserve is not None:
+        return plan
+    s = inputs.settings
+    taken = [(x.slot, x.invigilators) for x in plan.sessions]
+    load: dict[str, int] = {}
+    for x in plan.sessions:
+        for n in x.invigilators:
+            load[name_key(n)] = load.get(name_key(n), 0) + 1
+    for slot in reversed(inputs.usable_slots()):
+        if slot.day < reserve_start(s) or any(
+            _same_room_clash(slot, other, s.slot_minutes) for other, _ in taken
+        ):
+            continue
+        for inv in sorted(inputs.invigilators, key=lambda i: load.get(name_key(i.name), 0)):
+            if (
+                load.get(name_key(inv.name), 0) < inv.max_sessions
+                and inv.free(slot.day, slot.start, slot.end_after(s.slot_minutes))
+                and not any(
+                    name_key(inv.name) in {name_key(n) for n in names}
+                    and _clash(slot, s.slot_minutes, other, s.slot_minutes)
+                    for other, names in taken
+                )
+            ):
+                reserve = PlannedSession(slot, (), (inv.name,), reserve=True)
+                return Plan([*plan.sessions, reserve], status=plan.status, solver=plan.solver)
+    return plan

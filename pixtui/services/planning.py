@@ -47,7 +47,7 @@ from pixtui.domain.planning import (
     time_to_minutes,
     unplaced_problem,
 )
-from pixtui.domain.planning_greedy import first_fit
+from pixtui.domain.planning_greedy import class_chain, first_fit, with_reserve
 from pixtui.domain.problems import Problem, Refused, errors
 from pixtui.domain.sessions import campaign_window_for
 from pixtui.domain.timing import format_date, format_time
@@ -729,11 +729,16 @@ def solve(inputs: PlanInputs, options: SolveOptions | None = None) -> PlanOutcom
 
 
 def _starting_plan(inputs: PlanInputs, previous: Plan) -> Plan:
-    """The solver's hint: the plan already applied when it still holds, else the better of two
-    first-fit constructions (date order; biggest rooms first)."""
+    """The solver's hint: the plan already applied when it still holds, else the best of the
+    first-fit constructions (date order; biggest rooms first; each with a reserve) and the
+    class chain (``planning_greedy.class_chain``)."""
     if inputs.previous and not errors(plan_problems(inputs, previous)):
         return previous
     candidates = [first_fit(inputs), first_fit(inputs, biggest_rooms_first=True)]
+    if inputs.weights.reserve:
+        candidates = [with_reserve(inputs, p) for p in candidates]
+    if (chain := class_chain(inputs)) is not None:
+        candidates.append(chain)
     valid = [p for p in candidates if not errors(plan_problems(inputs, p))]
     if not valid:
         return candidates[0]
