@@ -18,6 +18,7 @@ from pixtui.domain.planning import (
     PlanInputs,
     PlannedSession,
     PlanPupil,
+    PlanSettings,
     Slot,
     block_minutes,
     earliest_day,
@@ -157,18 +158,21 @@ def _staffed(inputs: PlanInputs, sessions: list[_Open]) -> list[PlannedSession]:
 
 
 def class_chain(inputs: PlanInputs) -> Plan | None:
-    """The solver's better start (issue 16: the gap): the cheapest seats, the classes in a chain.
+    """The solver's better start (issue 16: the gap): the cheapest seats, the classes together.
 
     Slots are taken by their cost per seat under the preferences (the session, its invigilators
-    when full, its day, the class its end splits) until every pupil has a seat; the classes
-    then fill those sessions one after the other in date order, so a class is split only where
-    a session ends (classes with a recent sitting last). Within a class, the pupils with extra
-    time or a recent sitting take first the class's seats where they may sit; one who may sit
-    in none of them takes a free seat elsewhere (with their class when it can), else frees one
-    by moving someone to a free seat, else a later slot is opened for them. Four ways of taking
-    slots (a slot keeps its room for the longest block or not; a few spare seats or none); the
-    best valid plan. One pass each, no search, and only a hint: ``plan_problems`` decides
-    whether the solver starts from it. None when something is locked (first-fit handles locks).
+    when full, its day, the class its end splits) until every pupil has a seat. Then either
+    the classes fill those sessions one after the other in date order (a chain: a class is
+    split only where a session ends), or each class has a session of its own and the rest of
+    every class (over the room's seats, a recent sitting, and in one way all extra time) goes
+    whole into a pool session kept for them (the latest that keep their room for the longest
+    block): a class bigger than the rooms is then in two sessions, and few sessions run past
+    2 h. Classes with a recent sitting come last. A pupil who may sit in none of their class's
+    sessions takes a free seat elsewhere, else frees one by moving someone to a free seat, else
+    a later slot is opened for them. Each way with a slot keeping its room for the longest
+    block or not, and with a few spare seats or none; the best valid plan. No search, and only
+    a hint: ``plan_problems`` decides whether the solver starts from it. None when something is
+    locked (first-fit handles locks).
     """
     if inputs.locks.sessions or inputs.locks.pupils or not inputs.pupils:
         return None
@@ -177,7 +181,8 @@ def class_chain(inputs: PlanInputs) -> Plan | None:
         p
         for keep in (True, False)
         for extra in (0, spare)
-        if (p := _chain(inputs, keep, extra)) is not None
+        for way in ("chain", "pools", "pools of extra time")
+        if (p := _chain(inputs, keep, extra, way)) is not None
     ]
     valid = [p for p in plans if not plan_problems(inputs, p)]
     if not valid:
@@ -185,7 +190,7 @@ def class_chain(inputs: PlanInputs) -> Plan | None:
     return min(valid, key=lambda p: plan_score(inputs, p).weighted(inputs.weights))
 
 
-def _chain(inputs: PlanInputs, keep_long: bool, spare: int) -> Plan | None:
+def _chain(inputs: PlanInputs, keep_long: bool, spare: int, way: str) -> Plan | None:
     s, w = inputs.settings, inputs.weights
     capacity = {name_key(r.name): r.capacity for r in inputs.rooms}
     by_id = {p.id: p for p in inputs.pupils}
@@ -232,6 +237,30 @@ def _chain(inputs: PlanInputs, keep_long: bool, spare: int) -> Plan | None:
             pupil.extra_time_ratio, s
         ) <= longest[session.slot]
 
+    def open_for(pupil_id: str) -> _Open | None:
+        """A slot of its own for a pupil no chosen session can take (a recent sitting, a long
+        block): the cheapest where the pupil may sit, in a room not used that day."""
+        pupil = by_id[pupil_id]
+        first = earliest_day(pupil, s)
+        minutes = block_minutes(pupil.extra_time_ratio, s)
+        opened = next(
+            (
+                x
+                for x in sorted(usable, key=lambda x: (per_seat(x), x.day, x.start))
+                if not any(x.day == o.day and name_key(x.room) == name_key(o.room) for o in chosen)
+                and (first is None or x.day >= first)
+                and fits(x.start, minutes, x.free_until)
+            ),
+            None,
+        )
+        if opened is None:
+            return None
+        chosen.append(opened)
+        longest[opened] = _longest_block(opened, chosen)
+        session = _Open(opened, capacity[name_key(opened.room)], s.slot_minutes)
+        sessions.append(session)
+        return session
+
     classes: dict[str, list[PlanPupil]] = {}
     for pupil in sorted(inputs.pupils, key=lambda p: (name_key(p.last_name), p.id)):
         classes.setdefault(pupil.division, []).append(pupil)
@@ -240,9 +269,15 @@ def _chain(inputs: PlanInputs, keep_long: bool, spare: int) -> Plan | None:
     def latest(division: str) -> date:
         return max(earliest_day(p, s) or s.window_start for p in classes[division])
 
+    order = sorted(classes, key=lambda c: (latest(c), name_key(c)))
+    if way != "chain":
+        strict = way == "pools of extra time"
+        if not _pool(order, classes, sessions, allowed, longest, need, open_for, s, strict):
+            return None
+        order = []  # filled
     at = 0  # the session being filled
     orphans: list[str] = []
-    for division in sorted(classes, key=lambda c: (latest(c), name_key(c))):
+    for division in order:
         quota: list[tuple[_Open, int]] = []
         left = len(classes[division])
         while left:
@@ -273,28 +308,8 @@ def _chain(inputs: PlanInputs, keep_long: bool, spare: int) -> Plan | None:
             fitting[0].pupils.append(pupil.id)
             counts[id(fitting[0])] -= 1
     for pupil_id in orphans:
-        if not any(allowed(pupil_id, x) for x in sessions):
-            # later than every chosen session (a recent sitting): a room of its own that day
-            opened = next(
-                (
-                    x
-                    for x in sorted(usable, key=lambda x: (per_seat(x), x.day, x.start))
-                    if not any(
-                        x.day == o.day and name_key(x.room) == name_key(o.room) for o in chosen
-                    )
-                    and (first := earliest_day(by_id[pupil_id], s)) is not None
-                    and x.day >= first
-                    and fits(
-                        x.start, block_minutes(by_id[pupil_id].extra_time_ratio, s), x.free_until
-                    )
-                ),
-                None,
-            )
-            if opened is None:
-                return None
-            chosen.append(opened)
-            longest[opened] = _longest_block(opened, chosen)
-            sessions.append(_Open(opened, capacity[name_key(opened.room)], s.slot_minutes))
+        if not any(allowed(pupil_id, x) for x in sessions) and open_for(pupil_id) is None:
+            return None
         if not _seat(pupil_id, sessions, by_id, allowed) and not any(
             _seat(other, sessions, by_id, allowed, taking=session)
             and _seat(pupil_id, sessions, by_id, allowed)
@@ -311,6 +326,87 @@ def _chain(inputs: PlanInputs, keep_long: bool, spare: int) -> Plan | None:
     planned = [x for x in _staffed(inputs, [x for x in sessions if x.pupils]) if x.pupil_ids]
     plan = Plan(planned, status="greedy", solver="first-fit")
     return with_reserve(inputs, plan) if w.reserve else plan
+
+
+def _pool(
+    order: list[str],
+    classes: dict[str, list[PlanPupil]],
+    sessions: list[_Open],
+    allowed: Callable[[str, _Open], bool],
+    longest: dict[Slot, int],
+    need: int,
+    open_for: Callable[[str], _Open | None],
+    s: PlanSettings,
+    strict: bool,
+) -> bool:
+    """Each class in a session of its own, the rest of every class together in a few pools.
+
+    A class bigger than the rooms is split anyway: its pupils with extra time or a recent
+    sitting, and those over the room's seats, join the other classes' in pool sessions (the
+    latest that keep their room for the longest block), so each class is in two sessions and
+    only the pools run past 2 h.
+    """
+    spare = len(sessions) - len(order)
+    ranked = sorted(
+        sessions,
+        key=lambda x: (longest[x.slot] >= need, x.slot.day, x.slot.start),
+        reverse=True,
+    )
+    pools = ranked[: max(spare, 0)]
+    mains = [x for x in sessions if x not in pools]
+    left: list[PlanPupil] = []
+    for index, division in enumerate(order):
+        pupils = classes[division]
+        if index >= len(mains):
+            left += pupils
+            continue
+        main = mains[index]
+        fit = sorted(
+            (p for p in pupils if allowed(p.id, main) and not (strict and p.extra_time_ratio)),
+            key=lambda p: p.extra_time_ratio > 0 or p.last_sitting is not None,
+        )
+        main.pupils = [p.id for p in fit[: main.capacity]]
+        left += [p for p in pupils if p.id not in main.pupils]
+    of = {p.id: p for pupils in classes.values() for p in pupils}
+    groups: dict[str, list[PlanPupil]] = {}
+    for pupil in left:
+        groups.setdefault(pupil.division, []).append(pupil)
+
+    def longer(session: _Open, minutes: int) -> bool:
+        return any(block_minutes(of[p].extra_time_ratio, s) >= minutes for p in session.pupils)
+
+    # each class's rest in one pool that may take it whole, the longest blocks first
+    for division, rest in sorted(
+        groups.items(), key=lambda kv: -max(block_minutes(p.extra_time_ratio, s) for p in kv[1])
+    ):
+        minutes = max(block_minutes(p.extra_time_ratio, s) for p in rest)
+        whole = [
+            x
+            for x in pools
+            if len(x.pupils) + len(rest) <= x.capacity and all(allowed(p.id, x) for p in rest)
+        ]
+        if whole:
+            whole.sort(key=lambda x: not longer(x, minutes))
+            whole[0].pupils += [p.id for p in rest]
+            continue
+        for pupil in rest:  # else pupil by pupil, with the class where it can
+            minutes = block_minutes(pupil.extra_time_ratio, s)
+            free = [x for x in sessions if len(x.pupils) < x.capacity and allowed(pupil.id, x)]
+            if not free:
+                opened = open_for(pupil.id)
+                if opened is None:
+                    return False
+                pools.append(opened)
+                free = [opened]
+            free.sort(
+                key=lambda x: (
+                    not any(of[p].division == division for p in x.pupils),
+                    x not in pools,
+                    not longer(x, minutes),
+                )
+            )
+            free[0].pupils.append(pupil.id)
+    return True
 
 
 def _seat(

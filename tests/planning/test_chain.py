@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from benchmarks.planning_data import generate
-from pixtui.domain.planning import PlanPupil, RoomSpec, Slot, plan_problems, plan_score
+from pixtui.domain.planning import (
+    PlanPupil,
+    RoomSpec,
+    Slot,
+    plan_problems,
+    plan_score,
+    session_block,
+)
 from pixtui.domain.planning_greedy import class_chain, first_fit
 from tests.planning.helpers import MONDAY, inputs, pupils
 
@@ -53,3 +60,20 @@ def test_the_chain_beats_first_fit_on_the_benchmark_lycee():
         greedy = plan_score(problem, first_fit(problem, biggest_rooms_first=biggest))
         assert ours.weighted(problem.weights) < greedy.weighted(problem.weights)
         assert ours.classes_split < greedy.classes_split
+
+
+def test_classes_bigger_than_the_room_share_one_pool_for_extra_time():
+    """Three classes of 26 in rooms of 24, one pupil with extra time in each: each class has a
+    session of its own and sends its two others to one pool, the only session past 2 h."""
+    slots = tuple(Slot("112", MONDAY + timedelta(days=d), time(8), time(12)) for d in range(5))
+    people = []
+    for division in ("3A", "3B", "3C"):
+        extra = PlanPupil(f"{division}-x", "Aubert", "Léa", division, 0.33)
+        people += [*pupils(division, 25), extra]
+    problem = inputs(people, rooms=ROOM, slots=slots)
+    plan = class_chain(problem)
+    assert plan is not None and plan_problems(problem, plan) == []
+    assert plan_score(problem, plan).classes_split == 3
+    by_id = {p.id: p for p in people}
+    longer = [x for x in plan.sessions if session_block(x, by_id, problem.settings) > 120]
+    assert len(longer) == 1 and len(longer[0].pupil_ids) == 6
