@@ -53,14 +53,14 @@ class CoordinationScreen(PixScreen):
         snap = self.snapshot
         today = local_today(self.pix.clock)
         sessions = sorted(
-            (s for s in snap.sessions.all() if s.date == today),
+            snap.sessions_where(lambda day, _status: day == today),
             key=lambda s: (s.start_time is None, s.start_time, s.room),
         )
         table = self.query_one(FittedTable)
         rows = []
         total_alerts = 0
         for session in sessions:
-            candidates = [c for c in snap.candidates.where(session_id=session.id) if not c.removed]
+            candidates = [c for c in snap.candidates_of([session.id]) if not c.removed]
             counters = room_counters(candidates)
             total_alerts += counters.alerts
             last = latest_deadline(candidates, snap.school.test_minutes)

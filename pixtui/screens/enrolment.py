@@ -117,7 +117,7 @@ class EnrolmentScreen(PixScreen):
         table.focus()
 
     def title_text(self) -> str:
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         if session is None:
             return t(self.TITLE_KEY)
         return t("prep.enrol.title_with_room", room=session.room, date=format_date(session.date))
@@ -152,10 +152,8 @@ class EnrolmentScreen(PixScreen):
 
     def _update_header(self) -> None:
         snap = self.snapshot
-        session = snap.sessions.get(self.session_id)
-        enrolled = sum(
-            1 for c in snap.candidates.where(session_id=self.session_id) if not c.removed
-        )
+        session = snap.session(self.session_id)
+        enrolled = sum(1 for c in snap.candidates_of([self.session_id]) if not c.removed)
         in_class = sum(1 for c in self._choices.values() if c.enrolled)
         text = Text()
         text.append(t("prep.enrol.class", division=self.division or "–"), style="bold")

@@ -139,7 +139,7 @@ class FinalisationScreen(PixScreen):
 
     def _selected(self, quiet: bool = False):
         key = selected_row_key(self.query_one("#finalisation-table", DataTable))
-        session = self.snapshot.sessions.get(key) if key else None
+        session = self.snapshot.session(key) if key else None
         if session is None and not quiet:
             self.notify(t("after.final.no_session"), severity="warning")
         return session

@@ -51,7 +51,7 @@ class FinalisationSummaryScreen(PixScreen):
             text = summary_for(self.snapshot, self.session_id)
         except Refused as error:
             text = error.problems[0].message
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         if session is not None and status_lines(session):
             text += "\n\n" + t("after.summary.pipeline") + "\n"
             text += "\n".join("  " + line for line in status_lines(session))

@@ -126,7 +126,7 @@ class FinalisationWizardScreen(PixScreen):
         self.query_one("#wizard-table", DataTable).focus()
 
     def title_text(self) -> str:
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         number = session.pix_number if session and session.pix_number else "–"
         return t("after.wizard.title_number", number=number)
 
@@ -145,7 +145,7 @@ class FinalisationWizardScreen(PixScreen):
     def _show(self) -> None:
         draft = self.draft
         assert draft is not None
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         yes, no = t("results.summary.yes"), t("results.summary.no")
         typed = draft.examiner_global_comment.strip()
         comment = typed or t("results.summary.empty")

@@ -161,7 +161,7 @@ class ResultsGroupScreen(PixScreen):
     def title_text(self) -> str:
         if self.kind == "class":
             return t("after.results.title_class", division=self.key)
-        session = self.snapshot.sessions.get(self.key)
+        session = self.snapshot.session(self.key)
         number = session.pix_number if session and session.pix_number else self.key
         return t("after.results.title_session", number=number)
 

@@ -174,7 +174,7 @@ class RoomScreen(PixScreen):
         return self.room_clock.now()
 
     def title_text(self) -> str:
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         return t("room.title", room=session.room) if session else t(self.TITLE_KEY)
 
     def notify(
@@ -203,15 +203,13 @@ class RoomScreen(PixScreen):
 
     def refresh_data(self) -> None:
         snap = self.snapshot
-        self._candidates = [
-            c for c in snap.candidates.where(session_id=self.session_id) if not c.removed
-        ]
+        self._candidates = [c for c in snap.candidates_of([self.session_id]) if not c.removed]
         self._tick()
 
     def _tick(self) -> None:
         """Re-time everything from stored instants; widgets repaint only if their text changed."""
         snap = self.snapshot
-        session = snap.sessions.get(self.session_id)
+        session = snap.session(self.session_id)
         if session is None:
             return
         now = self.now()
@@ -305,7 +303,7 @@ class RoomScreen(PixScreen):
 
     def _announce_slot_end(self, header: HeaderView, now: datetime, test_minutes: int) -> None:
         """Once the slot is over: name those past their OWN end (never the ones inside it)."""
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         if session is None or session.ended_at or not header.slot_over:
             return
         past = rules.past_own_end(self._candidates, now, test_minutes)
@@ -444,7 +442,7 @@ class RoomScreen(PixScreen):
 
     def action_start_at(self) -> None:
         candidate = self._selected()
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         if candidate is None or session is None:
             return
 
@@ -738,7 +736,7 @@ class RoomScreen(PixScreen):
         )
 
     def action_simulation(self) -> None:
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         if session is None:
             return
         try:
@@ -802,7 +800,7 @@ class RoomScreen(PixScreen):
     # --- access code, search, leaving ------------------------------------------------------
 
     def action_show_code(self) -> None:
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         if session is None:
             return
         from pixtui.screens.access_code import AccessCodeScreen

@@ -45,7 +45,7 @@ class RoomEntryScreen(PixScreen):
         today = local_today(self.pix.clock)
         table = self.query_one(FittedTable)
         rows: list[tuple[str, tuple[str, ...]]] = []
-        sessions = [s for s in self.snapshot.sessions.all() if s.date == today]
+        sessions = self.snapshot.sessions_where(lambda day, _status: day == today)
         for session in sorted(sessions, key=lambda s: (s.start_time is None, s.start_time)):
             status = t("home.today.rehearsal") if session.rehearsal else label(session.status)
             cells = (
@@ -78,10 +78,10 @@ class RoomEntryScreen(PixScreen):
             self.ask_password(key)
 
     def ask_password(self, session_id: str, error: str = "") -> None:
-        session = self.snapshot.sessions.get(session_id)
+        session = self.snapshot.session(session_id)
         if session is None:
             return
-        wait = room_access.check_wait(self.snapshot.password_failures.get(session_id), self.now())
+        wait = room_access.check_wait(self.snapshot.password_failure(session_id), self.now())
         if wait:
             self.notify(t("room.password.wait", seconds=wait), severity="warning")
             return

@@ -147,18 +147,18 @@ class SessionScreen(PixScreen):
         table.focus()
 
     def title_text(self) -> str:
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         return t("session.title_with_room", room=session.room) if session else t(self.TITLE_KEY)
 
     def refresh_data(self) -> None:
         snap = self.snapshot
-        session = snap.sessions.get(self.session_id)
+        session = snap.session(self.session_id)
         if session is None:
             self.query_one("#session-details", Static).update(t("session.gone"))
             self.query_one("#candidates-table", FittedTable).fill([])
             self.query_one("#checklist-table", FittedTable).fill([])
             return
-        candidates = [c for c in snap.candidates.where(session_id=session.id) if not c.removed]
+        candidates = [c for c in snap.candidates_of([session.id]) if not c.removed]
         candidates.sort(key=lambda c: (name_key(c.last_name), name_key(c.first_name)))
         needed = invigilators_needed(len(candidates), snap.school.pupils_per_invigilator)
         details = Text()
@@ -238,7 +238,7 @@ class SessionScreen(PixScreen):
         self.refresh_bindings()
         target = "#checklist-table" if self.has_class("show-checklist") else "#candidates-table"
         self.query_one(target, DataTable).focus()
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         if session is not None:
             self._fill_checklist(session)
 
@@ -275,7 +275,7 @@ class SessionScreen(PixScreen):
         """A finalised session is read-only (rule 8): say so instead of opening a form."""
         from pixtui.domain.finalisation import edit_problems
 
-        session = self.snapshot.sessions.get(self.session_id)
+        session = self.snapshot.session(self.session_id)
         problems = edit_problems(session) if session is not None else []
         if problems:
             self.notify(problems[0].message, severity="warning", timeout=8)

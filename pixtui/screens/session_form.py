@@ -120,7 +120,7 @@ class SessionFormScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         snapshot = self.pix.snapshot
         if self.session_id:
-            session = snapshot.sessions.get(self.session_id)
+            session = snapshot.session(self.session_id)
             if session is not None:
                 self._draft = draft_from_session(session)
                 self._rev = session.rev

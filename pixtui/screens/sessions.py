@@ -181,7 +181,7 @@ class SessionsScreen(PixScreen):
 
     def action_delete_session(self) -> None:
         key = self._selected()
-        session = self.snapshot.sessions.get(key) if key else None
+        session = self.snapshot.session(key) if key else None
         if session is None:
             self.notify(t("prep.sessions.none_selected"), severity="warning")
             return

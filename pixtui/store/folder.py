@@ -325,13 +325,13 @@ class FolderTables:
         the newest version meanwhile)."""
         while True:
             version = self.version
-            chosen = set(choose(self))
+            files = self.manifest.files
+            chosen = {SCHOOL_PART, *choose(self)}
             docs: list[Doc] = []
             try:
-                for part in parts_holding(name, self.manifest.files):
-                    if part in chosen or part == SCHOOL_PART:
-                        table = self.folder.read_part(self.manifest.files[part]).get(name)
-                        docs.extend((table or {}).values())
+                for part in parts_holding(name, {p: files[p] for p in chosen if p in files}):
+                    table = self.folder.read_part(files[part]).get(name)
+                    docs.extend((table or {}).values())
             except FileNotFoundError:
                 self._move_to_newest(name)
                 continue

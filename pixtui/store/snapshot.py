@@ -15,7 +15,7 @@ from pixtui.domain.serialize import from_record
 from pixtui.store.fileformat import Damaged, FileTables, Table, Token
 from pixtui.store.folder import FolderTables
 from pixtui.store.parts import part_of
-from pixtui.store.records import parse_instant
+from pixtui.store.records import R, parse_instant
 from pixtui.store.repository import SnapshotRepository
 
 _UNKNOWN = count(1)
@@ -139,6 +139,30 @@ class Snapshot:
             for doc in docs
             if doc.get("session_id") in wanted
         ]
+
+    def session(self, session_id: str) -> Session | None:
+        """One session, a private copy (as ``sessions.get``); on a store folder only its part
+        is read (the room, a session's screens: not the 500 parts of five years)."""
+        return self._in_session_part(self.sessions, "sessions", Session, session_id)
+
+    def password_failure(self, session_id: str) -> PasswordFailures | None:
+        """A session's failed room passwords (as ``password_failures.get``), from its part."""
+        return self._in_session_part(
+            self.password_failures, "password_failures", PasswordFailures, session_id
+        )
+
+    def _in_session_part(
+        self, repository: SnapshotRepository[R], name: str, cls: type[R], session_id: str
+    ) -> R | None:
+        """The record of ``name`` whose id is ``session_id`` (a private copy): on a store
+        folder only that session's part is read."""
+        if not isinstance(self._tables, FolderTables) or name in self._tables.parsed:
+            return repository.get(session_id)
+        part = part_of(name, {"id": session_id})
+        for doc in self._scoped_docs(name, lambda _: (part,)):
+            if doc.get("id") == session_id:
+                return from_record(cls, doc)
+        return None
 
     def _scoped_docs(
         self, name: str, choose: Callable[[FolderTables], Iterable[str]]

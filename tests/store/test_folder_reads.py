@@ -151,3 +151,34 @@ def test_a_damaged_part_of_a_closed_year_is_found_when_read(
         store.snapshot().sessions.all()
     with pytest.raises(StoreDamaged):
         store.check()
+
+
+def test_one_sessions_records_are_read_from_its_part_alone(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """The room and a session's screens ask for one session: on a folder only its part is
+    read, and the answers are those of the whole tables (private copies for ``session``)."""
+    from pixtui.domain.models import PasswordFailures
+
+    path = tmp_path / "pixtui.d"
+    ids = _three_years(path, clock)
+    with Store.open(path, actor="a", clock=clock).transaction("failure") as tx:
+        tx.password_failures.add(PasswordFailures(id=ids["now"], count=2))
+    store = Store.open(path, actor="b", clock=clock)
+    snap = store.snapshot()
+    session = snap.session(ids["now"])
+    failure = snap.password_failure(ids["now"])
+    candidates = snap.candidates_of([ids["now"]])
+    assert session is not None and session.room == "now"
+    assert failure is not None and failure.count == 2
+    assert [c.last_name for c in candidates] == ["now"]
+    assert snap.session("nobody") is None and snap.password_failure(ids["late"]) is None
+    parts = store._parts
+    assert parts is not None
+    read = {name.rsplit(".", 2)[0] for name in parts._parsed}
+    assert f"session-{ids['closed']}" not in read
+    session.room = "changed"  # a private copy
+    assert snap.session(ids["now"]).room == "now"
+    whole = Store.open(path, actor="c", clock=clock).snapshot()
+    assert whole.sessions.get(ids["now"]) == snap.session(ids["now"])
+    assert whole.candidates.where(session_id=ids["now"]) == candidates
