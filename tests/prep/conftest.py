@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.pilot import Pilot
+from textual.widget import Widget
+
 from pixtui.services.sessions import SessionDraft
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "imports"
@@ -31,3 +35,12 @@ def session_by_room(store, room: str, day: str):
     return next(
         s for s in store.snapshot().sessions.all() if s.room == room and s.date.isoformat() == day
     )
+
+
+async def paste(pilot: Pilot, text: str, into: Widget | None = None) -> None:
+    """``text`` pasted into the focused field (or ``into``), as a user pastes it: one event, not
+    a key each (typing itself is tested in test_form_keys.py)."""
+    field = into or pilot.app.focused
+    assert field is not None
+    field.post_message(events.Paste(text))
+    await pilot.pause()

@@ -15,7 +15,7 @@ from pixtui.screens.session_form import SessionFormScreen
 from pixtui.screens.sessions import SessionsScreen
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.tables import LazyTable
-from tests.prep.conftest import EXAMPLES, session_by_room
+from tests.prep.conftest import EXAMPLES, paste, session_by_room
 
 
 async def type_text(pilot, text: str) -> None:
@@ -137,8 +137,10 @@ async def test_pupils_filters_and_search(demo_app):
 
 
 async def _fill_form(pilot, values: list[str]) -> None:
+    """Each value pasted into its field, then Entrée to the next field."""
     for value in values:
-        await type_text(pilot, value)
+        if value:
+            await paste(pilot, value)
         await pilot.press("enter")
 
 
@@ -155,8 +157,9 @@ async def test_create_edit_delete_sessions(demo_app, demo_store):
         assert isinstance(pilot.app.screen, SessionFormScreen)
         assert "salle est obligatoire" in str(pilot.app.screen.query_one("#form-problems").render())
         # Fill the room, but no Pix codes yet: WARNINGs ask a confirmation.
-        pilot.app.screen.query_one("#field-room").focus()
-        await type_text(pilot, "Salle 7")
+        room = pilot.app.screen.query_one("#field-room")
+        room.focus()
+        await paste(pilot, "Salle 7", into=room)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmDialog)
