@@ -77,10 +77,18 @@ class PixScreen(Screen):
         self._refresh_if_changed()
 
     def _refresh_if_changed(self, force: bool = False) -> None:
+        from pixtui.store import StoreError
+
         counter = self.snapshot.counter
         if force or counter != self._seen_counter:
             self._seen_counter = counter
-            self.refresh_data()
+            try:
+                self.refresh_data()
+            except StoreError as error:
+                # A part of a closed school year is read (and checked) when a screen first
+                # needs it, not at start-up: its damage is said in French, as the poll says
+                # a damaged manifest; the screen keeps what it had.
+                self.notify(error.message, severity="error")
 
     def refresh_data(self) -> None:
         """Show the current snapshot; called on mount and after every store change."""

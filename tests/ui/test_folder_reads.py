@@ -69,3 +69,27 @@ async def test_the_app_on_a_folder_leaves_the_closed_years_unread(
     parts = store._parts  # the store's own layer: which part files this process parsed
     assert parts is not None
     assert not any(name.startswith(part_of("sessions", {"id": closed})) for name in parts._parsed)
+
+
+async def test_a_damaged_closed_year_is_said_when_a_screen_reads_it(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Opening no longer checks the closed years' parts: the screen that reads one (the
+    sessions of every year) says in French that the store is damaged, without a crash."""
+    (tmp_path / "file").mkdir()
+    file_store = write_demo_store(tmp_path / "file" / "pixtui.json", clock)
+    folder = tmp_path / "folder" / "pixtui.d"
+    Store.restore(folder, file_store.path, actor=DEMO_ACTOR, clock=clock)
+    closed = _with_a_closed_year(Store.open(folder, actor=DEMO_ACTOR, clock=clock))
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    (folder / manifest["parts"][part_of("sessions", {"id": closed})]).write_text("[")
+    store = Store.open(folder, actor=DEMO_ACTOR, clock=clock)
+    app = PixtuiApp(store, clock, watch_terminal=False, room_tick_seconds=ROOM_TICK)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert any("endommagé" in notice for notice in notices(app))
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Reste à faire" in screen_text(app)
