@@ -39,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--time", type=float, default=10.0)
+    parser.add_argument("--schools", nargs="+", default=["college", "lycee"])
     args = parser.parse_args()
     print(f"python {platform.python_version()}, {platform.machine()}, time limit {args.time} s\n")
     print(
@@ -46,7 +47,7 @@ def main() -> None:
         "| classes split | most per invigilator | weighted | rules broken |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
-    for kind in ("college", "lycee"):
+    for kind in args.schools:
         for seed in args.seeds:
             inputs = generate(kind, seed)
             label = f"{kind} ({len(inputs.pupils)} pupils, {len(inputs.slots)} slots) #{seed}"

@@ -2,8 +2,12 @@
 
 Pupils in class order fill the earliest session that still has a seat; when none has, the
 earliest free slot is opened; then each session takes the least-loaded free invigilators. No
-search, no optimisation: the benchmarks compare CP-SAT against it, and the solver starts from it
-(a hint), so its first plan is never worse than what the referent would have done.
+search, no optimisation: the benchmarks compare CP-SAT against it.
+
+The solver starts (a hint) from the best valid of first-fit and of ``class_chain``, a
+construction that keeps the classes together over the cheapest seats: its first plan is never
+worse than what the referent would have done, and on the benchmarks' lycée it starts within a
+few per cent of the best plans known.
 """
 
 from __future__ import annotations
