@@ -180,7 +180,7 @@ def class_chain(inputs: PlanInputs) -> Plan | None:
     """
     if inputs.locks.sessions or inputs.locks.pupils or not inputs.pupils:
         return None
-    spare = max(r.capacity for r in inputs.rooms) // 2
+    spare = max((r.capacity for r in inputs.rooms), default=0) // 2
     plans = [
         p
         for keep in (True, False)

@@ -77,3 +77,8 @@ def test_classes_bigger_than_the_room_share_one_pool_for_extra_time():
     by_id = {p.id: p for p in people}
     longer = [x for x in plan.sessions if session_block(x, by_id, problem.settings) > 120]
     assert len(longer) == 1 and len(longer[0].pupil_ids) == 6
+
+
+def test_no_room_no_chain():
+    """Nothing to build on: no plan rather than an error (the solver says why from its checks)."""
+    assert class_chain(inputs(pupils("3A", 3), rooms=())) is None
