@@ -201,8 +201,7 @@ async def test_the_other_screens_survive_hostile_names(demo_app, demo_store) -> 
                 demo_app.push_screen(screen)
                 await pilot.pause()
                 assert_clean(demo_app)
-                demo_app.pop_screen()
-                await pilot.pause()
+                demo_app.pop_screen()  # the next push's pause lets it go
         demo_app.push_screen(HelpScreen())
         await pilot.pause()
         assert_clean(demo_app)
