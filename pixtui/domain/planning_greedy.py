@@ -174,7 +174,8 @@ def class_chain(inputs: PlanInputs) -> Plan | None:
     2 h. Classes with a recent sitting come last. A pupil who may sit in none of their class's
     sessions takes a free seat elsewhere, else frees one by moving someone to a free seat, else
     a later slot is opened for them. Each way with a slot keeping its room for the longest
-    block or not, and with a few spare seats or none; the best valid plan. No search, and only
+    block or not, with a few spare seats or none, and with a session's end counted as one split
+    class or two (fewer, fuller sessions); the best valid plan. No search, and only
     a hint: ``plan_problems`` decides whether the solver starts from it. None when something is
     locked (first-fit handles locks).
     """
@@ -186,7 +187,8 @@ def class_chain(inputs: PlanInputs) -> Plan | None:
         for keep in (True, False)
         for extra in (0, spare)
         for way in ("chain", "pools", "pools of extra time")
-        if (p := _chain(inputs, keep, extra, way)) is not None
+        for splits in (1, 2)
+        if (p := _chain(inputs, keep, extra, way, splits)) is not None
     ]
     valid = [p for p in plans if not plan_problems(inputs, p)]
     if not valid:
@@ -194,7 +196,7 @@ def class_chain(inputs: PlanInputs) -> Plan | None:
     return min(valid, key=lambda p: plan_score(inputs, p).weighted(inputs.weights))
 
 
-def _chain(inputs: PlanInputs, keep_long: bool, spare: int, way: str) -> Plan | None:
+def _chain(inputs: PlanInputs, keep_long: bool, spare: int, way: str, splits: int) -> Plan | None:
     s, w = inputs.settings, inputs.weights
     capacity = {name_key(r.name): r.capacity for r in inputs.rooms}
     by_id = {p.id: p for p in inputs.pupils}
@@ -203,7 +205,7 @@ def _chain(inputs: PlanInputs, keep_long: bool, spare: int, way: str) -> Plan | 
     def per_seat(slot: Slot) -> float:
         seats = capacity.get(name_key(slot.room), 0)
         staff = max(1, invigilators_needed(seats, s.per_invigilator))
-        cost = 60 * (w.sessions + w.classes + w.early * (slot.day - s.window_start).days)
+        cost = 60 * (w.sessions + splits * w.classes + w.early * (slot.day - s.window_start).days)
         cost += w.hours * s.slot_minutes * staff
         if slot.day >= reserve_start(s):
             cost += 60 * w.reserve
