@@ -7,8 +7,10 @@ from tests.conftest import FROZEN_NOW
 
 
 def _conversions(monkeypatch, cls, field: str) -> list[str]:
-    """The ``field`` of every stored record of ``cls`` converted to an object from now on."""
+    """The ``field`` of every stored record of ``cls`` converted to an object from now on
+    (by the whole tables' repositories, or by a store folder's scoped reads)."""
     import pixtui.store.repository as repository
+    import pixtui.store.snapshot as snapshot
 
     seen: list[str] = []
     original = repository.from_record
@@ -19,6 +21,7 @@ def _conversions(monkeypatch, cls, field: str) -> list[str]:
         return original(kind, data)
 
     monkeypatch.setattr(repository, "from_record", counting)
+    monkeypatch.setattr(snapshot, "from_record", counting)
     return seen
 
 
