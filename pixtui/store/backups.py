@@ -26,7 +26,7 @@ from pathlib import Path
 from pixtui.store.atomic import atomic_write, fsync_dir
 from pixtui.store.fileformat import Damaged, load_and_validate
 from pixtui.store.folder import FolderTables, JoinCache
-from pixtui.store.parts import HISTORY, Manifest, PartFolder
+from pixtui.store.parts import HISTORY, MANIFEST, PART_FILE, Manifest, PartFolder
 from pixtui.store.paths import StorePaths
 from pixtui.store.permissions import DEFAULT_MODE, FilePolicy
 
@@ -170,23 +170,77 @@ def make_labelled_copy(
     return target
 
 
+def _free_target(
+    paths: StorePaths, now: datetime, why: str, policy: FilePolicy, suffix: str = ""
+) -> Path:
+    """``backups/<name>.<UTC stamp>.<why>[-n]<suffix>``, a name not taken yet."""
+    policy.make_dir(paths.backups)
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = paths.backups / f"{paths.name}.{stamp}.{why}{suffix}"
+    attempt = 1
+    while target.exists():
+        attempt += 1
+        target = paths.backups / f"{paths.name}.{stamp}.{why}-{attempt}{suffix}"
+    return target
+
+
+def backup_entries(paths: StorePaths) -> list[Path]:
+    """Every entry of ``backups/`` that belongs to this store (files and folders)."""
+    if not paths.backups.is_dir():
+        return []
+    prefix = paths.name + "."
+    return sorted(entry for entry in paths.backups.iterdir() if entry.name.startswith(prefix))
+
+
 def keep_aside(paths: StorePaths, now: datetime, why: str, policy: FilePolicy) -> Path | None:
     """Keep the current (maybe damaged) file under another name before it is replaced."""
     if not paths.file.exists():
         return None
-    policy.make_dir(paths.backups)
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = paths.backups / f"{paths.name}.{stamp}.{why}"
-    attempt = 1
-    while target.exists():
-        attempt += 1
-        target = paths.backups / f"{paths.name}.{stamp}.{why}-{attempt}"
+    target = _free_target(paths, now, why, policy)
     try:
         os.link(paths.file, target)
     except OSError:
         shutil.copy2(paths.file, target)
     fsync_dir(paths.backups)
     return target
+
+
+ASIDE_FOLDER_SUFFIX = ".d"
+
+
+def keep_folder_aside(
+    paths: StorePaths, now: datetime, why: str, policy: FilePolicy
+) -> Path | None:
+    """A store folder that does not read as a whole, kept aside before a restore replaces
+    its manifest: ``backups/pixtui.<stamp>.<why>.d/`` holding the manifest's bytes and a
+    hard link (a copy where links fail) of every part file present. The next open removes
+    the part files no manifest names; the newest good parts then survive here, whatever
+    the damaged manifest named (only the manifest's bytes were kept before)."""
+    if not paths.is_folder or not paths.folder.is_dir():
+        return None
+    target = _free_target(paths, now, why, policy, ASIDE_FOLDER_SUFFIX)
+    policy.make_dir(target)
+    for entry in sorted(paths.folder.iterdir()):
+        if not (entry.name == MANIFEST or PART_FILE.match(entry.name)) or not entry.is_file():
+            continue
+        try:
+            os.link(entry, target / entry.name)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            shutil.copy2(entry, target / entry.name)
+    fsync_dir(target)
+    fsync_dir(paths.backups)
+    return target
+
+
+def aside_folders(paths: StorePaths) -> list[Path]:
+    """The folders kept aside by :func:`keep_folder_aside`."""
+    return [
+        entry
+        for entry in backup_entries(paths)
+        if entry.name.endswith(ASIDE_FOLDER_SUFFIX) and entry.is_dir() and not entry.is_symlink()
+    ]
 
 
 def _parses(path: Path) -> bool:

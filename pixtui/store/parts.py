@@ -350,9 +350,14 @@ class PartFolder:
 
     def kept_manifests(self) -> list[tuple[Path, Manifest]]:
         """The manifests of ``history/``, oldest first (unreadable ones left out)."""
+        return self._kept_manifests()[0]
+
+    def _kept_manifests(self) -> tuple[list[tuple[Path, Manifest]], int]:
+        """The readable kept manifests, oldest first, and how many did not read."""
         found: list[tuple[int, Path, Manifest]] = []
+        unreadable = 0
         if not self.history.is_dir():
-            return []
+            return [], 0
         for entry in self.history.iterdir():
             match = re.match(r"^manifest\.(\d+)\.json$", entry.name)
             if match is None:
@@ -363,12 +368,15 @@ class PartFolder:
                     manifest = self._kept[entry.name] = Manifest.from_bytes(entry.read_bytes())
             if manifest is not None:
                 found.append((int(match.group(1)), entry, manifest))
-        return [(path, manifest) for _, path, manifest in sorted(found, key=lambda f: f[0])]
+            elif entry.exists():
+                unreadable += 1
+        kept = [(path, manifest) for _, path, manifest in sorted(found, key=lambda f: f[0])]
+        return kept, unreadable
 
     def prune(self, keep_last: int, keep_days: int = 2) -> list[Path]:
         """Old manifests beyond the last ``keep_last`` removed, except the first of each of
         the last ``keep_days`` days that have one; then unnamed part files collected."""
-        kept = self.kept_manifests()
+        kept, unreadable = self._kept_manifests()
         first_of_day: dict[str, Path] = {}
         for path, manifest in kept:
             first_of_day.setdefault(manifest.updated_at[:10], path)
@@ -384,7 +392,8 @@ class PartFolder:
                     removed.append(path)
                 self._kept.pop(path.name, None)
                 maybe_unnamed.update(old.files.items())
-        if not maybe_unnamed:
+        if not maybe_unnamed or unreadable:
+            # A kept manifest that does not read may name any part: none is deleted then.
             return removed
         # Only the files of the manifests just removed can have become unnamed: the whole
         # folder is not listed at every commit (a lycée keeps hundreds of session files).
@@ -405,14 +414,20 @@ class PartFolder:
         removed (a commit killed before its manifest replace leaves some): at start-up, under
         the writers' lock."""
         named: set[str] = set()
-        manifest, _ = self.read_manifest()
+        manifest, _ = self.read_manifest()  # Damaged when it does not read: nothing removed
         named.update(manifest.files.values())
-        for _, old in self.kept_manifests():
+        kept, unreadable = self._kept_manifests()
+        for _, old in kept:
             named.update(old.files.values())
         removed: list[Path] = []
         for entry in self.folder.iterdir():
             stale_temp = entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(".tmp")
-            unnamed = PART_FILE.match(entry.name) is not None and entry.name not in named
+            # While a kept manifest does not read, it may name any part: none is removed.
+            unnamed = (
+                not unreadable
+                and PART_FILE.match(entry.name) is not None
+                and entry.name not in named
+            )
             if stale_temp or unnamed:
                 with contextlib.suppress(FileNotFoundError):
                     entry.unlink()

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pixtui.store.atomic import atomic_write, fsync_dir
-from pixtui.store.fileformat import Damaged, Table, load_and_validate
+from pixtui.store.backups import aside_folders, backup_entries
+from pixtui.store.fileformat import Damaged, Table, load_and_validate, parse_whole
+from pixtui.store.parts import PART_FILE
 from pixtui.store.paths import StorePaths
 from pixtui.store.permissions import FilePolicy
 
@@ -58,14 +61,7 @@ def rewrite_journal(paths: StorePaths, redact: Redactor, policy: FilePolicy) -> 
 
 def backup_files(paths: StorePaths) -> list[Path]:
     """Every file kept in ``backups/`` for this store: ring links, labelled and set-aside copies."""
-    if not paths.backups.is_dir():
-        return []
-    prefix = paths.name + "."
-    return sorted(
-        entry
-        for entry in paths.backups.iterdir()
-        if entry.name.startswith(prefix) and entry.is_file()
-    )
+    return [entry for entry in backup_entries(paths) if entry.is_file()]
 
 
 def backups_holding(paths: StorePaths, holds: TablesCheck) -> list[Path]:
@@ -81,14 +77,32 @@ def backups_holding(paths: StorePaths, holds: TablesCheck) -> list[Path]:
             continue
         if holds(whole):
             found.append(entry)
+    found += [folder for folder in aside_folders(paths) if _aside_holds(folder, holds)]
     return found
+
+
+def _aside_holds(folder: Path, holds: TablesCheck) -> bool:
+    """A folder kept aside by a restore over a damaged store folder holds purged data when
+    any of its part files does, or does not read (each part checked on its own)."""
+    for entry in sorted(folder.iterdir()):
+        if PART_FILE.match(entry.name) is None:
+            continue  # the manifest: part names and session dates, no personal data
+        try:
+            if holds(parse_whole(entry.read_bytes())):
+                return True
+        except (Damaged, OSError, RecursionError):
+            return True
+    return False
 
 
 def delete_files(paths: StorePaths, files: list[Path]) -> list[Path]:
     deleted: list[Path] = []
     for entry in files:
         with contextlib.suppress(FileNotFoundError):
-            entry.unlink()
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)  # a folder kept aside by a restore
+            else:
+                entry.unlink()
             deleted.append(entry)
     if deleted:
         fsync_dir(paths.backups)

@@ -35,6 +35,7 @@ from pixtui.store.backups import (
     keep_aside,
     keep_daily,
     keep_daily_copy,
+    keep_folder_aside,
     link_into_ring,
     list_backups,
     make_labelled_copy,
@@ -832,7 +833,8 @@ class Store:
         clock: Clock,
     ) -> Path | None:
         """Restore into a store folder: the current version kept aside as a labelled file
-        (when it reads), the backup's tables committed as every part under a counter above
+        (when it reads; else its manifest and every part file, linked into a folder), the
+        backup's tables committed as every part under a counter above
         every counter seen (manifest, kept manifests, backup, journal)."""
         store = cls(paths, actor, clock, policy)
         parts = store._parts
@@ -844,8 +846,11 @@ class Store:
             base, _ = store._read_manifest_locked()
             data = store._folder_copy_locked()
             aside = make_labelled_copy(paths, data, "avant-restauration", now, policy)
-        if aside is None:  # the current version does not read: its manifest kept as it is
-            aside = keep_aside(paths, now, "avant-restauration", policy)
+        if aside is None:
+            # The current version does not read: its manifest as it is and a hard link of
+            # every part present, so that the next open's collection of the parts no
+            # manifest names cannot take the newest good ones.
+            aside = keep_folder_aside(paths, now, "avant-restauration", policy)
         meta = dict(tables.meta())
         last_logged = [e.counter or 0 for e in tail(paths.journal, 1)]
         kept = [m.counter for _, m in parts.kept_manifests()]

@@ -13,7 +13,9 @@ from store_layouts import committed_bytes, committed_tables, is_folder
 from pixtui.domain.clock import FixedClock
 from pixtui.domain.models import Pupil, SchoolSettings
 from pixtui.store import Store, StoreError, list_backups
-from pixtui.store.fileformat import load_and_validate
+from pixtui.store.fileformat import load_and_validate, parse_whole
+from pixtui.store.parts import PartFolder
+from pixtui.store.permissions import FilePolicy
 
 
 def _counter(path: Path) -> int:
@@ -101,7 +103,10 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_file(
     live.write_bytes(b"\x00" * 100)  # the live file is damaged
     clock.advance(timedelta(minutes=3))
     aside = Store.restore(store_path, chosen, actor="admin", clock=clock)
-    assert aside is not None and aside.read_bytes() == b"\x00" * 100
+    assert aside is not None
+    if is_folder(store_path):  # the manifest kept aside with every part (below)
+        aside = aside / "manifest.json"
+    assert aside.read_bytes() == b"\x00" * 100
     reopened = Store.open(store_path, actor="admin", clock=clock)
     snap = reopened.snapshot()
     assert [p.last_name for p in snap.pupils.all()] == ["A"]
@@ -189,3 +194,60 @@ def test_folder_history_keeps_the_last_n_and_each_kept_version_restores(
     with store.transaction("pupil.add") as tx:
         tx.pupils.add(Pupil(last_name="après"))
     assert len(Store.open(path, actor="b", clock=clock).snapshot().pupils.all()) == 9
+
+
+def _three_pupils(path: Path, clock: FixedClock) -> Store:
+    """A store folder after three changes (pupils A, B, C: counters 2, 3, 4)."""
+    Store.create(path, SchoolSettings(name="C"), actor="a", clock=clock)
+    store = Store.open(path, actor="a", clock=clock)
+    for name in ("A", "B", "C"):
+        with store.transaction("pupil.add") as tx:
+            tx.pupils.add(Pupil(last_name=name))
+    return store
+
+
+def _pupils_of(part: Path) -> list[str]:
+    return sorted(d["last_name"] for d in parse_whole(part.read_bytes())["pupils"].values())
+
+
+def test_restore_over_a_damaged_folder_keeps_every_part_aside(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Review of 2026-12-03: a restore over a folder whose manifest does not read kept only
+    the manifest's bytes; the next open then removed every part that manifest alone named,
+    the newest good data with them. Now every part present is linked aside too."""
+    path = tmp_path / "pixtui.d"
+    store = _three_pupils(path, clock)
+    newest = path / "pupils.4.json"  # only the damaged manifest 4 names it
+    assert _pupils_of(newest) == ["A", "B", "C"]
+    (path / "manifest.json").unlink()
+    (path / "manifest.json").write_bytes(b"\x00" * 100)
+    aside = Store.restore(path, path / "history" / "manifest.2.json", actor="b", clock=clock)
+    assert aside is not None and aside.is_dir() and aside.name.endswith("avant-restauration.d")
+    Store.open(path, actor="b", clock=clock)  # collects the parts no manifest names
+    assert not newest.exists()
+    assert _pupils_of(aside / newest.name) == ["A", "B", "C"]
+    assert (aside / "manifest.json").read_bytes() == b"\x00" * 100
+    # A purge reaches the folder kept aside: it holds the purged pupil's name.
+    deleted = store.delete_backups_holding(
+        lambda tables: any(d.get("last_name") == "C" for d in tables.get("pupils", {}).values()),
+        "retention.backups",
+    )
+    assert aside in deleted and not aside.exists()
+
+
+def test_no_part_is_removed_while_a_kept_manifest_does_not_read(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """A kept manifest that does not read may name any part: neither the open's collection
+    nor the pruning of the history removes a part file then."""
+    path = tmp_path / "pixtui.d"
+    _three_pupils(path, clock)
+    only_three = path / "pupils.3.json"  # named by history/manifest.3.json alone
+    kept = path / "history" / "manifest.3.json"
+    kept.unlink()
+    kept.write_bytes(b"{broken")
+    Store.open(path, actor="b", clock=clock)
+    assert _pupils_of(only_three) == ["A", "B"]
+    PartFolder(path, FilePolicy(mode=0o600)).prune(keep_last=1, keep_days=0)
+    assert _pupils_of(only_three) == ["A", "B"]
