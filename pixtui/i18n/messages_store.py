@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le fichier de données {path} a été écrit par une version plus récente de pixtui (format {found}, cette version connaît le format {known}) ; mettez pixtui à jour ou relancez-le.",
         "The data file {path} was written by a newer pixtui (format {found}, this version knows format {known}); update or restart pixtui.",
     ),
+    "store.moved": (
+        "Le magasin de données {path} a été déplacé dans le dossier {folder} ; cette modification n'a pas été enregistrée : relancez pixtui.",
+        "The data store {path} was moved into the folder {folder}; this change was not saved: restart pixtui.",
+    ),
     "store.no_migration": (
         "Le fichier de données {path} est au format {found} et aucune conversion vers le format {known} n'est connue ; il n'a pas été modifié.",
         "The data file {path} is in format {found} and no conversion to format {known} is known; it was left unchanged.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,33 @@ MANIFEST = "manifest.json"
 FOLDER_NAME = "pixtui"  # the stem of the lock, journal and labelled backups of a store folder
 
 
+# The first key of a migrated file's ``_meta`` (the stub left at the old path, issue 12): the
+# name of the store folder beside it. Looked for in the file's first bytes only.
+STUB_KEY = "moved_to"
+_STUB_START = b'{"_meta":{"1":{"' + STUB_KEY.encode() + b'":'
+
+
+def folder_beside(file: Path) -> Path:
+    """Where a single-file store ``DIR/pixtui.json`` moves: ``DIR/pixtui.d``."""
+    return file.with_name(file.stem + FOLDER_SUFFIX)
+
+
+def is_stub(path: Path) -> bool:
+    """``path`` is the stub a migration left at the old path of a single-file store."""
+    try:  # O_NONBLOCK: a FIFO given as the store must not hang here (opening refuses it)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:  # missing, unreadable: opening says why
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return os.read(fd, len(_STUB_START)) == _STUB_START
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def is_store_folder(path: Path) -> bool:
     """A store folder (issue 12): an existing folder holding a ``manifest.json``, or a path
     named ``….d`` that is a folder or does not exist yet. Anything else is a single file."""
@@ -48,14 +76,28 @@ class StorePaths:
 
     root: Path
     is_folder: bool = False
+    # The single file this folder was migrated from, when it was named by that file's path.
+    moved_from: Path | None = None
 
     @classmethod
     def of(cls, path: Path | str) -> StorePaths:
         """The store at ``path`` with every symlink resolved, once: the lock, the journal and
         the backups then sit beside the real file, so users of a link and of the real path
-        share one file and one lock (a write never replaces the link by a copy)."""
+        share one file and one lock (a write never replaces the link by a copy).
+
+        A single file that was migrated (its stub) resolves to the folder beside it:
+        ``$PIXTUI_STORE`` and ``--store`` go on naming the same path."""
         root = Path(os.path.realpath(Path(path).expanduser()))
-        return cls(root, is_store_folder(root))
+        if is_store_folder(root):
+            return cls(root, True)
+        if is_stub(root):
+            return cls(folder_beside(root), True, moved_from=root)
+        return cls(root, False)
+
+    @property
+    def old_file(self) -> StorePaths | None:
+        """The single-file store's paths this folder was migrated from (see ``moved_from``)."""
+        return StorePaths(self.moved_from) if self.moved_from is not None else None
 
     @property
     def file(self) -> Path:

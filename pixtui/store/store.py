@@ -85,6 +85,13 @@ from pixtui.store.journal import (
     unconfirmed_at_end,
 )
 from pixtui.store.locking import DEFAULT_TIMEOUT, WriterLock
+from pixtui.store.migrate import (
+    MIGRATE_FILES,
+    finish_migration,
+    is_stub_meta,
+    migrate_file,
+    moved_error,
+)
 from pixtui.store.parts import MANIFEST, PART_FILE, Manifest, PartFolder
 from pixtui.store.parts import TEMP_PREFIX as PART_TEMP_PREFIX
 from pixtui.store.paths import StorePaths
@@ -267,10 +274,20 @@ class Store:
         clock: Clock,
         keep_backups: int = DEFAULT_KEEP,
         lock_timeout: float = DEFAULT_TIMEOUT,
+        migrate: bool = MIGRATE_FILES,
     ) -> Store:
-        """Open an existing store: start-up hygiene, full check, migrations."""
+        """Open an existing store: start-up hygiene, full check, migrations; with
+        ``migrate``, a single-file store is moved into a store folder (``migrate.py``)."""
         paths = StorePaths.of(path)
+        if not paths.is_folder and migrate:
+            # Opened as a file first: checked whole, its schema migrated if older.
+            cls.open(path, actor, clock, keep_backups, lock_timeout, migrate=False)
+            if migrate_file(paths, actor, clock, lock_timeout):
+                paths = StorePaths.of(path)
         if paths.is_folder:
+            old = paths.old_file
+            if old is not None:  # named by a migrated file: its last step redone if killed
+                finish_migration(old, lock_timeout)
             return cls._open_folder(paths, actor, clock, keep_backups, lock_timeout)
         # The modes live in the file: read them (without the lock: the file is always whole).
         try:
@@ -497,6 +514,8 @@ class Store:
                 meta = source.meta()
             except Damaged:
                 raise damaged_error(self.paths) from None
+            if is_stub_meta(meta):  # migrated into a folder since this process opened it
+                raise moved_error(self.paths)
             version = meta["schema_version"]
             if version != schema.SCHEMA_VERSION:
                 # Older: another process restored an old backup; reopening migrates it.
@@ -646,6 +665,8 @@ class Store:
             meta = tables.meta()
         except Damaged:
             raise damaged_error(self.paths) from None
+        if is_stub_meta(meta):
+            raise moved_error(self.paths)
         snap = Snapshot(tables, meta, token, self._damage)
         with self._snapshot_lock:
             self._snapshot = snap
