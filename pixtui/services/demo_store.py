@@ -27,8 +27,12 @@ def _set_aside(path: Path, stamp: str) -> Path:
     paths = StorePaths.of(path)
     aside = path.with_name(f"{path.name}.avant-demo-{stamp}")
     aside.mkdir(mode=0o700)
-    for part in (paths.file, paths.journal, paths.backups):
-        if part.exists():
+    if paths.is_folder:  # the store folder whole, and the stub that named it
+        parts = [paths.root, *([path] if paths.moved_from is not None else [])]
+    else:
+        parts = [paths.file, paths.journal, paths.backups]
+    for part in parts:
+        if os.path.lexists(part):
             os.replace(part, aside / part.name)
     return aside
 
@@ -39,7 +43,7 @@ def write_demo(path: Path, *, actor: str, clock: Clock, replace: bool = False) -
     from pixtui.store import Store
 
     data = build_demo(clock, organiser=actor)
-    if replace and path.exists():
+    if replace and os.path.lexists(path):
         _set_aside(path, local(clock.now()).strftime("%Y%m%d-%H%M%S"))
     store = Store.create(path, data.school, actor=actor, clock=clock)
     with store.transaction("demo.write") as tx:

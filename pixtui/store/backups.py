@@ -170,12 +170,17 @@ def make_labelled_copy(
     return target
 
 
+def stamp_of(now: datetime) -> str:
+    """The UTC stamp in a backup's name."""
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
 def _free_target(
     paths: StorePaths, now: datetime, why: str, policy: FilePolicy, suffix: str = ""
 ) -> Path:
     """``backups/<name>.<UTC stamp>.<why>[-n]<suffix>``, a name not taken yet."""
     policy.make_dir(paths.backups)
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = stamp_of(now)
     target = paths.backups / f"{paths.name}.{stamp}.{why}{suffix}"
     attempt = 1
     while target.exists():

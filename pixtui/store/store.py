@@ -25,6 +25,7 @@ from pixtui.domain.models import Event, SchoolSettings
 from pixtui.domain.serialize import to_record
 from pixtui.domain.timing import format_instant
 from pixtui.i18n import t
+from pixtui.store import migrate as migrate_module
 from pixtui.store import schema
 from pixtui.store.atomic import atomic_write, remove_stale_temps
 from pixtui.store.backups import (
@@ -86,15 +87,15 @@ from pixtui.store.journal import (
 )
 from pixtui.store.locking import DEFAULT_TIMEOUT, WriterLock
 from pixtui.store.migrate import (
-    MIGRATE_FILES,
     finish_migration,
     is_stub_meta,
     migrate_file,
     moved_error,
+    write_new_stub,
 )
 from pixtui.store.parts import MANIFEST, PART_FILE, Manifest, PartFolder
 from pixtui.store.parts import TEMP_PREFIX as PART_TEMP_PREFIX
-from pixtui.store.paths import StorePaths
+from pixtui.store.paths import StorePaths, folder_beside
 from pixtui.store.permissions import DEFAULT_MODE, GROUP_MODE, FilePolicy, resolve_group
 from pixtui.store.purge import (
     Redactor,
@@ -220,9 +221,22 @@ class Store:
         group: str | None = None,
         keep_backups: int = DEFAULT_KEEP,
         lock_timeout: float = DEFAULT_TIMEOUT,
+        as_folder: bool = False,
     ) -> Store:
-        """A new store holding ``school``; refused if the file exists."""
+        """A new store holding ``school``; refused if the file exists. With ``as_folder``, a
+        path naming a file (``DIR/pixtui.json``) makes the store folder beside it
+        (``DIR/pixtui.d``) and a stub at the path, as a migration leaves them: the path goes
+        on naming the store."""
         paths = StorePaths.of(path)
+        if as_folder and not paths.is_folder:
+            if os.path.lexists(paths.root):
+                raise StoreExists(t("store.exists", path=paths.root))
+            folder = folder_beside(paths.root)
+            store = cls.create(
+                folder, school, actor, clock, file_mode, group, keep_backups, lock_timeout
+            )
+            write_new_stub(paths, folder, store.policy, clock.now(), lock_timeout)
+            return store
         if group is not None:
             resolve_group(group)  # a clear sentence now rather than a failed chown later
         policy = FilePolicy(mode=file_mode or (GROUP_MODE if group else DEFAULT_MODE), group=group)
@@ -274,11 +288,13 @@ class Store:
         clock: Clock,
         keep_backups: int = DEFAULT_KEEP,
         lock_timeout: float = DEFAULT_TIMEOUT,
-        migrate: bool = MIGRATE_FILES,
+        migrate: bool | None = None,
     ) -> Store:
         """Open an existing store: start-up hygiene, full check, migrations; with
         ``migrate``, a single-file store is moved into a store folder (``migrate.py``)."""
         paths = StorePaths.of(path)
+        if migrate is None:
+            migrate = migrate_module.MIGRATE_FILES
         if not paths.is_folder and migrate:
             # Opened as a file first: checked whole, its schema migrated if older.
             cls.open(path, actor, clock, keep_backups, lock_timeout, migrate=False)

@@ -16,6 +16,16 @@ from pixtui.domain.models import SchoolSettings
 from pixtui.store import Store
 
 
+@pytest.fixture(autouse=True)
+def _single_files_stay_single_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store tests test the single-file layout itself (a store before its migration,
+    and every whole backup is one): ``Store.open`` does not migrate it here; test_migrate.py
+    migrates explicitly (``migrate=True``)."""
+    from pixtui.store import migrate
+
+    monkeypatch.setattr(migrate, "MIGRATE_FILES", False)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(datetime(2024, 3, 12, 8, 30, tzinfo=UTC))

@@ -248,3 +248,23 @@ def test_forgetting_the_old_files_again_is_harmless(tmp_path: Path, clock: Fixed
     Store.open(file, actor="admin", clock=clock, migrate=True)
     forget_old_files(StorePaths(file))
     assert _data(tmp_path / "pixtui.d")["pupils"]
+
+
+def test_a_new_store_as_a_folder_named_by_its_file_path(tmp_path: Path, clock: FixedClock) -> None:
+    file = tmp_path / "pixtui.json"
+    store = Store.create(file, SchoolSettings(name="Neuf"), actor="a", clock=clock, as_folder=True)
+    assert store.paths.root == tmp_path / "pixtui.d" and is_stub(file)
+    with store.transaction("pupil.add") as tx:
+        tx.pupils.add(Pupil(last_name="Premier"))
+    reopened = Store.open(file, actor="b", clock=clock, migrate=True)
+    assert reopened.paths.is_folder and len(reopened.snapshot().pupils.all()) == 1
+    with pytest.raises(StoreError, match="existe déjà"):
+        Store.create(file, SchoolSettings(name="Autre"), actor="a", clock=clock, as_folder=True)
+    # ``pixtui demo --replace`` keeps the folder and its stub aside, whole.
+    from pixtui.services.demo_store import write_demo
+
+    write_demo(file, actor="a", clock=clock, replace=True)
+    aside = next(tmp_path.glob("pixtui.json.avant-demo-*"))
+    assert is_stub(aside / "pixtui.json")
+    assert (aside / "pixtui.d" / "manifest.json").exists()
+    assert len(Store.open(file, actor="b", clock=clock).snapshot().pupils.all()) == 120
