@@ -9,8 +9,8 @@ Goals (issue 12): presence median ≤ 20 ms, max ≤ 50 ms, lycée ≤ 1.5x demo
 session save median ≤ 30 ms; backups ≤ 5x the live data.
 
 With ``--layouts file,folder`` (the default) each store is measured as a single file and as
-a store folder (issue 12: ``Store`` on the manifest and its parts; the folder is made from the
-file by ``Store.restore`` into a new ``….d`` path), in the same run; the baseline of both is
+a store folder (issue 12: ``Store`` on the manifest and its parts; the folder is made by
+migrating a copy of the file, ``Store.open(..., migrate=True)``), in the same run; the baseline of both is
 the same file.
 
 Run: ``python benchmarks/store_figures.py [--reps 40] [--years 5] [--layouts file,folder]``.
@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -36,6 +37,7 @@ from benchmarks.fixtures import demo_store  # noqa: E402
 from benchmarks.lycee import build_lycee  # noqa: E402
 from pixtui.domain.clock import SystemClock  # noqa: E402
 from pixtui.store import Store  # noqa: E402
+from pixtui.store.paths import StorePaths  # noqa: E402
 
 
 def times(action: Callable[[int], object], reps: int) -> list[float]:
@@ -61,6 +63,7 @@ def _folder_size(folder: Path, skip: frozenset[str] = frozenset()) -> int:
 def _backups_ratio(path: Path) -> float:
     """backups ÷ live data: the ring and day versions of a file; a folder's kept manifests,
     the parts only they name and its whole copies (backups/), over the current parts."""
+    path = StorePaths.of(path).root  # a migrated file's stub: its folder
     if not path.is_dir():
         return _folder_size(path.parent / "backups") / path.stat().st_size
     manifest = json.loads((path / "manifest.json").read_bytes())
@@ -71,10 +74,14 @@ def _backups_ratio(path: Path) -> float:
 
 
 def as_folder(path: Path) -> Path:
-    """The store at ``path`` put into a new store folder beside it."""
-    folder = path.with_name("pixtui.d")
-    Store.restore(folder, path, actor="bench", clock=SystemClock())
-    return folder
+    """The store at ``path`` migrated into a store folder (issue 12), from a copy in a folder
+    of its own (the file itself is measured after): the path of the copy, now a stub naming
+    the folder, is returned."""
+    copy = path.parent.with_name(path.parent.name + "-migre") / path.name
+    copy.parent.mkdir()
+    shutil.copy(path, copy)
+    Store.open(copy, actor="bench", clock=SystemClock(), migrate=True)
+    return copy
 
 
 def measure(path: Path, reps: int, baseline_file: Path | None = None) -> dict[str, float]:

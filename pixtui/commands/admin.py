@@ -122,6 +122,11 @@ def run_check(args: argparse.Namespace) -> int:
             sessions=len(snap.sessions.all()),
         )
     )
+    parts = store.part_count()
+    if parts is None:
+        print(t("cli.check.layout_file"))
+    else:
+        print(t("cli.check.layout_folder", folder=store.paths.root, parts=parts))
     unconfirmed = store.unconfirmed_journal_lines()
     if unconfirmed:
         print(t("store.check.unconfirmed", count=unconfirmed))

@@ -124,6 +124,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fichier en bon état : {path} (version {version}, {changes} {changes:plural:modification|modifications}, {pupils} {pupils:plural:élève|élèves}, {sessions} {sessions:plural:session|sessions}).",
         "Store is healthy: {path} (version {version}, {changes} {changes:plural:change|changes}, {pupils} {pupils:plural:pupil|pupils}, {sessions} {sessions:plural:session|sessions}).",
     ),
+    "cli.check.layout_file": (
+        "Disposition : un seul fichier de données.",
+        "Layout: a single data file.",
+    ),
+    "cli.check.layout_folder": (
+        "Disposition : dossier {folder} ({parts} {parts:plural:fichier|fichiers} de données).",
+        "Layout: folder {folder} ({parts} {parts:plural:data file|data files}).",
+    ),
     "cli.backup.done": ("Sauvegarde écrite : {path}", "Backup written: {path}"),
     "cli.backup.label": ("étiquette de la sauvegarde", "backup label"),
     "cli.restore.list_header": (

@@ -135,6 +135,11 @@ def _prune_dailies(paths: StorePaths) -> None:
             old.unlink()
 
 
+def daily_name(paths: StorePaths, day: date) -> str:
+    """The name of the version kept for ``day`` (the state before its first commit)."""
+    return f"{paths.name}.{day:%Y%m%d}T000000Z.{DAILY_LABEL}"
+
+
 def keep_daily_copy(
     paths: StorePaths, day: date, whole: Callable[[], bytes], policy: FilePolicy
 ) -> Path | None:
@@ -142,7 +147,7 @@ def keep_daily_copy(
     committed store (``whole()``, a single-file store) as that day's version; the last
     ``DAILY_KEEP`` kept. A real copy, not links: the parts that did not change are shared by
     every kept manifest, so damage to one of them would reach every kept version."""
-    target = paths.backups / f"{paths.name}.{day:%Y%m%d}T000000Z.{DAILY_LABEL}"
+    target = paths.backups / daily_name(paths, day)
     if target.exists():
         return None
     policy.make_dir(paths.backups)

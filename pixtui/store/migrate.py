@@ -34,13 +34,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pixtui.domain.clock import Clock
+from pixtui.domain.clock import Clock, local
 from pixtui.domain.models import Event
 from pixtui.domain.serialize import to_record
 from pixtui.i18n import t
 from pixtui.store import schema
 from pixtui.store.atomic import atomic_write, fsync_dir
-from pixtui.store.backups import backup_entries, highest_ring_counter, stamp_of
+from pixtui.store.backups import backup_entries, daily_name, highest_ring_counter, stamp_of
 from pixtui.store.errors import StoreError, StoreWriteFailed
 from pixtui.store.fileformat import (
     META,
@@ -160,8 +160,8 @@ def migrate_file(
     a migration of this file is in the way (the file is then left as the store)."""
     assert not file_paths.is_folder
     file = file_paths.file
-    data, _ = read_file(file)
-    policy = _policy(load_and_validate(data).meta())
+    # Only its modes, before the lock: the file is checked whole under the lock.
+    policy = _policy(FileTables.from_bytes(read_file(file)[0], None).meta())
     policy.apply_umask()
     with WriterLock(file_paths.lock, policy, lock_timeout).hold():
         return _migrate_locked(file_paths, actor, clock, policy)
@@ -291,6 +291,11 @@ def _link_backups(
     for entry in backup_entries(file_paths):
         if entry.is_file() and not entry.is_symlink() and not entry.name.endswith(".tmp"):
             pairs.append((entry, f"{paths.name}.{entry.name[len(old_prefix) :]}"))
+    # Today's version, unless the file had one: the old file (the state before the day's
+    # first change of the folder). The folder's first open need not write a whole copy.
+    today = daily_name(paths, local(now).date())
+    if all(name != today for _, name in pairs):
+        pairs.append((file_paths.file, today))
     for source, name in pairs:
         target = paths.backups / name
         try:

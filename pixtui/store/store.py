@@ -738,6 +738,14 @@ class Store:
         if manifest.schema_version > schema.SCHEMA_VERSION:
             raise _too_new(self.paths, manifest.schema_version)
 
+    def part_count(self) -> int | None:
+        """How many part files the committed folder names; None for a single file (for
+        ``check``, which says which layout it sees)."""
+        if self._parts is None:
+            return None
+        manifest, _ = self._read_manifest_locked()
+        return len(manifest.files)
+
     def unconfirmed_journal_lines(self) -> int:
         """Journal lines of changes that never reached the file (a crash or a full disk
         between the line and the commit): voided ones plus any not yet marked."""

@@ -268,3 +268,17 @@ def test_a_new_store_as_a_folder_named_by_its_file_path(tmp_path: Path, clock: F
     assert is_stub(aside / "pixtui.json")
     assert (aside / "pixtui.d" / "manifest.json").exists()
     assert len(Store.open(file, actor="b", clock=clock).snapshot().pupils.all()) == 120
+
+
+def test_check_says_which_layout_it_sees(
+    tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pixtui.cli import main
+
+    file = _file_store(tmp_path, clock, pupils=2)
+    assert main(["check", "--store", str(file)]) == 0
+    assert "Disposition : un seul fichier de données." in capsys.readouterr().out
+    Store.open(file, actor="admin", clock=clock, migrate=True)
+    assert main(["check", "--store", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert f"Disposition : dossier {tmp_path / 'pixtui.d'} (3 fichiers de données)." in out
