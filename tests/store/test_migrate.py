@@ -282,3 +282,32 @@ def test_check_says_which_layout_it_sees(
     assert main(["check", "--store", str(file)]) == 0
     out = capsys.readouterr().out
     assert f"Disposition : dossier {tmp_path / 'pixtui.d'} (3 fichiers de données)." in out
+
+
+def test_a_purge_after_the_migration_reaches_the_old_backups(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """The old ring entries and labelled copies moved with the data: a purge of the folder
+    deletes those holding a purged name, and nothing of them is left beside the old path."""
+    file = _file_store(tmp_path, clock, pupils=3)
+    store = Store.open(file, actor="admin", clock=clock, migrate=True)
+    with store.transaction("pupil.purge") as tx:
+        for pupil in tx.pupils.all():
+            tx.pupils.delete(pupil.id)
+    deleted = store.delete_backups_holding(
+        lambda tables: any(
+            str(d.get("last_name", "")).startswith("Élève")
+            for d in tables.get("pupils", {}).values()
+        ),
+        "retention.backups",
+    )
+    names = {p.name for p in deleted}
+    assert {"pixtui.3", "pixtui.4"} <= names  # the file's ring, moved and renamed
+    assert any(n.endswith(".avant-essai") for n in names)  # its labelled copy
+    assert any(n.endswith(".avant-dossier") for n in names)  # the old file itself
+    leftovers = [
+        p for p in tmp_path.rglob("*") if p.is_file() and b"\xc3\x89l\xc3\xa8ve" in p.read_bytes()
+    ]
+    # Only the journal and the kept manifests' parts (the purge's own steps, elsewhere) remain.
+    assert all(p.name.endswith(".jsonl") or p.parent.name == "pixtui.d" for p in leftovers)
+    assert not (tmp_path / "backups").exists()
