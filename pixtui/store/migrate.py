@@ -157,11 +157,14 @@ def migrate_file(
 ) -> bool:
     """Move the single-file store ``file_paths`` into the folder beside it (see the module's
     docstring). True when the store is a folder afterwards; False when a folder not made by
-    a migration of this file is in the way (the file is then left as the store)."""
+    a migration of this file is in the way, or when the file cannot be read or checked now
+    (the file is then left as the store, and opening it says what is wrong)."""
     assert not file_paths.is_folder
     file = file_paths.file
-    # Only its modes, before the lock: the file is checked whole under the lock.
-    policy = _policy(FileTables.from_bytes(read_file(file)[0], None).meta())
+    try:  # only its modes, before the lock: the file is checked whole under the lock
+        policy = _policy(FileTables.from_bytes(read_file(file)[0], None).meta())
+    except (OSError, Damaged):
+        return False
     policy.apply_umask()
     with WriterLock(file_paths.lock, policy, lock_timeout).hold():
         return _migrate_locked(file_paths, actor, clock, policy)
@@ -170,14 +173,16 @@ def migrate_file(
 def _migrate_locked(file_paths: StorePaths, actor: str, clock: Clock, policy: FilePolicy) -> bool:
     file = file_paths.file
     folder = folder_beside(file)
-    data, _ = read_file(file)
-    tables = load_and_validate(data)  # Damaged: never migrated
-    meta = dict(tables.meta())
+    try:
+        tables = load_and_validate(read_file(file)[0])
+        meta = dict(tables.meta())
+    except (OSError, Damaged):  # damaged since it was opened: never migrated
+        return False
     if is_stub_meta(meta):  # another process migrated it meanwhile: finish its step 5
         forget_old_files(file_paths)
         return True
     if meta["schema_version"] != schema.SCHEMA_VERSION:
-        raise Damaged("open the file first: its schema is migrated by Store.open")
+        return False  # an older backup restored meanwhile: its schema is migrated first
     file_counter = int(meta.get("change_counter", 0))
     now = clock.now()
     if os.path.lexists(folder):

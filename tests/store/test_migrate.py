@@ -311,3 +311,24 @@ def test_a_purge_after_the_migration_reaches_the_old_backups(
     # Only the journal and the kept manifests' parts (the purge's own steps, elsewhere) remain.
     assert all(p.name.endswith(".jsonl") or p.parent.name == "pixtui.d" for p in leftovers)
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_file_damaged_before_the_lock_is_not_migrated(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Damaged between the open's check and the migration's lock: the migration gives up,
+    and the open says the file is damaged (one sentence), nothing else written."""
+    from pixtui.store import StoreDamaged, migrate
+
+    file = _file_store(tmp_path, clock, pupils=1)
+    real = migrate._migrate_locked
+
+    def damage_first(*args: object) -> bool:
+        file.write_bytes(b'{"_meta": [')
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(migrate, "_migrate_locked", damage_first)
+    with pytest.raises(StoreDamaged):
+        Store.open(file, actor="admin", clock=clock, migrate=True)
+    assert not (tmp_path / "pixtui.d").exists() and not temp_folder(file).exists()
+    assert file.read_bytes() == b'{"_meta": ['
