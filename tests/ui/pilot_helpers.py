@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -14,6 +15,8 @@ from rich.console import Console
 from pixtui.domain.names import name_key
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
     from textual.pilot import Pilot
 
@@ -81,6 +84,14 @@ def keys_for(text: str) -> list[str]:
         else:
             raise ValueError(f"no key for {char!r}")
     return keys
+
+
+async def wait_until(pilot: Pilot, done: Callable[[], bool], timeout: float = 3.0) -> None:
+    """Let the app run until ``done()`` holds or ``timeout`` seconds have passed (no key press);
+    the caller still asserts what it expects, so a condition never met still fails the test."""
+    start = time.monotonic()
+    while not done() and time.monotonic() - start < timeout:
+        await pilot.pause(0.05)
 
 
 def search_query(candidate: Candidate) -> str:

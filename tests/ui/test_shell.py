@@ -25,7 +25,7 @@ from pixtui.screens.sessions import SessionsScreen
 from pixtui.widgets.confirm import ConfirmDialog
 from pixtui.widgets.palette import PixCommandPalette
 
-from .pilot_helpers import english_left, screen_text
+from .pilot_helpers import english_left, screen_text, wait_until
 
 SIZE = (80, 24)
 SECTIONS = (
@@ -145,13 +145,14 @@ async def test_palette_is_french(demo_app: PixtuiApp) -> None:
         text = screen_text(demo_app)
         assert t("palette.placeholder") in text and english_left(text) == []
         await pilot.press("q", "w", "x", "z")
-        await pilot.pause(1.0)  # Textual waits a moment before saying nothing matches
+        # Textual waits a moment before saying nothing matches.
+        await wait_until(pilot, lambda: t("palette.no_matches") in screen_text(demo_app))
         text = screen_text(demo_app)
         assert t("palette.no_matches") in text and english_left(text) == []
         for _ in range(4):
             await pilot.press("backspace")
         await pilot.press(*"journal", "enter")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: isinstance(demo_app.screen, JournalScreen))
         assert isinstance(demo_app.screen, JournalScreen)
 
 
